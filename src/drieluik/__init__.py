@@ -1,0 +1,3 @@
+"""drieluik: the chair's offline, encrypted tool for het Drieluik."""
+
+__version__ = "0.1.0"

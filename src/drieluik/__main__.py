@@ -1,0 +1,3 @@
+from drieluik.cli import main
+
+main()

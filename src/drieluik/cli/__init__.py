@@ -1,0 +1,90 @@
+"""The `drieluik` command. Each area of commands lives in its own module here;
+`main()` turns every error into one clear line and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from drieluik import __version__
+from drieluik.errors import DrieluikError, ExitCode
+from drieluik.i18n import t
+
+app = typer.Typer(
+    name="drieluik",
+    help="drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik.\n\n"
+    "Zonder opdracht start de terminal-app.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"drieluik {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Toon de versie. / Version."
+    ),
+) -> None:
+    """drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik."""
+    if ctx.invoked_subcommand is None:
+        from drieluik.cli.tui import run_tui
+
+        run_tui(vault=None, passphrase_file=None)
+
+
+def _register() -> None:
+    # Imported here, not at module top, so `drieluik --version` stays fast.
+    from drieluik.cli import vault_cmds
+
+    vault_cmds.register(app)
+    for name in ("cases", "meetings", "search", "report", "pii", "export", "trust", "demo", "tui"):
+        try:
+            module = __import__(f"drieluik.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"drieluik.cli.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: exit codes are documented in the README ("Exit codes")."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; never lets a traceback through."""
+    from drieluik.cli.common import err_console
+
+    _register()
+    try:
+        # Standalone mode: typer itself reports usage errors (exit 2) and --help.
+        app(args=argv, prog_name="drieluik")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
+    except DrieluikError as exc:
+        err_console.print(f"{t('error.prefix')}: {exc.message}")
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print(t("error.interrupted"))
+        return 130
+    except Exception as exc:
+        if os.environ.get("DRIELUIK_DEBUG"):
+            raise
+        err_console.print(f"{t('error.prefix')}: {t('error.unexpected', kind=type(exc).__name__)}")
+        return int(ExitCode.INVALID)
+    return int(ExitCode.OK)

@@ -1,0 +1,152 @@
+"""Vault commands: init, check, passwd, backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drieluik.cli.common import (
+    JsonOption,
+    PassphraseFileOption,
+    VaultOption,
+    console,
+    get_passphrase,
+    info,
+    opened_vault,
+    print_json,
+    resolve_vault_path,
+)
+from drieluik.errors import InvalidInput
+from drieluik.i18n import t
+
+
+def create_vault(path: Path, passphrase: str, *, quiet: bool = False):
+    """Calibrate the KDF for this machine and create the vault (used by init and demo)."""
+    from drieluik.settings import load_settings
+    from drieluik.store.kdf import calibrate
+    from drieluik.store.vault import Vault
+
+    if path.exists():
+        raise InvalidInput("vault.exists", path=path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not quiet:
+        info(t("init.calibrating"))
+    params, seconds = calibrate(load_settings().kdf_target_ms / 1000)
+    vault = Vault.create(path, passphrase, params)
+    if not quiet:
+        info(
+            t(
+                "init.kdf",
+                memory=params.memory_kib // 1024,
+                iterations=params.iterations,
+                lanes=params.lanes,
+                ms=round(seconds * 1000),
+            )
+        )
+    return vault
+
+
+def init(vault: VaultOption = None, passphrase_file: PassphraseFileOption = None) -> None:
+    """Maak een nieuwe, lege kluis. / Create a new, empty vault."""
+    path = resolve_vault_path(vault)
+    if path.exists():
+        raise InvalidInput("vault.exists", path=path)
+    passphrase = get_passphrase(passphrase_file, prompt_key="passphrase.prompt_new", confirm=True)
+    opened = create_vault(path, passphrase)
+    opened.close()
+    console.print(t("init.created", path=path))
+
+
+def check(
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Controleer de kluis: echtheid, integriteit, versie, generatie. / Verify the vault."""
+    from drieluik.store.inspect import table_counts
+    from drieluik.store.migrations import SCHEMA_VERSION
+    from drieluik.store.vault import peek
+
+    with opened_vault(vault, passphrase_file) as opened:
+        details = peek(opened.path)
+        counts = table_counts(opened)
+    report = {
+        "path": str(details.path),
+        "format_version": details.format_version,
+        "schema_version": SCHEMA_VERSION,
+        "generation": details.generation,
+        "saved_at": details.saved_at.isoformat(sep=" "),
+        "size": details.size,
+        "kdf": details.kdf,
+        "key_slots": list(details.slots),
+        "counts": counts,
+    }
+    if as_json:
+        print_json({"ok": True, **report})
+        return
+    console.print(t("check.ok"))
+    rows = [
+        ("check.path", report["path"]),
+        ("check.format", report["format_version"]),
+        ("check.schema", report["schema_version"]),
+        ("check.generation", report["generation"]),
+        ("check.saved_at", report["saved_at"]),
+        ("check.size", f"{details.size:,} bytes".replace(",", ".")),
+        ("check.kdf", report["kdf"]),
+        ("check.slots", ", ".join(details.slots)),
+        ("check.counts", ", ".join(f"{k} {v}" for k, v in counts.items())),
+    ]
+    width = max(len(t(key)) for key, _ in rows)
+    for key, value in rows:
+        console.print(f"  {t(key):<{width}}  {value}")
+
+
+def passwd(
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    new_passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--new-passphrase-file",
+            help="Lees het nieuwe wachtwoord uit dit bestand. / New passphrase from this file.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Wijzig het wachtwoord. / Change the passphrase."""
+    with opened_vault(vault, passphrase_file) as opened:
+        new = get_passphrase(
+            new_passphrase_file,
+            env="DRIELUIK_NEW_PASSPHRASE",
+            prompt_key="passphrase.prompt_new",
+            confirm=True,
+        )
+        opened.change_passphrase(new)
+    console.print(t("passwd.done"))
+
+
+def backup(
+    dest: Annotated[Path, typer.Argument(help="Doelbestand. / Destination file.")],
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Schrijf een versleutelde kopie. / Write an encrypted copy."""
+    dest = dest.expanduser()
+    if dest.exists() and not dest.is_dir():
+        raise InvalidInput("vault.exists", path=dest)
+    with opened_vault(vault, passphrase_file) as opened:
+        if dest.is_dir():
+            dest = dest / opened.path.name
+            if dest.exists():
+                raise InvalidInput("vault.exists", path=dest)
+        opened.write_copy(dest)
+    console.print(t("backup.done", path=dest))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(check)
+    app.command()(passwd)
+    app.command()(backup)

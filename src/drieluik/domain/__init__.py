@@ -1,0 +1,1 @@
+"""The domain: vocabulary and value types of het Drieluik. Depends on nothing."""

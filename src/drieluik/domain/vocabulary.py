@@ -1,0 +1,272 @@
+"""The terms of art of het Drieluik (DESIGN.md §2) as enumerations.
+
+Values are the stored codes; `label` gives the Dutch phrase the chair sees.
+Code names are English; the values stay Dutch because they are what users
+type in spreadsheets and read in minutes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class ExploitationForm(StrEnum):
+    SEKSUEEL = "seksueel"
+    ARBEID = "arbeid"
+    CRIMINEEL = "crimineel"
+    ORGAAN = "orgaan"
+    ONBEKEND = "onbekend"
+
+    @property
+    def label(self) -> str:
+        return _FORM_LABELS[self]
+
+
+_FORM_LABELS = {
+    ExploitationForm.SEKSUEEL: "Seksuele uitbuiting",
+    ExploitationForm.ARBEID: "Arbeidsuitbuiting",
+    ExploitationForm.CRIMINEEL: "Criminele uitbuiting",
+    ExploitationForm.ORGAAN: "Gedwongen orgaanverwijdering",
+    ExploitationForm.ONBEKEND: "Onbekend",
+}
+
+# Phrases chairs write in spreadsheets, folded (see `fold`), mapped to a form.
+_FORM_SYNONYMS = {
+    "seksueel": ExploitationForm.SEKSUEEL,
+    "seksueleuitbuiting": ExploitationForm.SEKSUEEL,
+    "seksuelexploitatie": ExploitationForm.SEKSUEEL,
+    "seks": ExploitationForm.SEKSUEEL,
+    "arbeid": ExploitationForm.ARBEID,
+    "arbeidsuitbuiting": ExploitationForm.ARBEID,
+    "uitbuitinginarbeid": ExploitationForm.ARBEID,
+    "crimineel": ExploitationForm.CRIMINEEL,
+    "criminele": ExploitationForm.CRIMINEEL,
+    "criminaleuitbuiting": ExploitationForm.CRIMINEEL,
+    "crimineleuitbuiting": ExploitationForm.CRIMINEEL,
+    "orgaan": ExploitationForm.ORGAAN,
+    "orgaanverwijdering": ExploitationForm.ORGAAN,
+    "gedwongenorgaanverwijdering": ExploitationForm.ORGAAN,
+    "orgaanhandel": ExploitationForm.ORGAAN,
+    "onbekend": ExploitationForm.ONBEKEND,
+    "unknown": ExploitationForm.ONBEKEND,
+}
+
+
+class Municipality(StrEnum):
+    AA_EN_HUNZE = "Aa en Hunze"
+    ASSEN = "Assen"
+    BORGER_ODOORN = "Borger-Odoorn"
+    COEVORDEN = "Coevorden"
+    DE_WOLDEN = "De Wolden"
+    EMMEN = "Emmen"
+    HOOGEVEEN = "Hoogeveen"
+    MEPPEL = "Meppel"
+    MIDDEN_DRENTHE = "Midden-Drenthe"
+    NOORDENVELD = "Noordenveld"
+    TYNAARLO = "Tynaarlo"
+    WESTERVELD = "Westerveld"
+    BUITEN_DRENTHE = "buiten Drenthe"
+    ONBEKEND = "onbekend"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+DRENTHE_MUNICIPALITIES = tuple(
+    m for m in Municipality if m not in {Municipality.BUITEN_DRENTHE, Municipality.ONBEKEND}
+)
+
+
+class VulnerableGroup(StrEnum):
+    MINDERJARIG = "minderjarig"
+    LVB = "LVB"
+    ARBEIDSMIGRANT = "arbeidsmigrant"
+    STATUSHOUDER = "statushouder"
+    SEKSWERKER = "sekswerker"
+    RISICOJONGERE = "risicojongere"
+    OVERIG = "overig"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class CaseStatus(StrEnum):
+    NIEUW = "nieuw"
+    GEAGENDEERD = "geagendeerd"
+    BESPROKEN = "besproken"
+    MONITORING = "monitoring"
+    DOORVERWEZEN = "doorverwezen"
+    INGEBRACHT_RIEC = "ingebracht_riec"
+    AFGESLOTEN = "afgesloten"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    CaseStatus.NIEUW: "nieuw",
+    CaseStatus.GEAGENDEERD: "geagendeerd",
+    CaseStatus.BESPROKEN: "besproken",
+    CaseStatus.MONITORING: "monitoring",
+    CaseStatus.DOORVERWEZEN: "doorverwezen",
+    CaseStatus.INGEBRACHT_RIEC: "ingebracht RIEC",
+    CaseStatus.AFGESLOTEN: "afgesloten",
+}
+
+
+class AgendaReason(StrEnum):
+    NIEUW_SIGNAAL = "nieuw signaal"
+    ACTIE_VERLOPEN = "actie verlopen"
+    MONITORING_HERBEOORDELING = "monitoring herbeoordeling"
+    DOORGESCHOVEN = "doorgeschoven"
+    INGEBRACHT_DOOR_DEELNEMER = "ingebracht door deelnemer"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+# Deterministic agenda order: the reason's rank, then signal date.
+AGENDA_REASON_ORDER = {
+    AgendaReason.DOORGESCHOVEN: 0,
+    AgendaReason.NIEUW_SIGNAAL: 1,
+    AgendaReason.ACTIE_VERLOPEN: 2,
+    AgendaReason.MONITORING_HERBEOORDELING: 3,
+    AgendaReason.INGEBRACHT_DOOR_DEELNEMER: 4,
+}
+
+
+class DecisionKind(StrEnum):
+    ADVIES_AAN_MELDER = "advies aan melder"
+    DOORVERWIJZING = "doorverwijzing"
+    MONITORING = "monitoring"
+    INBRENG_RIEC = "inbreng RIEC"
+    STRAFRECHTELIJK_TRAJECT = "strafrechtelijk traject"
+    GEEN_VERDERE_ACTIE = "geen verdere actie"
+    AFSLUITEN = "afsluiten"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+# The case status a decision leads to (None: the status stays `besproken`).
+DECISION_NEXT_STATUS: dict[DecisionKind, CaseStatus] = {
+    DecisionKind.ADVIES_AAN_MELDER: CaseStatus.BESPROKEN,
+    DecisionKind.DOORVERWIJZING: CaseStatus.DOORVERWEZEN,
+    DecisionKind.MONITORING: CaseStatus.MONITORING,
+    DecisionKind.INBRENG_RIEC: CaseStatus.INGEBRACHT_RIEC,
+    DecisionKind.STRAFRECHTELIJK_TRAJECT: CaseStatus.DOORVERWEZEN,
+    DecisionKind.GEEN_VERDERE_ACTIE: CaseStatus.BESPROKEN,
+    DecisionKind.AFSLUITEN: CaseStatus.AFGESLOTEN,
+}
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    GEDAAN = "gedaan"
+    VERVALLEN = "vervallen"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class EventKind(StrEnum):
+    """Kinds of entries in a case's history timeline."""
+
+    SIGNAAL_ONTVANGEN = "signaal ontvangen"
+    GEAGENDEERD = "geagendeerd"
+    VAN_AGENDA = "van agenda gehaald"
+    BESPROKEN = "besproken"
+    BESLUIT = "besluit"
+    ACTIE_AANGEMAAKT = "actie aangemaakt"
+    ACTIE_GEDAAN = "actie gedaan"
+    ACTIE_UITGESTELD = "actie uitgesteld"
+    ACTIE_VERVALLEN = "actie vervallen"
+    STATUS_GEWIJZIGD = "status gewijzigd"
+    GEWIJZIGD = "gewijzigd"
+    DOORGESCHOVEN = "doorgeschoven"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+KNOWN_REPORTERS = (
+    "Veilig Thuis Drenthe",
+    "Politie (AVIM)",
+    "Politie (TMM)",
+    "Politie",
+    "Zorginstelling",
+    "Gemeente",
+    "KMar",
+    "Nederlandse Arbeidsinspectie",
+    "RIEC Noord-Nederland",
+    "Zorg- en Veiligheidshuis Drenthe",
+    "COA / vluchtelingenketen",
+    "CoMensha",
+    "Time2Connect",
+    "GGD Drenthe",
+    "Overig",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, drop spaces, hyphens and punctuation.
+
+    "Midden drenthe", "midden-Drenthe" and "MIDDENDRENTHE" fold alike.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", no_marks.casefold())
+
+
+_MUNICIPALITY_BY_FOLD = {fold(m.value): m for m in Municipality}
+_MUNICIPALITY_BY_FOLD["buitendrenthe"] = Municipality.BUITEN_DRENTHE
+
+
+def parse_municipality(text: str) -> Municipality | None:
+    return _MUNICIPALITY_BY_FOLD.get(fold(text))
+
+
+def parse_form(text: str) -> ExploitationForm | None:
+    return _FORM_SYNONYMS.get(fold(text))
+
+
+def parse_status(text: str) -> CaseStatus | None:
+    folded = fold(text)
+    for status in CaseStatus:
+        if fold(status.value) == folded or fold(status.label) == folded:
+            return status
+    return None
+
+
+def parse_vulnerable_group(text: str) -> VulnerableGroup | None:
+    folded = fold(text)
+    for group in VulnerableGroup:
+        if fold(group.value) == folded:
+            return group
+    return None
+
+
+def parse_decision_kind(text: str) -> DecisionKind | None:
+    folded = fold(text)
+    for kind in DecisionKind:
+        if fold(kind.value) == folded or fold(kind.name) == folded:
+            return kind
+    return None
+
+
+def parse_yes_no(text: str) -> bool | None:
+    folded = fold(text)
+    if folded in {"ja", "j", "yes", "y", "1", "true", "waar"}:
+        return True
+    if folded in {"nee", "n", "no", "0", "false", "onwaar", ""}:
+        return False
+    return None

@@ -1,0 +1,55 @@
+"""One message catalogue for every user-facing text: Dutch, English with DRIELUIK_LANG=en.
+
+Each area keeps its messages in its own module (`core`, `cases`, `tui`, …) so
+that they stay near each other in review; `t()` looks a key up in all of them.
+A missing key is a programming error and fails loudly in tests
+(`tests/test_i18n.py` checks that every key has both languages).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cache
+
+LANGUAGES = ("nl", "en")
+_CATALOG_MODULES = ("core", "cases", "meetings", "search", "pii", "trust", "tui")
+
+_language_override: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Set the language for this process (from settings); None falls back to the env."""
+    global _language_override
+    _language_override = language if language in LANGUAGES else None
+
+
+def current_language() -> str:
+    if _language_override:
+        return _language_override
+    env = os.environ.get("DRIELUIK_LANG", "").strip().lower()[:2]
+    return env if env in LANGUAGES else "nl"
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for name in _CATALOG_MODULES:
+        try:
+            module = importlib.import_module(f"drieluik.i18n.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"drieluik.i18n.{name}":
+                raise
+            continue
+        for key, texts in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message key defined twice: {key}")
+            merged[key] = texts
+    return merged
+
+
+def t(key: str, /, **params: object) -> str:
+    """The message `key` in the current language, formatted with `params`."""
+    texts = catalog()[key]
+    text = texts.get(current_language()) or texts["nl"]
+    return text.format(**params) if params else text

@@ -1,0 +1,138 @@
+"""Messages of the vault, the CLI foundation and general errors."""
+
+MESSAGES = {
+    "error.prefix": {"nl": "Fout", "en": "Error"},
+    "error.unexpected": {
+        "nl": "Onverwachte fout ({kind}). Er is niets verloren; de kluis is niet gewijzigd.",
+        "en": "Unexpected error ({kind}). Nothing was lost; the vault was not changed.",
+    },
+    "error.interrupted": {"nl": "Afgebroken.", "en": "Interrupted."},
+    "vault.not_found": {
+        "nl": "Geen kluis gevonden op {path}. Maak er een met `drieluik init`.",
+        "en": "No vault found at {path}. Create one with `drieluik init`.",
+    },
+    "vault.exists": {
+        "nl": "Er staat al een bestand op {path}; drieluik overschrijft het niet.",
+        "en": "A file already exists at {path}; drieluik will not overwrite it.",
+    },
+    "vault.wrong_passphrase": {
+        "nl": "Onjuist wachtwoord voor {path}.",
+        "en": "Wrong passphrase for {path}.",
+    },
+    "vault.locked": {
+        "nl": "De kluis {path} is al geopend door een ander drieluik-proces. Sluit dat eerst af.",
+        "en": "The vault {path} is already open in another drieluik process. Close that first.",
+    },
+    "vault.not_a_vault": {
+        "nl": "{path} is geen drieluik-kluis (onbekende kop).",
+        "en": "{path} is not a drieluik vault (unknown header).",
+    },
+    "vault.future_version": {
+        "nl": "{path} heeft formaatversie {version}; deze drieluik kent tot versie {supported}. "
+        "Werk drieluik bij.",
+        "en": "{path} has format version {version}; this drieluik knows up to version "
+        "{supported}. Update drieluik.",
+    },
+    "vault.damaged": {
+        "nl": "De kluis {path} is beschadigd of gewijzigd ({detail}). "
+        "Het bestand is niet aangeraakt; gebruik een back-up.",
+        "en": "The vault {path} is damaged or was tampered with ({detail}). "
+        "The file was not touched; use a backup.",
+    },
+    "vault.kdf_refused": {
+        "nl": "De kluis {path} vraagt onredelijke sleutelparameters ({detail}); geweigerd.",
+        "en": "The vault {path} asks for unreasonable key parameters ({detail}); refused.",
+    },
+    "vault.too_large": {
+        "nl": "De kluis zou {size} worden; de grens is {limit}. Er is niets opgeslagen.",
+        "en": "The vault would become {size}; the limit is {limit}. Nothing was saved.",
+    },
+    "vault.save_failed": {
+        "nl": "Opslaan mislukt ({detail}). De vorige versie van {path} is ongewijzigd.",
+        "en": "Saving failed ({detail}). The previous version of {path} is unchanged.",
+    },
+    "vault.schema_future": {
+        "nl": "De kluis heeft schemaversie {version}; deze drieluik kent tot {supported}.",
+        "en": "The vault has schema version {version}; this drieluik knows up to {supported}.",
+    },
+    "vault.read_failed": {
+        "nl": "Kan {path} niet lezen ({detail}).",
+        "en": "Cannot read {path} ({detail}).",
+    },
+    "vault.text_invalid": {
+        "nl": "Tekst in veld '{field}' bevat ongeldige tekens (losse surrogaten of NUL).",
+        "en": "Text in field '{field}' contains invalid characters (lone surrogates or NUL).",
+    },
+    "vault.text_too_long": {
+        "nl": "Tekst in veld '{field}' is te lang ({size} tekens; grens {limit}).",
+        "en": "Text in field '{field}' is too long ({size} characters; limit {limit}).",
+    },
+    "passphrase.prompt": {"nl": "Wachtwoord", "en": "Passphrase"},
+    "passphrase.prompt_new": {"nl": "Nieuw wachtwoord", "en": "New passphrase"},
+    "passphrase.prompt_repeat": {"nl": "Herhaal wachtwoord", "en": "Repeat passphrase"},
+    "passphrase.mismatch": {
+        "nl": "De wachtwoorden komen niet overeen.",
+        "en": "The passphrases do not match.",
+    },
+    "passphrase.empty": {"nl": "Het wachtwoord is leeg.", "en": "The passphrase is empty."},
+    "passphrase.none": {
+        "nl": "Geen wachtwoord: geef het op een terminal, of via DRIELUIK_PASSPHRASE "
+        "of --passphrase-file.",
+        "en": "No passphrase: type it on a terminal, or use DRIELUIK_PASSPHRASE "
+        "or --passphrase-file.",
+    },
+    "passphrase.file_unreadable": {
+        "nl": "Kan het wachtwoordbestand {path} niet lezen ({detail}).",
+        "en": "Cannot read the passphrase file {path} ({detail}).",
+    },
+    "init.calibrating": {
+        "nl": "Sleutelafleiding afstemmen op deze computer…",
+        "en": "Calibrating key derivation for this computer…",
+    },
+    "init.created": {
+        "nl": "Kluis aangemaakt: {path}",
+        "en": "Vault created: {path}",
+    },
+    "init.kdf": {
+        "nl": "Argon2id: {memory} MiB, {iterations} rondes, {lanes} lanen (~{ms} ms).",
+        "en": "Argon2id: {memory} MiB, {iterations} passes, {lanes} lanes (~{ms} ms).",
+    },
+    "check.ok": {"nl": "Kluis in orde.", "en": "Vault OK."},
+    "check.path": {"nl": "Bestand", "en": "File"},
+    "check.format": {"nl": "Formaatversie", "en": "Format version"},
+    "check.schema": {"nl": "Schemaversie", "en": "Schema version"},
+    "check.generation": {"nl": "Generatie (opslagen)", "en": "Generation (saves)"},
+    "check.saved_at": {"nl": "Laatst opgeslagen", "en": "Last saved"},
+    "check.size": {"nl": "Grootte", "en": "Size"},
+    "check.kdf": {"nl": "Sleutelafleiding", "en": "Key derivation"},
+    "check.slots": {"nl": "Sleutelsloten", "en": "Key slots"},
+    "check.counts": {"nl": "Inhoud", "en": "Contents"},
+    "passwd.done": {
+        "nl": "Wachtwoord gewijzigd. Het oude wachtwoord opent de kluis niet meer.",
+        "en": "Passphrase changed. The old passphrase no longer opens the vault.",
+    },
+    "backup.done": {
+        "nl": "Back-up geschreven: {path} (opent met hetzelfde wachtwoord).",
+        "en": "Backup written: {path} (opens with the same passphrase).",
+    },
+    "backup.same_file": {
+        "nl": "De back-up mag niet de kluis zelf zijn.",
+        "en": "The backup must not be the vault itself.",
+    },
+    "path.is_directory": {
+        "nl": "{path} is een map, geen bestand.",
+        "en": "{path} is a folder, not a file.",
+    },
+    "path.no_parent": {
+        "nl": "De map {path} bestaat niet.",
+        "en": "The folder {path} does not exist.",
+    },
+    "settings.invalid": {
+        "nl": "Instellingenbestand {path} is ongeldig ({detail}); standaardwaarden gebruikt.",
+        "en": "Settings file {path} is invalid ({detail}); defaults used.",
+    },
+    "date.invalid": {
+        "nl": "Ongeldige datum '{value}' (verwacht JJJJ-MM-DD of DD-MM-JJJJ).",
+        "en": "Invalid date '{value}' (expected YYYY-MM-DD or DD-MM-YYYY).",
+    },
+}

@@ -1,0 +1,98 @@
+"""The in-memory SQLite database behind the vault, with SQLModel on top.
+
+The database only ever lives in memory: it arrives as decrypted bytes
+(`deserialize`) and leaves as bytes to encrypt (`serialize`). `temp_store`
+is forced to MEMORY because this SQLite otherwise spills sorts and index
+builds to plaintext files in /var/tmp (measured, DESIGN.md §4).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from drieluik.store.migrations import SCHEMA_VERSION, migrate, schema_version
+
+_PRAGMAS = (
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    # Freed pages are zeroed, so a purge leaves no readable remains.
+    "PRAGMA secure_delete = ON",
+    "PRAGMA trusted_schema = OFF",
+    "PRAGMA journal_mode = MEMORY",
+)
+
+
+class DatabaseCorrupt(Exception):
+    pass
+
+
+class SchemaTooNew(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+class Database:
+    """One in-memory SQLite connection, shared by one SQLAlchemy engine.
+
+    `lock` serialises access between the UI thread and save workers.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.lock = threading.RLock()
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+        self.engine: Engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+
+    @classmethod
+    def new(cls) -> Database:
+        db = cls(_connect())
+        migrate(db.conn)
+        return db
+
+    @classmethod
+    def from_bytes(cls, payload: bytes) -> tuple[Database, int]:
+        """Load decrypted bytes; returns the database and the schema version found."""
+        conn = _connect()
+        try:
+            conn.deserialize(payload)
+            # deserialize() accepts any bytes; damage shows at the first query.
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            if result != [("ok",)]:
+                raise DatabaseCorrupt(str(result[:3]))
+            found = schema_version(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseCorrupt(str(exc)) from None
+        if found > SCHEMA_VERSION:
+            conn.close()
+            raise SchemaTooNew(found)
+        db = cls(conn)
+        migrate(db.conn)
+        return db, found
+
+    def serialize(self) -> bytes:
+        with self.lock:
+            return self.conn.serialize()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.lock, Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def close(self) -> None:
+        with self.lock:
+            self.engine.dispose()
+            self.conn.close()
+
+
+def _connect() -> sqlite3.Connection:
+    return sqlite3.connect(":memory:", check_same_thread=False)

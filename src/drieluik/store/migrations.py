@@ -1,0 +1,236 @@
+"""Schema migrations, from the first version on.
+
+Each migration is frozen SQL: once released it never changes, so a vault made
+by any earlier drieluik opens in this one. The schema version is kept in
+`PRAGMA user_version`. `tests/store/test_migrations.py` checks that the result
+matches the SQLModel tables in `models.py`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# The full-text index (FTS5) mirrors user text from four tables. Its rowid
+# encodes the source row (id * 4 + kind) so triggers update one entry by rowid
+# instead of scanning. Diacritics are folded ("client" finds "cliënt").
+_V1_SEARCH = """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    code, field UNINDEXED, body, case_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4, new.code, 'summary', new.summary, new.id);
+END;
+CREATE TRIGGER cases_fts_update AFTER UPDATE OF code, summary ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4, new.code, 'summary', new.summary, new.id);
+END;
+CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+END;
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON agenda_items BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 1, (SELECT code FROM cases WHERE id = new.case_id), 'notes',
+            new.notes, new.case_id);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF notes, case_id ON agenda_items BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 1, (SELECT code FROM cases WHERE id = new.case_id), 'notes',
+            new.notes, new.case_id);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON agenda_items BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+END;
+CREATE TRIGGER decisions_fts_insert AFTER INSERT ON decisions BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 2, (SELECT code FROM cases WHERE id = new.case_id), 'decision',
+            new.kind || ' ' || coalesce(new.referral_to, '') || ' ' || new.text, new.case_id);
+END;
+CREATE TRIGGER decisions_fts_update AFTER UPDATE ON decisions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 2, (SELECT code FROM cases WHERE id = new.case_id), 'decision',
+            new.kind || ' ' || coalesce(new.referral_to, '') || ' ' || new.text, new.case_id);
+END;
+CREATE TRIGGER decisions_fts_delete AFTER DELETE ON decisions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+END;
+CREATE TRIGGER actions_fts_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 3, (SELECT code FROM cases WHERE id = new.case_id), 'action',
+            new.description || ' ' || new.owner, new.case_id);
+END;
+CREATE TRIGGER actions_fts_update AFTER UPDATE OF description, owner, case_id ON actions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 3;
+    INSERT INTO search_index(rowid, code, field, body, case_id)
+    VALUES (new.id * 4 + 3, (SELECT code FROM cases WHERE id = new.case_id), 'action',
+            new.description || ' ' || new.owner, new.case_id);
+END;
+CREATE TRIGGER actions_fts_delete AFTER DELETE ON actions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 3;
+END;
+"""
+
+_V1_TABLES = """
+CREATE TABLE allow_terms (
+	id INTEGER NOT NULL,
+	term VARCHAR NOT NULL,
+	added_at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE (term)
+);
+CREATE TABLE audit_log (
+	id INTEGER NOT NULL,
+	at DATETIME NOT NULL,
+	os_user VARCHAR NOT NULL,
+	action VARCHAR NOT NULL,
+	case_code VARCHAR,
+	prev_hash VARCHAR NOT NULL,
+	hash VARCHAR NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE TABLE cases (
+	id INTEGER NOT NULL,
+	code VARCHAR NOT NULL,
+	signal_date DATE NOT NULL,
+	reporter VARCHAR NOT NULL,
+	municipality VARCHAR NOT NULL,
+	form VARCHAR NOT NULL,
+	vulnerable_groups VARCHAR NOT NULL,
+	organised_crime BOOLEAN NOT NULL,
+	summary VARCHAR NOT NULL,
+	status VARCHAR NOT NULL,
+	review_date DATE,
+	closed_date DATE,
+	created_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX ix_cases_code ON cases (code);
+CREATE INDEX ix_cases_form ON cases (form);
+CREATE INDEX ix_cases_municipality ON cases (municipality);
+CREATE INDEX ix_cases_signal_date ON cases (signal_date);
+CREATE INDEX ix_cases_status ON cases (status);
+CREATE TABLE destruction_records (
+	id INTEGER NOT NULL,
+	destroyed_at DATETIME NOT NULL,
+	case_code VARCHAR NOT NULL,
+	signal_date DATE,
+	closed_date DATE,
+	rows_deleted INTEGER NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE TABLE meetings (
+	id INTEGER NOT NULL,
+	meeting_date DATE NOT NULL,
+	attending VARCHAR NOT NULL,
+	started_at DATETIME,
+	ended_at DATETIME,
+	created_at DATETIME NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX ix_meetings_meeting_date ON meetings (meeting_date);
+CREATE TABLE reporters (
+	id INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	known BOOLEAN NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE (name)
+);
+CREATE TABLE settings (
+	"key" VARCHAR NOT NULL,
+	value VARCHAR NOT NULL,
+	PRIMARY KEY ("key")
+);
+CREATE TABLE agenda_items (
+	id INTEGER NOT NULL,
+	meeting_id INTEGER NOT NULL,
+	case_id INTEGER NOT NULL,
+	position INTEGER NOT NULL,
+	reason VARCHAR NOT NULL,
+	notes VARCHAR NOT NULL,
+	discussed BOOLEAN NOT NULL,
+	seconds_spent INTEGER NOT NULL,
+	carried_over BOOLEAN NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(meeting_id) REFERENCES meetings (id),
+	FOREIGN KEY(case_id) REFERENCES cases (id)
+);
+CREATE INDEX ix_agenda_items_case_id ON agenda_items (case_id);
+CREATE INDEX ix_agenda_items_meeting_id ON agenda_items (meeting_id);
+CREATE TABLE case_events (
+	id INTEGER NOT NULL,
+	case_id INTEGER NOT NULL,
+	at DATETIME NOT NULL,
+	kind VARCHAR NOT NULL,
+	meeting_id INTEGER,
+	detail VARCHAR NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(case_id) REFERENCES cases (id),
+	FOREIGN KEY(meeting_id) REFERENCES meetings (id)
+);
+CREATE INDEX ix_case_events_case_id ON case_events (case_id);
+CREATE TABLE actions (
+	id INTEGER NOT NULL,
+	case_id INTEGER NOT NULL,
+	agenda_item_id INTEGER,
+	description VARCHAR NOT NULL,
+	owner VARCHAR NOT NULL,
+	due_date DATE,
+	status VARCHAR NOT NULL,
+	times_postponed INTEGER NOT NULL,
+	created_at DATETIME NOT NULL,
+	closed_at DATETIME,
+	PRIMARY KEY (id),
+	FOREIGN KEY(case_id) REFERENCES cases (id),
+	FOREIGN KEY(agenda_item_id) REFERENCES agenda_items (id)
+);
+CREATE INDEX ix_actions_agenda_item_id ON actions (agenda_item_id);
+CREATE INDEX ix_actions_case_id ON actions (case_id);
+CREATE INDEX ix_actions_due_date ON actions (due_date);
+CREATE INDEX ix_actions_status ON actions (status);
+CREATE TABLE decisions (
+	id INTEGER NOT NULL,
+	agenda_item_id INTEGER,
+	case_id INTEGER NOT NULL,
+	kind VARCHAR NOT NULL,
+	text VARCHAR NOT NULL,
+	referral_to VARCHAR,
+	review_date DATE,
+	created_at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(agenda_item_id) REFERENCES agenda_items (id),
+	FOREIGN KEY(case_id) REFERENCES cases (id)
+);
+CREATE INDEX ix_decisions_agenda_item_id ON decisions (agenda_item_id);
+CREATE INDEX ix_decisions_case_id ON decisions (case_id);
+CREATE INDEX ix_actions_open_due ON actions (status, due_date);
+CREATE INDEX ix_cases_status_review ON cases (status, review_date);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_TABLES + _V1_SEARCH,  # 1: the first schema
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version found before.
+
+    Each step runs in one transaction together with its version bump, so a
+    failure leaves the database at the previous version.
+    """
+    found = schema_version(conn)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[version - 1]
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    return found

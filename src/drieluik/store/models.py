@@ -1,0 +1,155 @@
+"""SQLModel tables. The schema itself is created by `migrations.py` (frozen DDL);
+`tests/store/test_migrations.py` checks that the two agree.
+
+Times are local wall-clock times of the chair's laptop (naive datetimes):
+meetings happen in Drenthe and the laptop is the only clock that matters.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "cases"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    signal_date: date = Field(index=True)
+    reporter: str
+    municipality: str = Field(index=True)
+    form: str = Field(index=True)
+    vulnerable_groups: str = ""  # comma-separated VulnerableGroup values
+    organised_crime: bool = False
+    summary: str = ""
+    status: str = Field(index=True)
+    review_date: date | None = None
+    closed_date: date | None = None
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+
+
+class Reporter(SQLModel, table=True):
+    __tablename__ = "reporters"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    known: bool = True  # False: added as typed by an import or intake
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meetings"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_date: date = Field(unique=True, index=True)
+    attending: str = "[]"  # JSON list of organisation names, never person names
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    created_at: datetime = Field(default_factory=now)
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    position: int
+    reason: str
+    notes: str = ""
+    discussed: bool = False
+    seconds_spent: int = 0
+    carried_over: bool = False  # moved on to a later meeting
+
+
+class Decision(SQLModel, table=True):
+    __tablename__ = "decisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    agenda_item_id: int | None = Field(default=None, foreign_key="agenda_items.id", index=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    kind: str
+    text: str = ""
+    referral_to: str | None = None  # organisation, for `doorverwijzing`
+    review_date: date | None = None  # for `monitoring`
+    created_at: datetime = Field(default_factory=now)
+
+
+class Action(SQLModel, table=True):
+    __tablename__ = "actions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    agenda_item_id: int | None = Field(default=None, foreign_key="agenda_items.id", index=True)
+    description: str
+    owner: str  # organisation
+    due_date: date | None = Field(default=None, index=True)
+    status: str = Field(default="open", index=True)
+    times_postponed: int = 0
+    created_at: datetime = Field(default_factory=now)
+    closed_at: datetime | None = None
+
+
+class CaseEvent(SQLModel, table=True):
+    """One line of a case's history timeline."""
+
+    __tablename__ = "case_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    at: datetime = Field(default_factory=now)
+    kind: str
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
+    detail: str = ""
+
+
+class Setting(SQLModel, table=True):
+    """Everything about the data (retention period, …) lives in the vault."""
+
+    __tablename__ = "settings"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class AllowTerm(SQLModel, table=True):
+    """A word or phrase the personal-data guard must not flag."""
+
+    __tablename__ = "allow_terms"
+
+    id: int | None = Field(default=None, primary_key=True)
+    term: str = Field(unique=True)
+    added_at: datetime = Field(default_factory=now)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Hash-chained audit trail: who did what to which case code; never contents."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=now)
+    os_user: str
+    action: str
+    case_code: str | None = None
+    prev_hash: str
+    hash: str
+
+
+class DestructionRecord(SQLModel, table=True):
+    """What a retention purge destroyed: code, dates and counts, no content."""
+
+    __tablename__ = "destruction_records"
+
+    id: int | None = Field(default=None, primary_key=True)
+    destroyed_at: datetime = Field(default_factory=now)
+    case_code: str
+    signal_date: date | None = None
+    closed_date: date | None = None
+    rows_deleted: int = 0

@@ -1,0 +1,400 @@
+"""The vault: open, create, save, back up and re-key the one encrypted file.
+
+Everything above the store goes through `Vault.session()` / `Vault.transaction()`;
+nothing else reads or writes vault bytes.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from drieluik.errors import DrieluikError, InvalidInput, VaultDamaged, VaultInUse, WrongPassphrase
+from drieluik.store import vault_format as fmt
+from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
+from drieluik.store.hardening import disable_core_dumps
+from drieluik.store.kdf import KdfParams, normalise_passphrase
+from drieluik.store.lock import LockBusy, ProcessLock
+from drieluik.store.safe_file import remove_orphans, write_atomically
+
+
+@dataclass(frozen=True)
+class VaultInfo:
+    """What the header tells without a key (shown on the unlock screen)."""
+
+    path: Path
+    format_version: int
+    generation: int
+    saved_at: datetime
+    size: int
+    slots: tuple[str, ...]
+    kdf: str
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def peek(path: Path) -> VaultInfo:
+    """Read the header only; raises DrieluikError on a missing or unreadable file."""
+    header, _, size = _read_header(path, full=False)
+    return VaultInfo(
+        path=path,
+        format_version=fmt.FORMAT_VERSION,
+        generation=header.generation,
+        saved_at=datetime.fromtimestamp(header.saved_at),
+        size=size,
+        slots=tuple(
+            "passphrase" if s.kind == fmt.SLOT_PASSPHRASE else "recovery" for s in header.slots
+        ),
+        kdf=header.slots[0].params.describe(),
+    )
+
+
+class Vault:
+    def __init__(
+        self, path: Path, header: fmt.Header, data_key: bytes, db: Database, lock: ProcessLock
+    ) -> None:
+        self.path = path
+        self.header = header
+        self._data_key: bytes | None = data_key
+        self.db: Database | None = db
+        self._lock = lock
+        self._stat = _file_identity(path)
+        # Called after every committed transaction. The CLI saves at once; the
+        # TUI replaces this to save from a worker thread.
+        self.after_commit: Callable[[], None] = self.save
+        self.schema_version_found = 0
+
+    # --- creating and opening -------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
+        path = Path(path)
+        if path.exists():
+            raise InvalidInput("vault.exists", path=path)
+        if not path.parent.is_dir():
+            raise InvalidInput("path.no_parent", path=path.parent)
+        _require_passphrase(passphrase)
+        lock = _acquire(path)
+        try:
+            disable_core_dumps()
+            data_key = os.urandom(fmt.KEY_SIZE)
+            vault_id = os.urandom(16)
+            slot = fmt.new_slot(
+                fmt.SLOT_PASSPHRASE,
+                normalise_passphrase(passphrase),
+                data_key,
+                vault_id,
+                params or KdfParams(),
+            )
+            header = fmt.Header(vault_id, 0, 0, b"\0" * 12, 0, (slot,))
+            db = Database.new()
+            vault = cls(path, header, data_key, db, lock)
+            vault._stat = None
+            vault.save(require_existing=False)
+            return vault
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(
+        cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None
+    ) -> Vault:
+        path = Path(path)
+        lock = _acquire(path)
+        try:
+            disable_core_dumps()
+            remove_orphans(path)
+            header, data, _ = _read_header(path, full=True)
+            if recovery_key is not None:
+                kind, secret = fmt.SLOT_RECOVERY, normalise_recovery_key(recovery_key)
+            else:
+                kind, secret = fmt.SLOT_PASSPHRASE, normalise_passphrase(passphrase or "")
+            slot = header.slot(kind)
+            if slot is None:
+                raise WrongPassphrase("vault.wrong_passphrase", path=path)
+            try:
+                data_key = fmt.unwrap_slot(slot, secret, header.vault_id)
+            except fmt.BadKey:
+                raise WrongPassphrase("vault.wrong_passphrase", path=path) from None
+            header_bytes = data[: header.length]
+            mac = data[header.length : header.length + fmt.MAC_SIZE]
+            if not fmt.verify_header(header_bytes, mac, data_key, header.vault_id):
+                raise VaultDamaged("vault.damaged", path=path, detail="header MAC")
+            body = memoryview(data)[header.length + fmt.MAC_SIZE :]
+            try:
+                payload = fmt.decrypt_payload(data_key, header, header_bytes, body)
+            except fmt.FormatError as exc:
+                raise VaultDamaged("vault.damaged", path=path, detail=str(exc)) from None
+            finally:
+                body.release()
+            del data
+            try:
+                db, found = Database.from_bytes(payload)
+            except DatabaseCorrupt as exc:
+                raise VaultDamaged("vault.damaged", path=path, detail=f"database: {exc}") from None
+            except SchemaTooNew as exc:
+                raise InvalidInput(
+                    "vault.schema_future", version=exc.version, supported=_schema_version()
+                ) from None
+            del payload
+            vault = cls(path, header, data_key, db, lock)
+            vault.schema_version_found = found
+            return vault
+        except BaseException:
+            lock.release()
+            raise
+
+    # --- using ------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.db is not None
+
+    def _database(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("vault is closed")
+        return self.db
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading. Use `transaction()` to change anything."""
+        with self._database().session() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits on success and then persists (see `after_commit`)."""
+        with self._database().session() as session:
+            yield session
+            session.commit()
+        self.after_commit()
+
+    # --- saving -----------------------------------------------------------------
+
+    def save(self, *, require_existing: bool = True) -> None:
+        """Encrypt the database into the vault file; the old file survives any failure."""
+        db = self._database()
+        with db.lock:
+            self._refuse_if_replaced(require_existing)
+            payload = db.serialize()
+            header = self._next_header(len(payload))
+            self._write(self.path, header, payload)
+            self.header = header
+            self._stat = _file_identity(self.path)
+
+    def write_copy(self, dest: Path) -> None:
+        """A consistent encrypted copy at `dest` that opens with the same keys."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise InvalidInput("backup.same_file")
+        if dest.is_dir():
+            raise InvalidInput("path.is_directory", path=dest)
+        if not dest.parent.is_dir():
+            raise InvalidInput("path.no_parent", path=dest.parent)
+        db = self._database()
+        with db.lock:
+            payload = db.serialize()
+            header = replace(self._next_header(len(payload)), generation=self.header.generation)
+            self._write(dest, header, payload)
+
+    def _next_header(self, payload_length: int) -> fmt.Header:
+        if payload_length > fmt.MAX_PAYLOAD_BYTES:
+            raise InvalidInput(
+                "vault.too_large",
+                size=_mib(payload_length),
+                limit=_mib(fmt.MAX_PAYLOAD_BYTES),
+            )
+        return replace(
+            self.header,
+            generation=self.header.generation + 1,
+            saved_at=int(time.time()),
+            payload_nonce=os.urandom(12),
+            payload_length=payload_length,
+        )
+
+    def _write(self, target: Path, header: fmt.Header, payload: bytes) -> None:
+        data_key = self._key()
+        prefix, chunks = fmt.encrypt_stream(data_key, header, memoryview(payload))
+        header_bytes = prefix[: header.length]
+
+        def verify(back) -> None:
+            # Read the new file back and authenticate it before it replaces
+            # the old one: bad RAM or a lying disk must not cost the vault.
+            if back.read(len(prefix)) != prefix:
+                raise fmt.FormatError("header read back differs")
+            fmt.verify_payload_file(data_key, header, header_bytes, back, len(prefix))
+
+        def stream() -> Iterator[bytes]:
+            yield prefix
+            yield from chunks
+
+        try:
+            write_atomically(target, stream(), verify)
+        except fmt.FormatError as exc:
+            raise DrieluikError("vault.save_failed", path=target, detail=str(exc)) from None
+        except OSError as exc:
+            raise DrieluikError("vault.save_failed", path=target, detail=_os_detail(exc)) from None
+
+    def _refuse_if_replaced(self, require_existing: bool) -> None:
+        """Like KeePassXC: never save over a file someone changed underneath us."""
+        if not require_existing:
+            return
+        if _file_identity(self.path) != self._stat:
+            raise DrieluikError(
+                "vault.save_failed",
+                path=self.path,
+                detail="het bestand is buiten drieluik gewijzigd / changed outside drieluik",
+            )
+
+    # --- keys -------------------------------------------------------------------
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise RuntimeError("vault is closed")
+        return self._data_key
+
+    def change_passphrase(self, new_passphrase: str, params: KdfParams | None = None) -> None:
+        """Rewrap the data key under a new passphrase; the recovery slot keeps working."""
+        _require_passphrase(new_passphrase)
+        old = self.header.slot(fmt.SLOT_PASSPHRASE)
+        slot = fmt.new_slot(
+            fmt.SLOT_PASSPHRASE,
+            normalise_passphrase(new_passphrase),
+            self._key(),
+            self.header.vault_id,
+            params or (old.params if old else KdfParams()),
+        )
+        self._replace_slot(slot)
+
+    def set_recovery_key(self, recovery_key: str, params: KdfParams | None = None) -> None:
+        slot = fmt.new_slot(
+            fmt.SLOT_RECOVERY,
+            normalise_recovery_key(recovery_key),
+            self._key(),
+            self.header.vault_id,
+            params or KdfParams(),
+        )
+        self._replace_slot(slot)
+
+    def has_recovery_key(self) -> bool:
+        return self.header.slot(fmt.SLOT_RECOVERY) is not None
+
+    def _replace_slot(self, slot: fmt.KeySlot) -> None:
+        previous = self.header
+        others = tuple(s for s in previous.slots if s.kind != slot.kind)
+        self.header = replace(previous, slots=tuple(sorted((*others, slot), key=lambda s: s.kind)))
+        try:
+            self.save()
+        except BaseException:
+            self.header = previous
+            raise
+
+    # --- closing ----------------------------------------------------------------
+
+    def close(self) -> None:
+        """Drop the database and the data key, and release the lock."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self._data_key = None
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def normalise_recovery_key(text: str) -> bytes:
+    """Recovery keys are read aloud and retyped: ignore case, spaces and hyphens."""
+    return "".join(c for c in text.upper() if c.isalnum()).encode("ascii", "ignore")
+
+
+def _require_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise InvalidInput("passphrase.empty")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput("vault.text_invalid", field="passphrase") from None
+
+
+def _acquire(path: Path) -> ProcessLock:
+    if path.is_dir():
+        raise InvalidInput("path.is_directory", path=path)
+    if not path.parent.is_dir():
+        raise InvalidInput("path.no_parent", path=path.parent)
+    lock = ProcessLock(lock_path(path))
+    try:
+        lock.acquire()
+    except LockBusy:
+        raise VaultInUse("vault.locked", path=path) from None
+    except OSError as exc:
+        raise InvalidInput("vault.read_failed", path=path, detail=_os_detail(exc)) from None
+    return lock
+
+
+def _read_header(path: Path, *, full: bool) -> tuple[fmt.Header, bytes, int]:
+    try:
+        if path.is_dir():
+            raise InvalidInput("path.is_directory", path=path)
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            data = (
+                file.read()
+                if full
+                else file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+            )
+    except FileNotFoundError:
+        raise InvalidInput("vault.not_found", path=path) from None
+    except OSError as exc:
+        raise InvalidInput("vault.read_failed", path=path, detail=_os_detail(exc)) from None
+    try:
+        header = fmt.parse_header(data, size)
+    except fmt.FutureVersion as exc:
+        raise InvalidInput(
+            "vault.future_version", path=path, version=exc.version, supported=fmt.FORMAT_VERSION
+        ) from None
+    except fmt.NotAVault:
+        raise VaultDamaged("vault.not_a_vault", path=path) from None
+    except fmt.KdfRefused as exc:
+        raise VaultDamaged("vault.kdf_refused", path=path, detail=str(exc)) from None
+    except fmt.FormatError as exc:
+        raise VaultDamaged("vault.damaged", path=path, detail=str(exc)) from None
+    return header, data, size
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _os_detail(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "schijf vol / disk full"
+    return exc.strerror or type(exc).__name__
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1 << 20):.0f} MiB"
+
+
+def _schema_version() -> int:
+    from drieluik.store.migrations import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
