@@ -24,9 +24,10 @@ _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     # Freed pages are zeroed, so a purge leaves no readable remains.
     "PRAGMA secure_delete = ON",
-    "PRAGMA trusted_schema = OFF",
     "PRAGMA journal_mode = MEMORY",
 )
+# trusted_schema stays ON: the schema is authenticated by AES-GCM before it is
+# loaded, and the FTS triggers need virtual-table access.
 
 
 class DatabaseCorrupt(Exception):

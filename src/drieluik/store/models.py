@@ -1,19 +1,38 @@
 """SQLModel tables. The schema itself is created by `migrations.py` (frozen DDL);
 `tests/store/test_migrations.py` checks that the two agree.
 
-Times are local wall-clock times of the chair's laptop (naive datetimes):
-meetings happen in Drenthe and the laptop is the only clock that matters.
+Moments are stored as aware UTC datetimes (SQLModel's UTCDateTime) and shown
+in the laptop's local time (`domain.dates.local`); calendar dates are plain dates.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel
 
+_clock: ContextVar[datetime | None] = ContextVar("drieluik_clock", default=None)
+
 
 def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    """The current moment (UTC), or the moment set by `clock_at`."""
+    fixed = _clock.get()
+    return fixed if fixed is not None else datetime.now(UTC).replace(microsecond=0)
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Record changes as if made at `moment` (demo data, tests of history order)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    token = _clock.set(moment.astimezone(UTC))
+    try:
+        yield
+    finally:
+        _clock.reset(token)
 
 
 class Case(SQLModel, table=True):

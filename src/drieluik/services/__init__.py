@@ -1,0 +1,3 @@
+"""Services: the use cases of drieluik. They take an open `Vault`, return plain
+dataclasses (`services.types`) and never import Textual.
+"""

@@ -1,0 +1,479 @@
+"""The case register: signals become cases with a pseudonymous code.
+
+Validation is shared by every way in (import, `case add`, the intake form):
+`validate_case_fields` takes the raw texts named like the import columns and
+returns a `CaseInput` or the problems per field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import Integer, cast, func, insert
+from sqlmodel import Session, col, select
+
+from drieluik.domain.dates import parse_date
+from drieluik.domain.text import clean_short_text, clean_text
+from drieluik.domain.vocabulary import (
+    KNOWN_REPORTERS,
+    CaseStatus,
+    EventKind,
+    ExploitationForm,
+    Municipality,
+    VulnerableGroup,
+    fold,
+    parse_form,
+    parse_municipality,
+    parse_status,
+    parse_vulnerable_group,
+    parse_yes_no,
+)
+from drieluik.errors import DrieluikError, InvalidInput
+from drieluik.i18n import t
+from drieluik.services import audit
+from drieluik.services.types import CaseFilter, CaseView, FieldProblem
+from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
+from drieluik.store.vault import Vault
+
+CODE_PATTERN = re.compile(r"^DL-(\d{4})-(\d{3,6})$")
+
+# The field names of the import columns, `case add` options and the form.
+REQUIRED_FIELDS = ("datum", "gemeente", "vorm", "melder", "omschrijving")
+OPTIONAL_FIELDS = ("code", "status", "ondermijning", "kwetsbaar")
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    signal_date: date
+    reporter: str
+    municipality: Municipality
+    form: ExploitationForm
+    summary: str
+    vulnerable_groups: tuple[VulnerableGroup, ...] = ()
+    organised_crime: bool = False
+    status: CaseStatus = CaseStatus.NIEUW
+    code: str | None = None
+
+
+# --- validation ------------------------------------------------------------------
+
+
+def validate_case_fields(
+    raw: dict[str, str | None], *, today: date | None = None
+) -> tuple[CaseInput | None, list[FieldProblem], list[FieldProblem]]:
+    """Validate raw texts → (input or None, errors, warnings)."""
+    errors: list[FieldProblem] = []
+    warnings: list[FieldProblem] = []
+
+    def text(name: str) -> str:
+        return (raw.get(name) or "").strip()
+
+    for name in REQUIRED_FIELDS:
+        if not text(name):
+            errors.append(FieldProblem(name, t("field.required")))
+
+    signal_date = None
+    if text("datum"):
+        signal_date = parse_date(text("datum"))
+        if signal_date is None:
+            errors.append(FieldProblem("datum", t("field.date_invalid", value=text("datum"))))
+        elif today is not None and signal_date > today:
+            errors.append(FieldProblem("datum", t("field.date_future", value=signal_date)))
+
+    municipality = None
+    if text("gemeente"):
+        municipality = parse_municipality(text("gemeente"))
+        if municipality is None:
+            errors.append(
+                FieldProblem("gemeente", t("field.municipality_invalid", value=text("gemeente")))
+            )
+
+    form = None
+    if text("vorm"):
+        form = parse_form(text("vorm"))
+        if form is None:
+            errors.append(FieldProblem("vorm", t("field.form_invalid", value=text("vorm"))))
+
+    reporter = ""
+    if text("melder"):
+        reporter, problem = _checked_text("melder", text("melder"), short=True)
+        if problem:
+            errors.append(problem)
+        elif canonical_reporter(reporter) is None:
+            warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
+        else:
+            reporter = canonical_reporter(reporter) or reporter
+
+    summary = ""
+    if text("omschrijving"):
+        summary, problem = _checked_text("omschrijving", raw.get("omschrijving") or "")
+        if problem:
+            errors.append(problem)
+
+    status = CaseStatus.NIEUW
+    if text("status"):
+        parsed_status = parse_status(text("status"))
+        if parsed_status is None:
+            errors.append(FieldProblem("status", t("field.status_invalid", value=text("status"))))
+        else:
+            status = parsed_status
+
+    organised_crime = False
+    if text("ondermijning"):
+        parsed_bool = parse_yes_no(text("ondermijning"))
+        if parsed_bool is None:
+            errors.append(
+                FieldProblem("ondermijning", t("field.yes_no_invalid", value=text("ondermijning")))
+            )
+        else:
+            organised_crime = parsed_bool
+
+    groups: list[VulnerableGroup] = []
+    for part in re.split(r"[,;/]", text("kwetsbaar")):
+        if not part.strip():
+            continue
+        group = parse_vulnerable_group(part)
+        if group is None:
+            errors.append(FieldProblem("kwetsbaar", t("field.group_invalid", value=part.strip())))
+        elif group not in groups:
+            groups.append(group)
+
+    code = None
+    if text("code"):
+        code = text("code").upper()
+        if not CODE_PATTERN.match(code):
+            errors.append(FieldProblem("code", t("field.code_invalid", value=text("code"))))
+
+    if errors:
+        return None, errors, warnings
+    assert signal_date and municipality and form
+    return (
+        CaseInput(
+            signal_date=signal_date,
+            reporter=reporter,
+            municipality=municipality,
+            form=form,
+            summary=summary,
+            vulnerable_groups=tuple(groups),
+            organised_crime=organised_crime,
+            status=status,
+            code=code,
+        ),
+        [],
+        warnings,
+    )
+
+
+def _checked_text(name: str, value: str, *, short: bool = False) -> tuple[str, FieldProblem | None]:
+    try:
+        return (clean_short_text(name, value) if short else clean_text(name, value)), None
+    except DrieluikError as exc:
+        key = "field.text_too_long" if exc.key == "vault.text_too_long" else "field.text_invalid"
+        params = {k: v for k, v in exc.params.items() if k in ("size", "limit")}
+        return "", FieldProblem(name, t(key, **params))
+
+
+def require_valid(raw: dict[str, str | None], *, today: date | None = None) -> CaseInput:
+    """Validate or raise one InvalidInput listing every problem (for the CLI)."""
+    data, errors, _ = validate_case_fields(raw, today=today)
+    if data is None:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in errors)
+        raise InvalidInput("case.invalid", problems=problems)
+    return data
+
+
+_REPORTERS_BY_FOLD = {fold(name): name for name in KNOWN_REPORTERS}
+
+
+def canonical_reporter(name: str) -> str | None:
+    """The known spelling of a reporting organisation, or None if unknown."""
+    return _REPORTERS_BY_FOLD.get(fold(name))
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def to_view(case: Case) -> CaseView:
+    groups = tuple(
+        g for g in (parse_vulnerable_group(p) for p in case.vulnerable_groups.split(",") if p) if g
+    )
+    return CaseView(
+        id=case.id or 0,
+        code=case.code,
+        signal_date=case.signal_date,
+        reporter=case.reporter,
+        municipality=Municipality(case.municipality),
+        form=ExploitationForm(case.form),
+        status=CaseStatus(case.status),
+        summary=case.summary,
+        vulnerable_groups=groups,
+        organised_crime=case.organised_crime,
+        review_date=case.review_date,
+        closed_date=case.closed_date,
+    )
+
+
+def find_case(session: Session, ref: str | int) -> Case:
+    """A case by id or code (code case-insensitive); InvalidInput when absent."""
+    if isinstance(ref, int):
+        case = session.get(Case, ref)
+    else:
+        case = session.exec(select(Case).where(Case.code == ref.strip().upper())).first()
+    if case is None:
+        raise InvalidInput("case.not_found", code=ref)
+    return case
+
+
+def get_case(vault: Vault, ref: str | int) -> CaseView:
+    with vault.session() as session:
+        return to_view(find_case(session, ref))
+
+
+def _filtered(statement, filters: CaseFilter):
+    if filters.year is not None:
+        statement = statement.where(
+            Case.signal_date >= date(filters.year, 1, 1),
+            Case.signal_date <= date(filters.year, 12, 31),
+        )
+    if filters.status is not None:
+        statement = statement.where(Case.status == filters.status.value)
+    if filters.statuses:
+        statement = statement.where(col(Case.status).in_([s.value for s in filters.statuses]))
+    if filters.form is not None:
+        statement = statement.where(Case.form == filters.form.value)
+    if filters.municipality is not None:
+        statement = statement.where(Case.municipality == filters.municipality.value)
+    return statement
+
+
+def list_cases(
+    vault: Vault, filters: CaseFilter | None = None, *, offset: int = 0, limit: int | None = None
+) -> list[CaseView]:
+    """Newest signal first; page with offset/limit (the cases screen never loads all)."""
+    statement = _filtered(select(Case), filters or CaseFilter()).order_by(
+        col(Case.signal_date).desc(), col(Case.id).desc()
+    )
+    if limit is not None:
+        statement = statement.offset(offset).limit(limit)
+    with vault.session() as session:
+        return [to_view(c) for c in session.exec(statement)]
+
+
+def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
+    statement = _filtered(select(func.count()).select_from(Case), filters or CaseFilter())
+    with vault.session() as session:
+        return session.exec(statement).one()
+
+
+def list_reporters(vault: Vault) -> list[str]:
+    """Known reporters first (their order), then names added by imports or intake."""
+    with vault.session() as session:
+        added = session.exec(select(Reporter.name).order_by(Reporter.name)).all()
+    return list(KNOWN_REPORTERS) + [name for name in added if name not in KNOWN_REPORTERS]
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def _year_counter_key(year: int) -> str:
+    return f"code_counter:{year}"
+
+
+def _highest_number(session: Session, year: int) -> int:
+    prefix = f"DL-{year}-"
+    in_table = session.exec(
+        select(func.max(cast(func.substr(Case.code, 9), Integer))).where(
+            Case.code >= prefix, Case.code < f"DL-{year}."
+        )
+    ).one()
+    counter = session.get(Setting, _year_counter_key(year))
+    return max(in_table or 0, int(counter.value) if counter else 0)
+
+
+class _CodeAllocator:
+    """Hands out DL-YYYY-NNN codes: numbered per signal year, never reused.
+
+    The highest number issued is kept in `settings`, so a code freed by a
+    retention purge is never given to another case.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.highest: dict[int, int] = {}
+
+    def _load(self, year: int) -> int:
+        if year not in self.highest:
+            self.highest[year] = _highest_number(self.session, year)
+        return self.highest[year]
+
+    def next(self, year: int) -> str:
+        number = self._load(year) + 1
+        self.highest[year] = number
+        return f"DL-{year}-{number:03d}"
+
+    def claim(self, code: str) -> None:
+        match = CODE_PATTERN.match(code)
+        if not match:
+            raise InvalidInput("case.code_invalid", code=code)
+        year, number = int(match.group(1)), int(match.group(2))
+        self.highest[year] = max(self._load(year), number)
+
+    def persist(self) -> None:
+        for year, number in self.highest.items():
+            key = _year_counter_key(year)
+            setting = self.session.get(Setting, key)
+            if setting is None:
+                self.session.add(Setting(key=key, value=str(number)))
+            elif int(setting.value) < number:
+                setting.value = str(number)
+                self.session.add(setting)
+
+
+def _ensure_reporters(session: Session, names: set[str]) -> None:
+    unknown = {n for n in names if canonical_reporter(n) is None}
+    if not unknown:
+        return
+    existing = set(session.exec(select(Reporter.name).where(col(Reporter.name).in_(unknown))))
+    for name in sorted(unknown - existing):
+        session.add(Reporter(name=name, known=False))
+
+
+def _row(data: CaseInput, code: str) -> dict[str, object]:
+    stamp = now()
+    return {
+        "code": code,
+        "signal_date": data.signal_date,
+        "reporter": data.reporter,
+        "municipality": data.municipality.value,
+        "form": data.form.value,
+        "vulnerable_groups": ",".join(g.value for g in data.vulnerable_groups),
+        "organised_crime": data.organised_crime,
+        "summary": data.summary,
+        "status": data.status.value,
+        "closed_date": data.signal_date if data.status is CaseStatus.AFGESLOTEN else None,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def create_cases(
+    vault: Vault, inputs: list[CaseInput], *, action: str = "case.create"
+) -> list[str]:
+    """Create cases in one transaction and one save; returns their codes.
+
+    Either all are created or none (an explicit code that exists refuses all).
+    """
+    if not inputs:
+        return []
+    with vault.transaction() as session:
+        allocator = _CodeAllocator(session)
+        explicit = [d.code for d in inputs if d.code]
+        if explicit:
+            taken = session.exec(select(Case.code).where(col(Case.code).in_(explicit))).first()
+            if taken or len(set(explicit)) != len(explicit):
+                duplicate = taken or next(c for c in explicit if explicit.count(c) > 1)
+                raise InvalidInput("case.code_exists", code=duplicate)
+            for code in explicit:
+                allocator.claim(code)
+        rows = [_row(d, d.code or allocator.next(d.signal_date.year)) for d in inputs]
+        ids = session.scalars(insert(Case).returning(Case.id), rows).all()
+        events = [
+            {
+                "case_id": case_id,
+                "at": row["created_at"],
+                "kind": EventKind.SIGNAAL_ONTVANGEN.value,
+                "detail": row["reporter"],
+            }
+            for case_id, row in zip(ids, rows, strict=True)
+        ]
+        session.execute(insert(CaseEvent), events)
+        _ensure_reporters(session, {d.reporter for d in inputs})
+        allocator.persist()
+        codes = [str(r["code"]) for r in rows]
+        audit.record_many(session, action, codes)
+    return codes
+
+
+def create_case(vault: Vault, data: CaseInput) -> CaseView:
+    (code,) = create_cases(vault, [data])
+    return get_case(vault, code)
+
+
+_EDITABLE = {
+    "signal_date": "datum",
+    "reporter": "melder",
+    "municipality": "gemeente",
+    "form": "vorm",
+    "summary": "omschrijving",
+    "vulnerable_groups": "kwetsbaar",
+    "organised_crime": "ondermijning",
+}
+
+
+def update_case(vault: Vault, ref: str | int, data: CaseInput) -> CaseView:
+    """Edit a case's fields; the history records which fields changed, not their contents."""
+    with vault.transaction() as session:
+        case = find_case(session, ref)
+        new = _row(replace(data, status=CaseStatus(case.status)), case.code)
+        changed = [label for attr, label in _EDITABLE.items() if getattr(case, attr) != new[attr]]
+        if changed:
+            for attr in _EDITABLE:
+                setattr(case, attr, new[attr])
+            case.updated_at = now()
+            session.add(case)
+            _ensure_reporters(session, {data.reporter})
+            add_event(session, case, EventKind.GEWIJZIGD, ", ".join(changed))
+            audit.record(session, "case.edit", case.code)
+        if data.status is not CaseStatus(case.status) and data.status is not CaseStatus.NIEUW:
+            change_status(session, case, data.status)
+    return get_case(vault, case.id or 0)
+
+
+def add_event(
+    session: Session, case: Case, kind: EventKind, detail: str = "", meeting_id: int | None = None
+) -> None:
+    session.add(
+        CaseEvent(case_id=case.id or 0, kind=kind.value, detail=detail, meeting_id=meeting_id)
+    )
+
+
+def change_status(
+    session: Session,
+    case: Case,
+    status: CaseStatus,
+    *,
+    review_date: date | None = None,
+    on: date | None = None,
+    meeting_id: int | None = None,
+) -> None:
+    """Set a case's status and record it in its history (no-op when unchanged)."""
+    old = CaseStatus(case.status)
+    if status is CaseStatus.MONITORING:
+        case.review_date = review_date
+    if status is CaseStatus.AFGESLOTEN:
+        case.closed_date = on or date.today()
+    elif old is CaseStatus.AFGESLOTEN:
+        case.closed_date = None
+    if old is status and status is not CaseStatus.MONITORING:
+        return
+    case.status = status.value
+    case.updated_at = now()
+    session.add(case)
+    detail = f"{old.label} → {status.label}"
+    if status is CaseStatus.MONITORING and review_date:
+        detail += f" (herbeoordeling {review_date.isoformat()})"
+    add_event(session, case, EventKind.STATUS_GEWIJZIGD, detail, meeting_id)
+
+
+def set_status(
+    vault: Vault, ref: str | int, status: CaseStatus, *, review_date: date | None = None
+) -> CaseView:
+    if status is CaseStatus.MONITORING and review_date is None:
+        raise InvalidInput("decision.review_date_required")
+    with vault.transaction() as session:
+        case = find_case(session, ref)
+        change_status(session, case, status, review_date=review_date)
+        audit.record(session, "case.status", case.code)
+    return get_case(vault, ref)

@@ -1,0 +1,569 @@
+"""Meetings of het Drieluik: the proposed agenda, preparing it, and chairing it.
+
+Everything is written through `vault.transaction()`, so each note, decision
+and action is in the vault file as soon as it is entered (the TUI saves from
+a worker thread; the CLI at once).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from drieluik.domain.text import clean_short_text, clean_text
+from drieluik.domain.vocabulary import (
+    AGENDA_REASON_ORDER,
+    DECISION_NEXT_STATUS,
+    ActionStatus,
+    AgendaReason,
+    CaseStatus,
+    DecisionKind,
+    EventKind,
+)
+from drieluik.errors import InvalidInput
+from drieluik.services import audit
+from drieluik.services.cases import add_event, change_status, find_case, to_view
+from drieluik.services.types import (
+    ActionView,
+    AgendaItemView,
+    DecisionView,
+    MeetingView,
+    ProposedItem,
+)
+from drieluik.store.models import Action, AgendaItem, Case, Decision, Meeting, now
+from drieluik.store.vault import Vault
+
+# --- reading ---------------------------------------------------------------------
+
+
+def find_meeting(session: Session, ref: int | date | str) -> Meeting:
+    """A meeting by id, date, or a string holding either."""
+    meeting = None
+    if isinstance(ref, str):
+        from drieluik.domain.dates import parse_date
+
+        text = ref.strip()
+        parsed = parse_date(text)
+        if parsed is not None:
+            ref = parsed
+        elif text.isdigit():
+            ref = int(text)
+    if isinstance(ref, date):
+        meeting = session.exec(select(Meeting).where(Meeting.meeting_date == ref)).first()
+    elif isinstance(ref, int):
+        meeting = session.get(Meeting, ref)
+    if meeting is None:
+        raise InvalidInput("meeting.not_found", ref=ref)
+    return meeting
+
+
+def _action_view(action: Action, code: str) -> ActionView:
+    return ActionView(
+        id=action.id or 0,
+        case_id=action.case_id,
+        case_code=code,
+        description=action.description,
+        owner=action.owner,
+        due_date=action.due_date,
+        status=ActionStatus(action.status),
+        times_postponed=action.times_postponed,
+        agenda_item_id=action.agenda_item_id,
+    )
+
+
+def _decision_view(decision: Decision, code: str) -> DecisionView:
+    return DecisionView(
+        id=decision.id or 0,
+        case_id=decision.case_id,
+        case_code=code,
+        kind=DecisionKind(decision.kind),
+        text=decision.text,
+        referral_to=decision.referral_to,
+        review_date=decision.review_date,
+        created_at=decision.created_at,
+        agenda_item_id=decision.agenda_item_id,
+    )
+
+
+def _meeting_view(session: Session, meeting: Meeting) -> MeetingView:
+    items = session.exec(
+        select(AgendaItem, Case)
+        .join(Case, col(Case.id) == AgendaItem.case_id)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(col(AgendaItem.position))
+    ).all()
+    item_ids = [item.id for item, _ in items]
+    decisions: dict[int, list[DecisionView]] = {}
+    actions: dict[int, list[ActionView]] = {}
+    codes = {case.id: case.code for _, case in items}
+    if item_ids:
+        for decision in session.exec(
+            select(Decision)
+            .where(col(Decision.agenda_item_id).in_(item_ids))
+            .order_by(col(Decision.id))
+        ):
+            decisions.setdefault(decision.agenda_item_id or 0, []).append(
+                _decision_view(decision, codes[decision.case_id])
+            )
+        for action in session.exec(
+            select(Action).where(col(Action.agenda_item_id).in_(item_ids)).order_by(col(Action.id))
+        ):
+            actions.setdefault(action.agenda_item_id or 0, []).append(
+                _action_view(action, codes[action.case_id])
+            )
+    return MeetingView(
+        id=meeting.id or 0,
+        meeting_date=meeting.meeting_date,
+        attending=tuple(json.loads(meeting.attending or "[]")),
+        items=tuple(
+            AgendaItemView(
+                id=item.id or 0,
+                meeting_id=item.meeting_id,
+                position=item.position,
+                case=to_view(case),
+                reason=AgendaReason(item.reason),
+                notes=item.notes,
+                discussed=item.discussed,
+                seconds_spent=item.seconds_spent,
+                carried_over=item.carried_over,
+                decisions=tuple(decisions.get(item.id or 0, ())),
+                actions=tuple(actions.get(item.id or 0, ())),
+            )
+            for item, case in items
+        ),
+        started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
+    )
+
+
+def get_meeting(vault: Vault, ref: int | date | str) -> MeetingView:
+    with vault.session() as session:
+        return _meeting_view(session, find_meeting(session, ref))
+
+
+def list_meetings(vault: Vault) -> list[tuple[int, date, int, bool]]:
+    """(id, date, number of agenda items, finished) for every meeting, newest first."""
+    with vault.session() as session:
+        rows = session.exec(
+            select(
+                Meeting.id, Meeting.meeting_date, func.count(col(AgendaItem.id)), Meeting.ended_at
+            )
+            .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id, isouter=True)
+            .group_by(col(Meeting.id))
+            .order_by(col(Meeting.meeting_date).desc())
+        ).all()
+    return [(mid or 0, day, count, ended is not None) for mid, day, count, ended in rows]
+
+
+def next_meeting(vault: Vault, today: date | None = None) -> MeetingView | None:
+    """The first meeting on or after today that is not finished."""
+    today = today or date.today()
+    with vault.session() as session:
+        meeting = session.exec(
+            select(Meeting)
+            .where(Meeting.meeting_date >= today, col(Meeting.ended_at).is_(None))
+            .order_by(col(Meeting.meeting_date))
+        ).first()
+        return _meeting_view(session, meeting) if meeting else None
+
+
+def previous_meeting_date(vault: Vault, before: date) -> date | None:
+    with vault.session() as session:
+        return session.exec(
+            select(Meeting.meeting_date)
+            .where(Meeting.meeting_date < before)
+            .order_by(col(Meeting.meeting_date).desc())
+        ).first()
+
+
+# --- the proposed agenda ---------------------------------------------------------
+
+
+def propose_agenda(vault: Vault, meeting_date: date) -> list[ProposedItem]:
+    with vault.session() as session:
+        return _propose(session, meeting_date)
+
+
+def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
+    """The agenda rules (issue 3), one reason per case, in a deterministic order.
+
+    - items of the previous meeting that were not discussed (doorgeschoven);
+    - cases with status `nieuw` not yet discussed (nieuw signaal);
+    - cases with open actions due on or before the meeting date (actie verlopen);
+    - monitoring cases whose review date has come (monitoring herbeoordeling).
+    Order: reason rank, then signal date, then code.
+    """
+    reasons: dict[int, AgendaReason] = {}
+    previous = session.exec(
+        select(Meeting)
+        .where(Meeting.meeting_date < meeting_date)
+        .order_by(col(Meeting.meeting_date).desc())
+    ).first()
+    if previous is not None:
+        for case_id in session.exec(
+            select(AgendaItem.case_id)
+            .join(Case, col(Case.id) == AgendaItem.case_id)
+            .where(AgendaItem.meeting_id == previous.id, col(AgendaItem.discussed).is_(False))
+            .where(Case.status != CaseStatus.AFGESLOTEN.value)
+        ):
+            reasons.setdefault(case_id, AgendaReason.DOORGESCHOVEN)
+    discussed_ids = select(AgendaItem.case_id).where(col(AgendaItem.discussed).is_(True))
+    for case_id in session.exec(
+        select(Case.id).where(
+            Case.status == CaseStatus.NIEUW.value,
+            Case.signal_date <= meeting_date,
+            col(Case.id).not_in(discussed_ids),
+        )
+    ):
+        reasons.setdefault(case_id or 0, AgendaReason.NIEUW_SIGNAAL)
+    for case_id in session.exec(
+        select(Action.case_id)
+        .join(Case, col(Case.id) == Action.case_id)
+        .where(
+            Action.status == ActionStatus.OPEN.value,
+            col(Action.due_date).is_not(None),
+            col(Action.due_date) <= meeting_date,
+            Case.status != CaseStatus.AFGESLOTEN.value,
+        )
+        .distinct()
+    ):
+        reasons.setdefault(case_id, AgendaReason.ACTIE_VERLOPEN)
+    for case_id in session.exec(
+        select(Case.id).where(
+            Case.status == CaseStatus.MONITORING.value,
+            col(Case.review_date).is_not(None),
+            col(Case.review_date) <= meeting_date,
+        )
+    ):
+        reasons.setdefault(case_id or 0, AgendaReason.MONITORING_HERBEOORDELING)
+    if not reasons:
+        return []
+    cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(list(reasons))))}
+    ordered = sorted(
+        reasons.items(),
+        key=lambda kv: (AGENDA_REASON_ORDER[kv[1]], cases[kv[0]].signal_date, cases[kv[0]].code),
+    )
+    return [ProposedItem(to_view(cases[case_id]), reason) for case_id, reason in ordered]
+
+
+# --- preparing -------------------------------------------------------------------
+
+
+def clean_organisations(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for name in names:
+        value = clean_short_text("organisatie", name)
+        if value and value not in cleaned:
+            cleaned.append(value)
+    return tuple(cleaned)
+
+
+def create_meeting(
+    vault: Vault,
+    meeting_date: date,
+    attending: list[str] | tuple[str, ...] = (),
+    *,
+    propose: bool = True,
+) -> MeetingView:
+    """Create the meeting for a date with the proposed agenda."""
+    orgs = clean_organisations(attending)
+    with vault.transaction() as session:
+        if session.exec(select(Meeting).where(Meeting.meeting_date == meeting_date)).first():
+            raise InvalidInput("meeting.exists", date=meeting_date.isoformat())
+        meeting = Meeting(meeting_date=meeting_date, attending=json.dumps(list(orgs)))
+        session.add(meeting)
+        session.flush()
+        if propose:
+            for position, proposed in enumerate(_propose(session, meeting_date), start=1):
+                _add_item(
+                    session,
+                    meeting,
+                    find_case(session, proposed.case.id),
+                    proposed.reason,
+                    position,
+                )
+        audit.record(session, "meeting.create")
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def _add_item(
+    session: Session, meeting: Meeting, case: Case, reason: AgendaReason, position: int
+) -> AgendaItem:
+    item = AgendaItem(
+        meeting_id=meeting.id or 0, case_id=case.id or 0, position=position, reason=reason.value
+    )
+    session.add(item)
+    session.flush()
+    if case.status == CaseStatus.NIEUW.value:
+        change_status(session, case, CaseStatus.GEAGENDEERD, meeting_id=meeting.id)
+    add_event(
+        session,
+        case,
+        EventKind.GEAGENDEERD,
+        f"{meeting.meeting_date.isoformat()} — {reason.label}",
+        meeting.id,
+    )
+    return item
+
+
+def add_item(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    case_ref: int | str,
+    reason: AgendaReason = AgendaReason.INGEBRACHT_DOOR_DEELNEMER,
+) -> MeetingView:
+    with vault.transaction() as session:
+        meeting = find_meeting(session, meeting_ref)
+        _refuse_finished(meeting)
+        case = find_case(session, case_ref)
+        if session.exec(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == meeting.id, AgendaItem.case_id == case.id
+            )
+        ).first():
+            raise InvalidInput(
+                "meeting.item_exists", code=case.code, date=meeting.meeting_date.isoformat()
+            )
+        last = session.exec(
+            select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id)
+        ).one()
+        _add_item(session, meeting, case, reason, (last or 0) + 1)
+        audit.record(session, "agenda.add", case.code)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def _refuse_finished(meeting: Meeting) -> None:
+    if meeting.ended_at is not None:
+        raise InvalidInput("meeting.finished", date=meeting.meeting_date.isoformat())
+
+
+def _find_item(session: Session, item_id: int) -> AgendaItem:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise InvalidInput("meeting.item_not_found")
+    return item
+
+
+def remove_item(vault: Vault, item_id: int) -> MeetingView:
+    """Take a case off the agenda (only while it has no decisions or actions)."""
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = session.get(Meeting, item.meeting_id)
+        assert meeting is not None
+        _refuse_finished(meeting)
+        case = find_case(session, item.case_id)
+        for decision in session.exec(select(Decision).where(Decision.agenda_item_id == item.id)):
+            decision.agenda_item_id = None
+            session.add(decision)
+        for action in session.exec(select(Action).where(Action.agenda_item_id == item.id)):
+            action.agenda_item_id = None
+            session.add(action)
+        session.delete(item)
+        session.flush()
+        _renumber(session, meeting.id or 0)
+        if case.status == CaseStatus.GEAGENDEERD.value and not _on_any_agenda(session, case):
+            change_status(session, case, CaseStatus.NIEUW, meeting_id=meeting.id)
+        add_event(session, case, EventKind.VAN_AGENDA, meeting.meeting_date.isoformat(), meeting.id)
+        audit.record(session, "agenda.remove", case.code)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def _on_any_agenda(session: Session, case: Case) -> bool:
+    return (
+        session.exec(select(AgendaItem.id).where(AgendaItem.case_id == case.id)).first() is not None
+    )
+
+
+def _renumber(session: Session, meeting_id: int) -> None:
+    items = session.exec(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(col(AgendaItem.position), col(AgendaItem.id))
+    ).all()
+    for position, item in enumerate(items, start=1):
+        if item.position != position:
+            item.position = position
+            session.add(item)
+
+
+def move_item(vault: Vault, item_id: int, delta: int) -> MeetingView:
+    """Move an agenda item up (delta < 0) or down (delta > 0)."""
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        items = session.exec(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == item.meeting_id)
+            .order_by(col(AgendaItem.position), col(AgendaItem.id))
+        ).all()
+        index = next(i for i, other in enumerate(items) if other.id == item.id)
+        target = max(0, min(len(items) - 1, index + delta))
+        reordered = list(items)
+        reordered.insert(target, reordered.pop(index))
+        for position, other in enumerate(reordered, start=1):
+            other.position = position
+            session.add(other)
+        meeting_id = item.meeting_id
+    return get_meeting(vault, meeting_id)
+
+
+def set_attending(vault: Vault, meeting_ref: int | date | str, attending: list[str]) -> MeetingView:
+    orgs = clean_organisations(attending)
+    with vault.transaction() as session:
+        meeting = find_meeting(session, meeting_ref)
+        meeting.attending = json.dumps(list(orgs))
+        session.add(meeting)
+        audit.record(session, "meeting.edit")
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+# --- chairing --------------------------------------------------------------------
+
+
+def start_meeting(vault: Vault, meeting_ref: int | date | str) -> MeetingView:
+    with vault.transaction() as session:
+        meeting = find_meeting(session, meeting_ref)
+        _refuse_finished(meeting)
+        if meeting.started_at is None:
+            meeting.started_at = now()
+            session.add(meeting)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def save_notes(vault: Vault, item_id: int, notes: str) -> None:
+    """Store the discussion notes of an item (called as the chair types)."""
+    cleaned = clean_text("notities", notes, strip=False)
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        if item.notes != cleaned:
+            item.notes = cleaned
+            session.add(item)
+
+
+def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
+    """Close an item: the case is `besproken` unless a decision set another status."""
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = session.get(Meeting, item.meeting_id)
+        case = find_case(session, item.case_id)
+        first_time = not item.discussed
+        item.discussed = True
+        item.carried_over = False
+        item.seconds_spent = max(item.seconds_spent, int(seconds_spent))
+        session.add(item)
+        if first_time:
+            add_event(
+                session,
+                case,
+                EventKind.BESPROKEN,
+                meeting.meeting_date.isoformat() if meeting else "",
+                item.meeting_id,
+            )
+            if case.status in (CaseStatus.NIEUW.value, CaseStatus.GEAGENDEERD.value):
+                change_status(session, case, CaseStatus.BESPROKEN, meeting_id=item.meeting_id)
+            audit.record(session, "agenda.discussed", case.code)
+
+
+def add_decision(
+    vault: Vault,
+    item_id: int,
+    kind: DecisionKind,
+    text: str = "",
+    *,
+    referral_to: str | None = None,
+    review_date: date | None = None,
+    next_status: CaseStatus | None = None,
+    today: date | None = None,
+) -> DecisionView:
+    """Record a decision on an agenda item and move the case to its next status."""
+    body = clean_text("besluit", text)
+    referral = clean_short_text("doorverwijzing", referral_to) if referral_to else None
+    if kind is DecisionKind.MONITORING and review_date is None:
+        raise InvalidInput("decision.review_date_required")
+    if kind is DecisionKind.DOORVERWIJZING and not referral:
+        raise InvalidInput("decision.referral_required")
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        case = find_case(session, item.case_id)
+        decision = Decision(
+            agenda_item_id=item.id,
+            case_id=case.id or 0,
+            kind=kind.value,
+            text=body,
+            referral_to=referral,
+            review_date=review_date if kind is DecisionKind.MONITORING else None,
+        )
+        session.add(decision)
+        session.flush()
+        status = next_status or DECISION_NEXT_STATUS[kind]
+        change_status(
+            session, case, status, review_date=review_date, on=today, meeting_id=item.meeting_id
+        )
+        audit.record(session, "decision.create", case.code)
+        view = _decision_view(decision, case.code)
+    return view
+
+
+def delete_decision(vault: Vault, decision_id: int) -> None:
+    with vault.transaction() as session:
+        decision = session.get(Decision, decision_id)
+        if decision is None:
+            return
+        case = find_case(session, decision.case_id)
+        session.delete(decision)
+        audit.record(session, "decision.delete", case.code)
+
+
+def finish_meeting(vault: Vault, meeting_ref: int | date | str) -> int:
+    """Close the meeting; items not reached are carried over. Returns how many.
+
+    Carried-over items go onto the next meeting if it already exists; otherwise
+    the next meeting's proposed agenda picks them up (reason `doorgeschoven`).
+    """
+    with vault.transaction() as session:
+        meeting = find_meeting(session, meeting_ref)
+        if meeting.ended_at is None:
+            meeting.ended_at = now()
+            if meeting.started_at is None:
+                meeting.started_at = meeting.ended_at
+            session.add(meeting)
+        open_items = session.exec(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == meeting.id, col(AgendaItem.discussed).is_(False)
+            )
+        ).all()
+        following = session.exec(
+            select(Meeting)
+            .where(Meeting.meeting_date > meeting.meeting_date)
+            .order_by(col(Meeting.meeting_date))
+        ).first()
+        for item in open_items:
+            item.carried_over = True
+            session.add(item)
+            case = find_case(session, item.case_id)
+            target = following.meeting_date.isoformat() if following else "volgend overleg"
+            add_event(session, case, EventKind.DOORGESCHOVEN, target, meeting.id)
+            if (
+                following is not None
+                and following.ended_at is None
+                and not session.exec(
+                    select(AgendaItem.id).where(
+                        AgendaItem.meeting_id == following.id, AgendaItem.case_id == case.id
+                    )
+                ).first()
+            ):
+                last = session.exec(
+                    select(func.max(AgendaItem.position)).where(
+                        AgendaItem.meeting_id == following.id
+                    )
+                ).one()
+                _add_item(session, following, case, AgendaReason.DOORGESCHOVEN, (last or 0) + 1)
+        audit.record(session, "meeting.finish")
+        return len(open_items)
