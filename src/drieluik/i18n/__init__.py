@@ -13,7 +13,17 @@ import os
 from functools import cache
 
 LANGUAGES = ("nl", "en")
-_CATALOG_MODULES = ("core", "cases", "meetings", "search", "pii", "trust", "tui")
+_CATALOG_MODULES = (
+    "core",
+    "cases",
+    "meetings",
+    "search",
+    "report",
+    "pii",
+    "minutes",
+    "trust",
+    "tui",
+)
 
 _language_override: str | None = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,6 +70,7 @@ class Vault:
         self.db: Database | None = db
         self._lock = lock
         self._stat = _file_identity(path)
+        self._save_lock = threading.RLock()
         # Called after every committed transaction. The CLI saves at once; the
         # TUI replaces this to save from a worker thread.
         self.after_commit: Callable[[], None] = self.save
@@ -185,7 +187,9 @@ class Vault:
     def save(self, *, require_existing: bool = True) -> None:
         """Encrypt the database into the vault file; the old file survives any failure."""
         db = self._database()
-        with db.lock:
+        # Saves are serialised by their own lock; the database lock is held only
+        # while serializing, so the UI can keep reading during encrypt + fsync.
+        with self._save_lock:
             self._refuse_if_replaced(require_existing)
             payload = db.serialize()
             header = self._next_header(len(payload))
@@ -203,7 +207,7 @@ class Vault:
         if not dest.parent.is_dir():
             raise InvalidInput("path.no_parent", path=dest.parent)
         db = self._database()
-        with db.lock:
+        with self._save_lock:
             payload = db.serialize()
             header = replace(self._next_header(len(payload)), generation=self.header.generation)
             self._write(dest, header, payload)
