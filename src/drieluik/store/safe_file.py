@@ -9,6 +9,7 @@ the target byte-identical. Temp files a crash left behind match
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import sys
@@ -20,7 +21,9 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def temp_glob(target: Path) -> str:
-    return f".{target.name}.*.tmp"
+    # The name is escaped: "kluis [oud].vault" must not match ".kluis o.vault.*.tmp",
+    # another vault's save that may be in progress.
+    return f".{glob.escape(target.name)}.*.tmp"
 
 
 def remove_orphans(target: Path) -> int:
@@ -67,7 +70,10 @@ def write_atomically(
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    fsync_directory(target.parent)
+    # The new file is in place now; a folder that cannot be fsynced (some
+    # network and FUSE file systems) must not turn a done save into a failure.
+    with contextlib.suppress(OSError):
+        fsync_directory(target.parent)
 
 
 def _write_all(fd: int, data: bytes) -> None:
