@@ -88,6 +88,9 @@ class Vault:
         _require_passphrase(passphrase)
         lock = _acquire(path)
         try:
+            # Again under the lock: another `init` may have finished meanwhile.
+            if path.exists():
+                raise InvalidInput("vault.exists", path=path)
             disable_core_dumps()
             data_key = os.urandom(fmt.KEY_SIZE)
             vault_id = os.urandom(16)
