@@ -359,17 +359,28 @@ def _read_header(path: Path, *, full: bool) -> tuple[fmt.Header, bytes, int]:
             raise InvalidInput("path.is_directory", path=path)
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
-            data = (
-                file.read()
-                if full
-                else file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
-            )
+            # The header first: a foreign or oversized file is refused before
+            # it is read into memory (the header bounds the payload length).
+            data = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+            header = _parse_header(path, data, size)
+            if full:
+                prefix = data
+                file.seek(0)
+                data = file.read()
+                if len(data) != size or not data.startswith(prefix):
+                    raise VaultDamaged(
+                        "vault.damaged", path=path, detail="file changed while reading"
+                    )
     except FileNotFoundError:
         raise InvalidInput("vault.not_found", path=path) from None
     except OSError as exc:
         raise InvalidInput("vault.read_failed", path=path, detail=_os_detail(exc)) from None
+    return header, data, size
+
+
+def _parse_header(path: Path, data: bytes, size: int) -> fmt.Header:
     try:
-        header = fmt.parse_header(data, size)
+        return fmt.parse_header(data, size)
     except fmt.FutureVersion as exc:
         raise InvalidInput(
             "vault.future_version", path=path, version=exc.version, supported=fmt.FORMAT_VERSION
@@ -380,7 +391,6 @@ def _read_header(path: Path, *, full: bool) -> tuple[fmt.Header, bytes, int]:
         raise VaultDamaged("vault.kdf_refused", path=path, detail=str(exc)) from None
     except fmt.FormatError as exc:
         raise VaultDamaged("vault.damaged", path=path, detail=str(exc)) from None
-    return header, data, size
 
 
 def _file_identity(path: Path) -> tuple[int, int, int] | None:

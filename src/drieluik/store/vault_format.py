@@ -47,6 +47,10 @@ SLOT_RECOVERY = 2
 # memory a few times over; 100,000 cases take about 100 MiB.
 MAX_PAYLOAD_BYTES = 1 << 30
 
+# 3000-01-01: `saved_at` is shown before the header is authenticated, and
+# datetime.fromtimestamp() fails beyond this on Windows (year 9999 elsewhere).
+MAX_SAVED_AT = 32_503_680_000
+
 _CHUNK = 1 << 20
 
 
@@ -158,6 +162,8 @@ def parse_header(data: bytes, file_size: int) -> Header:
         raise FormatError("truncated header")
     if payload_length > MAX_PAYLOAD_BYTES:
         raise FormatError("payload length")
+    if saved_at > MAX_SAVED_AT:
+        raise FormatError("saved time")
     if file_size != length + MAC_SIZE + payload_length + TAG_SIZE:
         raise FormatError("file length does not match header")
     slots = []
