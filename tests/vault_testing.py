@@ -116,3 +116,51 @@ def unwritable_folder(where: Path) -> Iterator[Path]:
         yield where
     finally:
         where.chmod(0o755)
+
+
+# Byte layout of a format-1 vault with one key slot, as docs/vault-format.md
+# states it (offset, size). Tests patch fields by name through these.
+FIXED_FIELDS = {
+    "magic": (0, 8),
+    "format_version": (8, 2),
+    "header_length": (10, 2),
+    "vault_id": (12, 16),
+    "generation": (28, 8),
+    "saved_at": (36, 8),
+    "payload_nonce": (44, 12),
+    "payload_length": (56, 8),
+    "slot_count": (64, 1),
+    "reserved": (65, 3),
+}
+SLOT_FIELDS = {
+    "kind": (0, 1),
+    "kdf_id": (1, 1),
+    "slot_reserved": (2, 2),
+    "memory_kib": (4, 4),
+    "iterations": (8, 4),
+    "lanes": (12, 4),
+    "salt": (16, 16),
+    "wrap_nonce": (32, 12),
+    "wrapped_key": (44, 48),
+    "slot_tail": (92, 4),
+}
+FIRST_SLOT = 68
+SLOT_SIZE = 96
+MAC_SIZE = 32
+TAG_SIZE = 16
+
+
+def field_span(name: str, slot: int = 0) -> tuple[int, int]:
+    """(offset, size) of a header field; slot fields in key slot number `slot`."""
+    if name in FIXED_FIELDS:
+        return FIXED_FIELDS[name]
+    offset, size = SLOT_FIELDS[name]
+    return FIRST_SLOT + SLOT_SIZE * slot + offset, size
+
+
+def with_field(data: bytes, name: str, value: int | bytes, slot: int = 0) -> bytes:
+    """`data` with one header field replaced (integers little-endian)."""
+    offset, size = field_span(name, slot)
+    raw = value if isinstance(value, bytes) else value.to_bytes(size, "little")
+    assert len(raw) == size
+    return data[:offset] + raw + data[offset + size :]
