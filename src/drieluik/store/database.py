@@ -77,7 +77,11 @@ class Database:
             conn.close()
             raise SchemaTooNew(found)
         db = cls(conn)
-        migrate(db.conn)
+        try:
+            migrate(db.conn)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise DatabaseCorrupt(f"migration from schema {found} failed: {exc}") from None
         return db, found
 
     def serialize(self) -> bytes:

@@ -232,5 +232,12 @@ def migrate(conn: sqlite3.Connection) -> int:
     found = schema_version(conn)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         script = MIGRATIONS[version - 1]
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+        try:
+            conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+        except BaseException:
+            # executescript stops at the failing statement with BEGIN still
+            # open; roll back so the connection is usable at the old version.
+            if conn.in_transaction:
+                conn.rollback()
+            raise
     return found
