@@ -207,6 +207,9 @@ class Vault:
             raise InvalidInput("backup.same_file")
         if dest.is_dir():
             raise InvalidInput("path.is_directory", path=dest)
+        if dest.exists() or dest.is_symlink():
+            # os.replace would silently overwrite: never, as for `init`.
+            raise InvalidInput("vault.exists", path=dest)
         if not dest.parent.is_dir():
             raise InvalidInput("path.no_parent", path=dest.parent)
         db = self._database()
