@@ -1,20 +1,28 @@
 """The audit trail: who did what to which case, hash-chained, never contents.
 
 Each entry's hash covers its fields and the previous entry's hash, so a
-changed, inserted or removed entry breaks the chain (`verify_chain`).
+changed, inserted or removed entry breaks the chain (`verify_chain`). The
+head of the chain (entry count and last hash) is also kept in the `settings`
+table, so removing the newest entries is detected as well. What this does and
+does not prove is in docs/security.md ("Audit trail"): anyone holding the
+passphrase can rewrite the whole vault, chain included.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
-from drieluik.store.models import AuditEntry, now
+from drieluik.store.models import AuditEntry, Setting, now
+from drieluik.store.vault import Vault
 
 GENESIS = "0" * 64
+HEAD_KEY = "audit_head"  # "<count>:<hash of the last entry>"
 
 
 def os_user() -> str:
@@ -24,15 +32,45 @@ def os_user() -> str:
         return "onbekend"
 
 
+def _canonical_time(at: datetime) -> str:
+    # SQLite hands moments back without a zone; they are stored in UTC.
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return at.isoformat()
+
+
 def entry_hash(prev_hash: str, at: datetime, user: str, action: str, case_code: str | None) -> str:
-    material = "\x1f".join((prev_hash, at.isoformat(), user, action, case_code or ""))
+    material = "\x1f".join((prev_hash, _canonical_time(at), user, action, case_code or ""))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+# --- writing ------------------------------------------------------------------
+
+
+def _head(session: Session) -> tuple[int, str]:
+    """(entries so far, last hash), from the anchor or — first time — the table."""
+    anchor = session.get(Setting, HEAD_KEY)
+    if anchor is not None:
+        count, _, digest = anchor.value.partition(":")
+        if count.isdigit() and len(digest) == 64:
+            return int(count), digest
+    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
+    count = session.exec(select(func.count()).select_from(AuditEntry)).one()
+    return count, last.hash if last else GENESIS
+
+
+def _set_head(session: Session, count: int, digest: str) -> None:
+    value = f"{count}:{digest}"
+    anchor = session.get(Setting, HEAD_KEY)
+    if anchor is None:
+        session.add(Setting(key=HEAD_KEY, value=value))
+    else:
+        anchor.value = value
+        session.add(anchor)
 
 
 def record(session: Session, action: str, case_code: str | None = None) -> AuditEntry:
     """Append an entry in the caller's transaction (it commits with the change)."""
-    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    count, prev = _head(session)
     at = now()
     user = os_user()
     entry = AuditEntry(
@@ -44,14 +82,16 @@ def record(session: Session, action: str, case_code: str | None = None) -> Audit
         hash=entry_hash(prev, at, user, action, case_code),
     )
     session.add(entry)
+    _set_head(session, count + 1, entry.hash)
     session.flush()
     return entry
 
 
 def record_many(session: Session, action: str, case_codes: list[str]) -> None:
-    """Bulk variant for imports: one entry per case, chained in order."""
-    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    """Bulk variant for imports and purges: one entry per case, chained in order."""
+    if not case_codes:
+        return
+    count, prev = _head(session)
     at = now()
     user = os_user()
     rows = []
@@ -68,5 +108,104 @@ def record_many(session: Session, action: str, case_codes: list[str]) -> None:
             }
         )
         prev = digest
-    if rows:
-        session.execute(AuditEntry.__table__.insert(), rows)
+    session.execute(AuditEntry.__table__.insert(), rows)
+    _set_head(session, count + len(rows), prev)
+
+
+def record_event(vault: Vault, action: str, case_code: str | None = None) -> None:
+    """Log something that changes no row (an export, an unlock) in its own transaction."""
+    with vault.transaction() as session:
+        record(session, action, case_code)
+
+
+# --- reading ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditView:
+    id: int
+    at: datetime | None  # None when the stored moment is unreadable (tampered)
+    os_user: str
+    action: str
+    case_code: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "tijd": self.at.isoformat() if self.at else None,
+            "gebruiker": self.os_user,
+            "actie": self.action,
+            "code": self.case_code,
+        }
+
+
+def _parse_moment(raw: object) -> datetime | None:
+    if isinstance(raw, datetime):
+        moment = raw
+    else:
+        try:
+            moment = datetime.fromisoformat(str(raw))
+        except ValueError:
+            return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+# Raw SQL, not the model: a hand-edited row (a moment that no longer parses)
+# must be reported, not crash the listing or the check.
+_ROWS = "SELECT id, at, os_user, action, case_code, prev_hash, hash FROM audit_log"
+
+
+def list_entries(vault: Vault, *, limit: int | None = None) -> list[AuditView]:
+    """The newest `limit` entries (all when None), oldest first."""
+    query = _ROWS + " ORDER BY id DESC" + (" LIMIT :limit" if limit is not None else "")
+    with vault.session() as session:
+        rows = session.execute(text(query), {"limit": limit} if limit is not None else {}).all()
+    return [
+        AuditView(row[0], _parse_moment(row[1]), row[2], row[3], row[4]) for row in reversed(rows)
+    ]
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    ok: bool
+    entries: int
+    head_hash: str
+    # The first entry that does not verify; None when the entries chain but
+    # the recorded head disagrees (entries removed from the end).
+    first_broken_id: int | None = None
+    problem: str | None = None  # "hash", "link", "head_missing", "head_count", "head_hash"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "head_hash": self.head_hash,
+            "first_broken_id": self.first_broken_id,
+            "problem": self.problem,
+        }
+
+
+def verify_chain(vault: Vault) -> AuditVerification:
+    """Recompute every hash and link in order, then compare with the recorded head."""
+    with vault.session() as session:
+        total = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+        anchor = session.get(Setting, HEAD_KEY)
+        prev = GENESIS
+        # Streamed: a national-scale trail has a million entries.
+        for entry_id, raw_at, user, action, code, prev_hash, digest in session.execute(
+            text(_ROWS + " ORDER BY id")
+        ):
+            if prev_hash != prev:
+                return AuditVerification(False, total, prev, entry_id, "link")
+            at = _parse_moment(raw_at)
+            if at is None or entry_hash(prev, at, user, action, code) != digest:
+                return AuditVerification(False, total, prev, entry_id, "hash")
+            prev = digest
+    if anchor is None:
+        return AuditVerification(not total, total, prev, None, "head_missing" if total else None)
+    count, _, head = anchor.value.partition(":")
+    if count != str(total):
+        return AuditVerification(False, total, prev, None, "head_count")
+    if head != prev:
+        return AuditVerification(False, total, prev, None, "head_hash")
+    return AuditVerification(True, total, prev)

@@ -178,12 +178,27 @@ class Vault:
             yield session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session that commits on success and then persists (see `after_commit`)."""
+    def transaction(self, *, compact: bool = False) -> Iterator[Session]:
+        """A session that commits on success and then persists (see `after_commit`).
+
+        `compact=True` (retention purge) rewrites the database before the save,
+        so nothing of deleted rows survives in the bytes that are encrypted.
+        """
         with self._database().session() as session:
             yield session
             session.commit()
+        if compact:
+            self._compact()
         self.after_commit()
+
+    def _compact(self) -> None:
+        # FTS5 keeps deleted tokens in old segments until they are merged;
+        # VACUUM then rebuilds the file without free pages.
+        db = self._database()
+        with db.lock:
+            db.conn.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
+            db.conn.commit()
+            db.conn.execute("VACUUM")
 
     # --- saving -----------------------------------------------------------------
 
