@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Integer, cast, func, insert
 from sqlmodel import Session, col, select
 
-from drieluik.domain.dates import parse_date
+from drieluik.domain.dates import local, parse_date
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     KNOWN_REPORTERS,
@@ -453,7 +453,8 @@ def change_status(
     if status is CaseStatus.MONITORING:
         case.review_date = review_date
     if status is CaseStatus.AFGESLOTEN:
-        case.closed_date = on or date.today()
+        # The clock, not the wall calendar: `clock_at` replays changes at past moments.
+        case.closed_date = on or local(now()).date()
     elif old is CaseStatus.AFGESLOTEN:
         case.closed_date = None
     if old is status and status is not CaseStatus.MONITORING:

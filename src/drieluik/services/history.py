@@ -15,6 +15,16 @@ from drieluik.services.types import HistoryEntry
 from drieluik.store.models import Action, AgendaItem, CaseEvent, Decision, Meeting
 from drieluik.store.vault import Vault
 
+# Within one moment (a decision and the status change it causes share a
+# transaction and so a timestamp) causes come before their effects: discussed,
+# decision, action created, action outcome, then the resulting status change.
+_EVENT_RANK = {
+    EventKind.ACTIE_GEDAAN: 4,
+    EventKind.ACTIE_UITGESTELD: 4,
+    EventKind.ACTIE_VERVALLEN: 4,
+    EventKind.STATUS_GEWIJZIGD: 5,
+}
+
 
 def case_history(vault: Vault, ref: int | str) -> list[HistoryEntry]:
     entries: list[tuple[tuple, HistoryEntry]] = []
@@ -36,7 +46,7 @@ def case_history(vault: Vault, ref: int | str) -> list[HistoryEntry]:
                 detail=event.detail,
                 meeting_date=meeting_dates.get(event.meeting_id or 0),
             )
-            entries.append(((event.at, 0, event.id), entry))
+            entries.append(((event.at, _EVENT_RANK.get(entry.kind, 0), event.id), entry))
         items = session.exec(
             select(AgendaItem, Meeting)
             .join(Meeting, col(Meeting.id) == AgendaItem.meeting_id)

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from drieluik.domain.dates import local
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
@@ -190,7 +191,8 @@ def propose_agenda(vault: Vault, meeting_date: date) -> list[ProposedItem]:
 def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
     """The agenda rules (issue 3), one reason per case, in a deterministic order.
 
-    - items of the previous meeting that were not discussed (doorgeschoven);
+    - items of the previous meeting, once held (finished or its date past),
+      that were not discussed (doorgeschoven);
     - cases with status `nieuw` not yet discussed (nieuw signaal);
     - cases with open actions due on or before the meeting date (actie verlopen);
     - monitoring cases whose review date has come (monitoring herbeoordeling).
@@ -202,7 +204,12 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
         .where(Meeting.meeting_date < meeting_date)
         .order_by(col(Meeting.meeting_date).desc())
     ).first()
-    if previous is not None:
+    # Only a meeting that has been held carries items over: one that is still
+    # ahead (the chair prepares two at once) keeps its own items, or they would
+    # stand on both agendas and stay there after being discussed at the first.
+    if previous is not None and (
+        previous.ended_at is not None or previous.meeting_date < local(now()).date()
+    ):
         for case_id in session.exec(
             select(AgendaItem.case_id)
             .join(Case, col(Case.id) == AgendaItem.case_id)
@@ -366,7 +373,7 @@ def remove_item(vault: Vault, item_id: int) -> MeetingView:
         session.delete(item)
         session.flush()
         _renumber(session, meeting.id or 0)
-        if case.status == CaseStatus.GEAGENDEERD.value and not _on_any_agenda(session, case):
+        if case.status == CaseStatus.GEAGENDEERD.value and not _on_pending_agenda(session, case):
             change_status(session, case, CaseStatus.NIEUW, meeting_id=meeting.id)
         add_event(session, case, EventKind.VAN_AGENDA, meeting.meeting_date.isoformat(), meeting.id)
         audit.record(session, "agenda.remove", case.code)
@@ -374,9 +381,17 @@ def remove_item(vault: Vault, item_id: int) -> MeetingView:
     return get_meeting(vault, meeting_id)
 
 
-def _on_any_agenda(session: Session, case: Case) -> bool:
+def _on_pending_agenda(session: Session, case: Case) -> bool:
+    """On an agenda still to be held. An item left behind at a finished meeting
+    does not count: a carried-over case taken off the next agenda is `nieuw`
+    again, so the proposal finds it instead of it staying `geagendeerd` forever."""
     return (
-        session.exec(select(AgendaItem.id).where(AgendaItem.case_id == case.id)).first() is not None
+        session.exec(
+            select(AgendaItem.id)
+            .join(Meeting, col(Meeting.id) == AgendaItem.meeting_id)
+            .where(AgendaItem.case_id == case.id, col(Meeting.ended_at).is_(None))
+        ).first()
+        is not None
     )
 
 
