@@ -1,0 +1,301 @@
+"""The vault commands through the real CLI: init, check, passwd, backup, exit codes.
+
+Refusals are checked in a subprocess (`python -m drieluik`), exactly as a
+script would see them: one line on stderr, the documented exit code, no
+traceback, and the vault byte-identical. Cheaper checks call `cli.run()`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+import typer
+
+from drieluik import __version__
+from drieluik.cli import app, run
+from drieluik.store import vault_format as fmt
+from drieluik.store.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.vault_testing import (
+    CliResult,
+    assert_clean_refusal,
+    flipped,
+    run_cli,
+    temp_files,
+    with_field,
+)
+
+WITH_PASSPHRASE = {"DRIELUIK_PASSPHRASE": PASSPHRASE}
+
+
+def run_here(capsys: pytest.CaptureFixture[str], *args: str) -> CliResult:
+    """The CLI in this process (fast); same code path as the console script."""
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return CliResult(code, out, err)
+
+
+def _all_command_paths() -> list[tuple[str, ...]]:
+    run(["--version"])  # registers every area's commands
+    paths: list[tuple[str, ...]] = [()]
+
+    def walk(command, prefix: tuple[str, ...]) -> None:
+        # typer ships its own click; a group is whatever has sub-commands
+        for name, sub in getattr(command, "commands", {}).items():
+            paths.append((*prefix, name))
+            walk(sub, (*prefix, name))
+
+    walk(typer.main.get_command(app), ())
+    return paths
+
+
+# --- usage ----------------------------------------------------------------------
+
+
+def test_help_works_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = _all_command_paths()
+    assert {("init",), ("check",), ("passwd",), ("backup",)} <= set(paths)
+    capsys.readouterr()
+    for path in paths:
+        result = run_here(capsys, *path, "--help")
+        assert result.code == 0, (path, result.stderr)
+        assert "Usage" in result.stdout, path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_here(capsys, "--version")
+    assert (result.code, result.stdout.strip()) == (0, f"drieluik {__version__}")
+
+
+def test_unknown_command_and_option_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_here(capsys, "bestaat-niet").code == 2
+    assert run_here(capsys, "check", "--bestaat-niet").code == 2
+
+
+def test_the_console_script_reports_usage_errors_without_a_traceback() -> None:
+    result = run_cli("bestaat-niet")
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+
+
+# --- init -----------------------------------------------------------------------
+
+
+def test_init_creates_a_vault_that_check_accepts(vault_path: Path) -> None:
+    result = run_cli("init", env=WITH_PASSPHRASE)
+    assert result.code == 0, result.stderr
+    assert str(vault_path) in result.stdout
+    assert vault_path.is_file()
+    check = run_cli("check", "--json", env=WITH_PASSPHRASE)
+    assert check.code == 0, check.stderr
+    report = json.loads(check.stdout)
+    assert report["ok"] is True
+    assert report["format_version"] == fmt.FORMAT_VERSION
+    assert report["generation"] == 1
+    assert report["path"] == str(vault_path)
+    assert report["counts"]["cases"] == 0
+    assert report["key_slots"] == ["passphrase"]
+
+
+def test_init_never_overwrites(vault_path: Path) -> None:
+    vault_path.write_bytes(b"an existing file")
+    result = run_cli("init", env={**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, 1)
+    assert "will not overwrite" in result.stderr
+    assert vault_path.read_bytes() == b"an existing file"
+
+
+def test_init_never_overwrites_an_existing_vault(new_vault: Vault, vault_path: Path) -> None:
+    new_vault.close()
+    before = vault_path.read_bytes()
+    assert_clean_refusal(run_cli("init", env=WITH_PASSPHRASE), 1)
+    assert vault_path.read_bytes() == before
+
+
+def test_init_creates_missing_folders_and_reads_a_passphrase_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text("uit een bestand\nsecond line ignored\n", encoding="utf-8")
+    target = tmp_path / "nieuw" / "map" / "k.vault"
+    result = run_here(capsys, "init", "--vault", str(target), "--passphrase-file", str(secret))
+    assert result.code == 0, result.stderr
+    Vault.open(target, "uit een bestand").close()
+
+
+def test_init_without_any_passphrase_source_is_refused(vault_path: Path) -> None:
+    result = run_cli("init", env={"DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, 1)
+    assert "DRIELUIK_PASSPHRASE" in result.stderr
+    assert not vault_path.exists()
+
+
+# --- check and refusals -----------------------------------------------------------
+
+
+def test_check_prints_the_details(
+    new_vault: Vault, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_vault.save()
+    new_vault.close()
+    capsys.readouterr()
+    monkeypatch.setenv("DRIELUIK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    result = run_here(capsys, "check")
+    assert result.code == 0, result.stderr
+    assert "Generation" in result.stdout and " 2" in result.stdout
+    assert "Argon2id m=64 MiB t=3 p=4" in result.stdout
+
+
+def test_wrong_passphrase_is_exit_3_and_the_file_is_untouched(
+    new_vault: Vault, vault_path: Path
+) -> None:
+    new_vault.close()
+    before = vault_path.read_bytes()
+    result = run_cli("check", env={"DRIELUIK_PASSPHRASE": "wrong", "DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, 3)
+    assert result.stderr.startswith("Error: Wrong passphrase")
+    dutch = run_cli("check", env={"DRIELUIK_PASSPHRASE": "wrong"})
+    assert dutch.stderr.startswith("Fout: Onjuist wachtwoord")
+    assert vault_path.read_bytes() == before
+
+
+def _sealed(vault_path: Path) -> bytes:
+    Vault.create(vault_path, PASSPHRASE).close()
+    return vault_path.read_bytes()
+
+
+def _sqlite_bytes(tmp_path: Path) -> bytes:
+    plain = tmp_path / "plain.sqlite"
+    conn = sqlite3.connect(plain)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    return plain.read_bytes()
+
+
+DAMAGE = {
+    "empty": (lambda v, t: b"", 7),
+    "random bytes": (lambda v, t: random.Random(1).randbytes(50_000), 7),
+    "plain sqlite": (lambda v, t: _sqlite_bytes(t), 7),
+    "truncated header": (lambda v, t: _sealed(v)[:100], 7),
+    "truncated payload": (lambda v, t: _sealed(v)[:-1], 7),
+    "flipped payload byte": (lambda v, t: flipped(_sealed(v), 5000), 7),
+    "flipped salt byte": (lambda v, t: flipped(_sealed(v), 90), 3),
+    "future format version": (lambda v, t: with_field(_sealed(v), "format_version", 2), 1),
+    "4 TiB of KDF memory": (lambda v, t: with_field(_sealed(v), "memory_kib", 0xFFFFFFFF), 7),
+    "2^32-1 KDF passes": (lambda v, t: with_field(_sealed(v), "iterations", 0xFFFFFFFF), 7),
+    "zero KDF lanes": (lambda v, t: with_field(_sealed(v), "lanes", 0), 7),
+}
+
+
+@pytest.mark.parametrize("variant", DAMAGE, ids=list(DAMAGE))
+def test_damaged_files_are_refused_by_check(vault_path: Path, tmp_path: Path, variant: str) -> None:
+    make, code = DAMAGE[variant]
+    data = make(vault_path, tmp_path)
+    vault_path.write_bytes(data)
+    result = run_cli("check", env={**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, code)
+    assert str(vault_path) in result.stderr
+    assert vault_path.read_bytes() == data
+    assert temp_files(vault_path) == []
+
+
+def test_missing_vault_and_directory_are_exit_1(tmp_path: Path) -> None:
+    env = {**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"}
+    result = run_cli("check", "--vault", str(tmp_path / "none.vault"), env=env)
+    assert_clean_refusal(result, 1)
+    assert "drieluik init" in result.stderr
+    assert_clean_refusal(run_cli("check", "--vault", str(tmp_path), env=env), 1)
+
+
+def test_unreadable_passphrase_file_is_exit_1(new_vault: Vault, tmp_path: Path) -> None:
+    new_vault.close()
+    result = run_cli("check", "--passphrase-file", str(tmp_path / "missing.txt"))
+    assert_clean_refusal(result, 1)
+
+
+# --- passwd -----------------------------------------------------------------------
+
+
+def test_passwd_from_the_environment(new_vault: Vault, vault_path: Path) -> None:
+    from drieluik.store.models import Setting
+
+    with new_vault.transaction() as session:
+        session.add(Setting(key="kept", value="yes"))
+    new_vault.close()
+    result = run_cli("passwd", env={**WITH_PASSPHRASE, "DRIELUIK_NEW_PASSPHRASE": "nieuw geheim"})
+    assert result.code == 0, result.stderr
+    assert_clean_refusal(run_cli("check", env=WITH_PASSPHRASE), 3)
+    assert run_cli("check", env={"DRIELUIK_PASSPHRASE": "nieuw geheim"}).code == 0
+    with Vault.open(vault_path, "nieuw geheim") as again, again.session() as session:
+        assert session.get(Setting, "kept").value == "yes"
+
+
+def test_passwd_from_files(new_vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+    new_vault.close()
+    old_file, new_file = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    new_file.write_text("geheim uit bestand\r\n", encoding="utf-8")
+    result = run_cli(
+        "passwd", "--passphrase-file", str(old_file), "--new-passphrase-file", str(new_file)
+    )
+    assert result.code == 0, result.stderr
+    Vault.open(vault_path, "geheim uit bestand").close()
+
+
+def test_passwd_with_the_wrong_old_passphrase_changes_nothing(
+    new_vault: Vault, vault_path: Path
+) -> None:
+    new_vault.close()
+    before = vault_path.read_bytes()
+    result = run_cli("passwd", env={"DRIELUIK_PASSPHRASE": "fout", "DRIELUIK_NEW_PASSPHRASE": "x"})
+    assert_clean_refusal(result, 3)
+    assert vault_path.read_bytes() == before
+
+
+# --- backup -----------------------------------------------------------------------
+
+
+def test_backup_makes_a_copy_that_opens_with_the_same_passphrase(
+    new_vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
+    from drieluik.store.models import Setting
+
+    with new_vault.transaction() as session:
+        session.add(Setting(key="in the copy", value="yes"))
+    new_vault.close()
+    dest = tmp_path / "backup" / "kopie.vault"
+    dest.parent.mkdir()
+    result = run_cli("backup", str(dest), env=WITH_PASSPHRASE)
+    assert result.code == 0, result.stderr
+    check = run_cli("check", "--json", "--vault", str(dest), env=WITH_PASSPHRASE)
+    assert check.code == 0, check.stderr
+    assert json.loads(check.stdout)["generation"] == 2
+    with Vault.open(dest, PASSPHRASE) as copy, copy.session() as session:
+        assert session.get(Setting, "in the copy").value == "yes"
+
+    before = dest.read_bytes()
+    assert_clean_refusal(run_cli("backup", str(dest), env=WITH_PASSPHRASE), 1)
+    assert dest.read_bytes() == before
+
+
+def test_backup_into_a_folder_uses_the_vault_name(new_vault: Vault, tmp_path: Path) -> None:
+    new_vault.close()
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert run_cli("backup", str(folder), env=WITH_PASSPHRASE).code == 0
+    Vault.open(folder / "drieluik.vault", PASSPHRASE).close()
+
+
+def test_backup_onto_the_vault_itself_is_refused(new_vault: Vault, vault_path: Path) -> None:
+    new_vault.close()
+    before = vault_path.read_bytes()
+    for dest in (str(vault_path), str(vault_path.parent)):
+        assert_clean_refusal(run_cli("backup", dest, env=WITH_PASSPHRASE), 1)
+    assert vault_path.read_bytes() == before
+    assert temp_files(vault_path) == []
