@@ -1,0 +1,153 @@
+"""Messages and document texts of the minutes export (issue 8).
+
+The document follows the program's language like every other text: Dutch
+by default. Vocabulary labels (reason, form, decision kind, status) are
+Dutch terms of art and stay Dutch in both.
+"""
+
+_MONTHS_NL = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+MESSAGES = {
+    # --- the document ---------------------------------------------------------------
+    "minutes.title": {"nl": "Verslag Drieluik {date}", "en": "Minutes Drieluik {date}"},
+    "minutes.subtitle_partner": {
+        "nl": "Uittreksel voor {partner}: alleen de agendapunten en acties die deze "
+        "organisatie aangaan.",
+        "en": "Extract for {partner}: only the agenda items and actions that concern this "
+        "organisation.",
+    },
+    "minutes.footer": {
+        "nl": "Vertrouwelijk – geanonimiseerd verslag",
+        "en": "Confidential – anonymised minutes",
+    },
+    "minutes.page": {"nl": "pagina {page} van {pages}", "en": "page {page} of {pages}"},
+    "minutes.heading.attending": {"nl": "Aanwezige organisaties", "en": "Attending organisations"},
+    "minutes.heading.agenda": {"nl": "Agenda", "en": "Agenda"},
+    "minutes.heading.items": {"nl": "Bespreking per casus", "en": "Discussion per case"},
+    "minutes.heading.item": {"nl": "{number}. Casus {code}", "en": "{number}. Case {code}"},
+    "minutes.heading.decisions": {"nl": "Besluiten", "en": "Decisions"},
+    "minutes.heading.actions": {"nl": "Acties", "en": "Actions"},
+    "minutes.heading.action_list": {"nl": "Actielijst", "en": "Action list"},
+    "minutes.agenda_entry": {"nl": "{code} — {reason}", "en": "{code} — {reason}"},
+    "minutes.label.reason": {"nl": "Reden agendering", "en": "Reason on the agenda"},
+    "minutes.label.reporter": {"nl": "Melder", "en": "Reported by"},
+    "minutes.label.form": {"nl": "Vorm van uitbuiting", "en": "Form of exploitation"},
+    "minutes.label.municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "minutes.label.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "minutes.label.notes": {"nl": "Bespreking", "en": "Discussion"},
+    "minutes.label.referral": {"nl": "doorverwezen naar {org}", "en": "referred to {org}"},
+    "minutes.label.review": {"nl": "herbeoordeling {date}", "en": "review {date}"},
+    "minutes.label.owner": {"nl": "eigenaar {owner}", "en": "owner {owner}"},
+    "minutes.label.due": {"nl": "uiterlijk {date}", "en": "due {date}"},
+    "minutes.none.attending": {
+        "nl": "Geen organisaties vastgelegd.",
+        "en": "No organisations recorded.",
+    },
+    "minutes.none.items": {"nl": "Geen agendapunten.", "en": "No agenda items."},
+    "minutes.none.items_partner": {
+        "nl": "Geen agendapunten die deze organisatie aangaan.",
+        "en": "No agenda items concern this organisation.",
+    },
+    "minutes.none.notes": {"nl": "Geen aantekeningen.", "en": "No notes."},
+    "minutes.none.summary": {"nl": "Geen samenvatting.", "en": "No summary."},
+    "minutes.none.decisions": {"nl": "Geen besluiten.", "en": "No decisions."},
+    "minutes.none.actions": {"nl": "Geen acties.", "en": "No actions."},
+    "minutes.not_discussed": {
+        "nl": "Niet besproken; schuift door naar het volgende overleg.",
+        "en": "Not discussed; carried over to the next meeting.",
+    },
+    "minutes.col.case": {"nl": "Casus", "en": "Case"},
+    "minutes.col.action": {"nl": "Actie", "en": "Action"},
+    "minutes.col.owner": {"nl": "Eigenaar", "en": "Owner"},
+    "minutes.col.due": {"nl": "Uiterlijk", "en": "Due"},
+    "minutes.col.status": {"nl": "Status", "en": "Status"},
+    **{
+        f"minutes.month.{number}": {"nl": nl, "en": en}
+        for number, (nl, en) in enumerate(zip(_MONTHS_NL, _MONTHS_EN, strict=True), start=1)
+    },
+    # --- where a finding is -----------------------------------------------------------
+    "minutes.field.partner": {"nl": "organisatie van het uittreksel", "en": "extract recipient"},
+    "minutes.field.attending": {"nl": "aanwezige organisatie", "en": "attending organisation"},
+    "minutes.field.reporter": {"nl": "melder", "en": "reporter"},
+    "minutes.field.summary": {"nl": "samenvatting", "en": "summary"},
+    "minutes.field.notes": {"nl": "bespreking", "en": "discussion notes"},
+    "minutes.field.decision_text": {"nl": "besluit", "en": "decision"},
+    "minutes.field.decision_referral": {"nl": "doorverwijzing", "en": "referral"},
+    "minutes.field.action_description": {"nl": "actie", "en": "action"},
+    "minutes.field.action_owner": {"nl": "eigenaar actie", "en": "action owner"},
+    "minutes.where.item": {
+        "nl": "agendapunt {number} ({code}), {field}",
+        "en": "agenda item {number} ({code}), {field}",
+    },
+    "minutes.where.action_list": {
+        "nl": "actielijst ({code}), {field}",
+        "en": "action list ({code}), {field}",
+    },
+    "minutes.finding": {
+        "nl": "{where}: {category} «{excerpt}»",
+        "en": "{where}: {category} «{excerpt}»",
+    },
+    # --- the export -----------------------------------------------------------------
+    "minutes.blocked": {
+        "nl": "Export geblokkeerd: {count} mogelijke persoonsgegevens gevonden (zie boven). "
+        "Er is niets geschreven. Herschrijf de tekst, zet een term op de toegestane lijst, "
+        "of exporteer met --redact.",
+        "en": "Export blocked: {count} possible personal data found (see above). Nothing was "
+        "written. Rewrite the text, allow-list a term, or export with --redact.",
+    },
+    "minutes.partner_empty": {
+        "nl": "Geef bij --per-partner de naam van een organisatie.",
+        "en": "Give an organisation name with --per-partner.",
+    },
+    "minutes.format_unknown": {
+        "nl": "Onbekend formaat '{format}': kies md, docx of pdf.",
+        "en": "Unknown format '{format}': choose md, docx or pdf.",
+    },
+    "minutes.exists": {
+        "nl": "{path} bestaat al en is niet aangeraakt; overschrijven met --force.",
+        "en": "{path} already exists and was not touched; overwrite with --force.",
+    },
+    "minutes.not_a_file": {
+        "nl": "{path} is geen bestand; er is niets geschreven.",
+        "en": "{path} is not a file; nothing was written.",
+    },
+    "minutes.write_failed": {
+        "nl": "Kan {path} niet schrijven ({detail}). Er is niets geschreven.",
+        "en": "Cannot write {path} ({detail}). Nothing was written.",
+    },
+    "minutes.written": {
+        "nl": "Verslag geschreven: {path} ({items} agendapunten, {actions} acties).",
+        "en": "Minutes written: {path} ({items} agenda items, {actions} actions).",
+    },
+    "minutes.redacted": {
+        "nl": "{count} mogelijke persoonsgegevens vervangen door plaatshouders.",
+        "en": "{count} possible personal data replaced by placeholders.",
+    },
+}

@@ -1,0 +1,96 @@
+"""The words and dates every renderer puts around the model's texts.
+
+One place, so Markdown, Word and PDF say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drieluik.i18n import t
+from drieluik.services.minutes.model import Minutes, MinutesAction, MinutesDecision, MinutesItem
+
+NO_DATE = "—"
+
+
+def long_date(day: date) -> str:
+    """14 maart 2024."""
+    return f"{day.day} {t(f'minutes.month.{day.month}')} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    """14-03-2024, the way Dutch minutes write dates in tables."""
+    return day.strftime("%d-%m-%Y") if day else NO_DATE
+
+
+def title(minutes: Minutes) -> str:
+    return t("minutes.title", date=long_date(minutes.meeting_date))
+
+
+def partner_note(minutes: Minutes) -> str | None:
+    return t("minutes.subtitle_partner", partner=minutes.partner) if minutes.partner else None
+
+
+def footer() -> str:
+    return t("minutes.footer")
+
+
+def agenda_entry(item: MinutesItem) -> str:
+    return t("minutes.agenda_entry", code=item.case_code, reason=item.reason.label)
+
+
+def item_heading(item: MinutesItem) -> str:
+    return t("minutes.heading.item", number=item.number, code=item.case_code)
+
+
+def item_facts(item: MinutesItem) -> list[tuple[str, str]]:
+    """(label, value) pairs shown under an item's heading."""
+    return [
+        (t("minutes.label.reason"), item.reason.label),
+        (t("minutes.label.reporter"), item.reporter),
+        (t("minutes.label.form"), item.form.label),
+        (t("minutes.label.municipality"), item.municipality.label),
+    ]
+
+
+def no_items(minutes: Minutes) -> str:
+    return t("minutes.none.items_partner" if minutes.partner else "minutes.none.items")
+
+
+def decision_head(decision: MinutesDecision) -> tuple[str, str]:
+    """(kind label, details) — "doorverwijzing", "doorverwezen naar Fier; herbeoordeling …"."""
+    details = []
+    if decision.referral_to:
+        details.append(t("minutes.label.referral", org=decision.referral_to))
+    if decision.review_date:
+        details.append(t("minutes.label.review", date=short_date(decision.review_date)))
+    kind = decision.kind.label
+    return kind[:1].upper() + kind[1:], "; ".join(details)
+
+
+def action_details(action: MinutesAction) -> str:
+    """ "eigenaar GGD Drenthe; uiterlijk 01-04-2024"."""
+    parts = [t("minutes.label.owner", owner=action.owner)]
+    if action.due_date:
+        parts.append(t("minutes.label.due", date=short_date(action.due_date)))
+    return "; ".join(parts)
+
+
+def action_columns() -> list[str]:
+    return [
+        t("minutes.col.case"),
+        t("minutes.col.action"),
+        t("minutes.col.owner"),
+        t("minutes.col.due"),
+        t("minutes.col.status"),
+    ]
+
+
+def action_row(action: MinutesAction) -> list[str]:
+    return [
+        action.case_code,
+        action.description,
+        action.owner,
+        short_date(action.due_date),
+        action.status.label,
+    ]

@@ -1,0 +1,279 @@
+"""PDF minutes through fpdf2, with DejaVu Sans embedded (subset).
+
+fpdf2's core fonts are Latin-1 only; DejaVu Sans (shipped in
+drieluik/assets/fonts with its licence) has ë, ï, é, ĳ, – and “ ”. A
+character the font has no glyph for (emoji, CJK) is printed as U+FFFD "�"
+rather than silently left out. Very long words are broken over lines by
+fpdf2. Right-to-left scripts are printed in stored (logical) order, without
+shaping: readable for short fragments only.
+
+Layout: A4, 20 mm margins; title, sections with a rule, one shaded band per
+agenda item, PDF bookmarks per section and item; the action list as a
+table whose header repeats on each page; footer "Vertrouwelijk –
+geanonimiseerd verslag" left and "pagina X van Y" right on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+
+from drieluik.i18n import current_language, t
+from drieluik.services.minutes import labels
+from drieluik.services.minutes.model import Minutes, MinutesItem
+from drieluik.services.minutes.safe_text import REPLACEMENT, display_safe
+
+FONT = "DejaVuSans"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+BODY_SIZE = 10
+LINE = 5.0  # mm per line of body text
+INDENT = 5.0
+GREY = (90, 90, 90)
+BAND = (232, 236, 242)
+# Widths (mm, 170 in all) of the action list columns: case, action, owner, due, status.
+# A date at 9 pt needs ~20 mm; narrower and it breaks inside the date.
+ACTION_COLUMNS = (25, 65, 36, 24, 20)
+
+
+@cache
+def _covered(path: str) -> frozenset[int]:
+    """Code points the font has a glyph for."""
+    font = TTFont(path, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+class _MinutesPdf(FPDF):
+    def __init__(self, footer_left: str, footer_right: str, covered: frozenset[int]) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.footer_left = footer_left
+        self.footer_right = footer_right
+        self.covered = covered
+
+    def printable(self, text: str) -> str:
+        text = display_safe(text).replace("\t", "    ")
+        return "".join(c if c == "\n" or ord(c) in self.covered else REPLACEMENT for c in text)
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*GREY)
+        half = self.epw / 2
+        self.cell(half, 5, self.footer_left, align="L")
+        self.cell(half, 5, self.footer_right.replace("{page}", str(self.page_no())), align="R")
+        self.set_text_color(0)
+
+
+def _need(pdf: _MinutesPdf, height: float) -> None:
+    """Start a new page unless `height` mm still fit (keeps headings with their text)."""
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+
+
+def _heading1(pdf: _MinutesPdf, text: str, keep: float = 30) -> None:
+    _need(pdf, keep)
+    pdf.ln(3)
+    pdf.start_section(pdf.printable(text), level=0)
+    pdf.set_font(FONT, "B", 14)
+    pdf.multi_cell(0, 8, pdf.printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_draw_color(160)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+    pdf.ln(2)
+
+
+def _heading2(pdf: _MinutesPdf, text: str) -> None:
+    _need(pdf, 40)
+    pdf.ln(3)
+    pdf.start_section(pdf.printable(text), level=1)
+    pdf.set_font(FONT, "B", 12)
+    pdf.set_fill_color(*BAND)
+    pdf.multi_cell(
+        0,
+        8,
+        pdf.printable(text),
+        fill=True,
+        padding=(0, 2),
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(1.5)
+
+
+def _heading3(pdf: _MinutesPdf, text: str) -> None:
+    _need(pdf, 16)
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "B", 10.5)
+    pdf.multi_cell(0, 6, pdf.printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _rich(pdf: _MinutesPdf, parts: Sequence[tuple[str, bool]], indent: float = 0) -> None:
+    """Flowing text with bold and regular parts, wrapped at `indent` from the margin."""
+    base = pdf.l_margin
+    pdf.set_left_margin(base + indent)
+    pdf.set_x(base + indent)
+    try:
+        for text, bold in parts:
+            if text:
+                pdf.set_font(FONT, "B" if bold else "", BODY_SIZE)
+                pdf.write(LINE, pdf.printable(text))
+        pdf.ln(LINE)
+    finally:
+        pdf.set_left_margin(base)
+        pdf.set_x(base)
+
+
+def _paragraph(pdf: _MinutesPdf, text: str, *, indent: float = 0, grey: bool = False) -> None:
+    pdf.set_font(FONT, "", BODY_SIZE)
+    if grey:
+        pdf.set_text_color(*GREY)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.multi_cell(
+        pdf.epw - indent,
+        LINE,
+        pdf.printable(text),
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.set_text_color(0)
+
+
+def _bullet(
+    pdf: _MinutesPdf, parts: Sequence[tuple[str, bool]], mark: str = "•", indent: float = INDENT
+) -> None:
+    pdf.set_font(FONT, "", BODY_SIZE)
+    pdf.set_x(pdf.l_margin + 1.5)
+    pdf.cell(indent - 1.5, LINE, mark)
+    _rich(pdf, parts, indent=indent)
+
+
+def _label(pdf: _MinutesPdf, text: str) -> None:
+    _need(pdf, 14)
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "B", BODY_SIZE)
+    pdf.multi_cell(
+        0, LINE + 0.5, pdf.printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+
+
+def _item(pdf: _MinutesPdf, item: MinutesItem) -> None:
+    _heading2(pdf, labels.item_heading(item))
+    for label, value in labels.item_facts(item):
+        _rich(pdf, [(f"{label}: ", True), (value, False)])
+    _label(pdf, t("minutes.label.summary"))
+    _paragraph(pdf, item.summary or t("minutes.none.summary"))
+    _label(pdf, t("minutes.label.notes"))
+    if not item.discussed:
+        _paragraph(pdf, t("minutes.not_discussed"), grey=True)
+    _paragraph(pdf, item.notes or t("minutes.none.notes"))
+    _heading3(pdf, t("minutes.heading.decisions"))
+    if not item.decisions:
+        _paragraph(pdf, t("minutes.none.decisions"))
+    for decision in item.decisions:
+        kind, details = labels.decision_head(decision)
+        _need(pdf, 2 * LINE + 2)  # the decision's head line with its first text line
+        _bullet(pdf, [(kind, True), (f" ({details})" if details else "", False)])
+        if decision.text:
+            _paragraph(pdf, decision.text, indent=INDENT)
+    _heading3(pdf, t("minutes.heading.actions"))
+    if not item.actions:
+        _paragraph(pdf, t("minutes.none.actions"))
+    for action in item.actions:
+        _bullet(
+            pdf,
+            [(action.description, False), (f" ({labels.action_details(action)})", False)],
+        )
+
+
+def _action_table(pdf: _MinutesPdf, minutes: Minutes) -> None:
+    pdf.set_font(FONT, "", 9)
+    pdf.set_draw_color(170)
+    pdf.set_fill_color(255)  # rows stay white; only the header row is shaded
+    with pdf.table(
+        col_widths=ACTION_COLUMNS,
+        text_align="LEFT",
+        v_align="TOP",
+        line_height=4.6,
+        padding=(1.2, 1.5),
+        headings_style=FontFace(emphasis="BOLD", fill_color=BAND),
+        repeat_headings=1,
+    ) as table:
+        header = table.row()
+        for name in labels.action_columns():
+            header.cell(pdf.printable(name))
+        for action in minutes.action_list:
+            row = table.row()
+            for value in labels.action_row(action):
+                row.cell(pdf.printable(value))
+
+
+def _fonts(stack: ExitStack) -> dict[str, Path]:
+    folder = resources.files("drieluik") / "assets" / "fonts"
+    return {
+        style: Path(stack.enter_context(resources.as_file(folder / name)))
+        for style, name in FONT_FILES.items()
+    }
+
+
+def _layout(minutes: Minutes, fonts: dict[str, Path], pages: str) -> _MinutesPdf:
+    pdf = _MinutesPdf(
+        labels.footer(), t("minutes.page", page="{page}", pages=pages), _covered(str(fonts[""]))
+    )
+    for style, path in fonts.items():
+        pdf.add_font(FONT, style, str(path))
+    title = labels.title(minutes)
+    pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see render_pdf
+    pdf.set_title(title)
+    pdf.set_author("drieluik")
+    pdf.set_creator("drieluik")
+    pdf.set_lang("nl-NL" if current_language() == "nl" else "en-GB")
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 18)
+    pdf.multi_cell(0, 10, pdf.printable(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if note := labels.partner_note(minutes):
+        _paragraph(pdf, note, grey=True)
+    _heading1(pdf, t("minutes.heading.attending"))
+    if minutes.attending:
+        for name in minutes.attending:
+            _bullet(pdf, [(name, False)])
+    else:
+        _paragraph(pdf, t("minutes.none.attending"))
+    _heading1(pdf, t("minutes.heading.agenda"))
+    if minutes.items:
+        for item in minutes.items:
+            _bullet(pdf, [(labels.agenda_entry(item), False)], mark=f"{item.number}.", indent=8)
+    else:
+        _paragraph(pdf, labels.no_items(minutes))
+    if minutes.items:
+        _heading1(pdf, t("minutes.heading.items"), keep=60)
+        for item in minutes.items:
+            _item(pdf, item)
+    _heading1(pdf, t("minutes.heading.action_list"))
+    if minutes.action_list:
+        _action_table(pdf, minutes)
+    else:
+        _paragraph(pdf, t("minutes.none.actions"))
+    return pdf
+
+
+def render_pdf(minutes: Minutes) -> bytes:
+    # Laid out twice: the first pass counts the pages for "pagina X van Y".
+    # (fpdf2's page-count alias is replaced after layout, which shifts
+    # right-aligned text, and would also replace "{nb}" typed in a note.)
+    with ExitStack() as stack:
+        fonts = _fonts(stack)
+        pages = _layout(minutes, fonts, "?").pages_count
+        return bytes(_layout(minutes, fonts, str(pages)).output())
