@@ -44,6 +44,8 @@ class Settings:
     export_dir: str = ""
     theme: str = "textual-dark"
     kdf_target_ms: int = 500
+    # [keymap] table: binding id → keys, e.g. `"app.lock" = "ctrl+k"` (App.set_keymap).
+    keymap: tuple[tuple[str, str], ...] = ()
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -67,7 +69,7 @@ def load_settings(path: Path | None = None) -> Settings:
             problems.append(f"{path}: {exc}")
     settings = Settings()
     for f in fields(Settings):
-        if f.name == "problems":
+        if f.name in ("problems", "keymap"):
             continue
         env = os.environ.get(f"DRIELUIK_{f.name.upper()}")
         raw = env if env is not None else values.get(f.name)
@@ -79,6 +81,14 @@ def load_settings(path: Path | None = None) -> Settings:
             problems.append(f"{f.name}={raw!r}")
             continue
         settings = replace(settings, **{f.name: value})
+    keymap = values.get("keymap")
+    if isinstance(keymap, dict):
+        flat = _flatten(keymap)
+        pairs = tuple((k, v) for k, v in flat.items() if isinstance(v, str))
+        problems.extend(f"keymap.{k}={v!r}" for k, v in flat.items() if not isinstance(v, str))
+        settings = replace(settings, keymap=pairs)
+    elif keymap is not None:
+        problems.append(f"keymap={keymap!r}")
     if settings.lang not in ("nl", "en"):
         problems.append(f"lang={settings.lang!r}")
         settings = replace(settings, lang="nl")
@@ -86,6 +96,18 @@ def load_settings(path: Path | None = None) -> Settings:
         problems.append(f"idle_lock_minutes={settings.idle_lock_minutes!r}")
         settings = replace(settings, idle_lock_minutes=5.0)
     return replace(settings, problems=tuple(problems))
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
+    """`app.lock = "ctrl+k"` (a nested table in TOML) and `"app.lock" = …` alike."""
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
 
 
 def _coerce(kind: type, raw: object) -> object:

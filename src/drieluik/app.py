@@ -1,0 +1,453 @@
+"""The terminal app: one factory (`make_app`) for the CLI and the tests.
+
+The app owns the open vault and everything that touches it as a whole:
+saving (from a thread worker, debounced), locking (idle timer and a key),
+and showing errors. Screens get their data only through `drieluik.services`
+with `self.app.vault`; see `screens/base.py` for what they share.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import threading
+import time
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from drieluik.commands import PROVIDERS
+from drieluik.errors import DrieluikError, ExitCode, InvalidInput
+from drieluik.i18n import set_language, t
+from drieluik.screens.base import Rebuildable, localise_bindings
+from drieluik.settings import Settings, load_settings
+from drieluik.store.vault import Vault
+
+SAVE_DELAY_SECONDS = 0.3
+# What counts as the user being there (resets the idle lock).
+_ACTIVITY = (
+    events.Key,
+    events.Paste,
+    events.MouseDown,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+)
+
+
+def _optional(module: str, name: str) -> Any | None:
+    """A class from a module another part of the app may not have yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+    except AttributeError:
+        return None
+
+
+class DrieluikApp(App):
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "drieluik"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    COMMANDS = App.COMMANDS | set(PROVIDERS)
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "bind.quit", priority=True, id="app.quit"),
+        Binding("ctrl+l", "lock", "bind.lock", priority=True, id="app.lock"),
+        Binding("f1", "home", "bind.home", show=False, id="app.home"),
+        Binding("f2", "cases", "bind.cases", show=False, id="app.cases"),
+        Binding("f3", "new_case", "bind.new_case", show=False, id="app.new_case"),
+        Binding("f4", "search", "bind.search", show=False, id="app.search"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        vault_path: Path,
+        *,
+        vault: Vault | None = None,
+        today: date | None = None,
+        passphrase: str | None = None,
+    ) -> None:
+        set_language(settings.lang)
+        self.settings = settings
+        self.vault_path = Path(vault_path)
+        self.vault: Vault | None = None
+        self._fixed_today = today
+        # Used once, for the first unlock (DRIELUIK_PASSPHRASE / --passphrase-file).
+        self.initial_passphrase = passphrase
+        self._changes = 0  # commits since start; a save covers the count it saw
+        self._saved_changes = 0
+        self._save_timer: Timer | None = None
+        self._save_failed = False
+        self._quit_despite_unsaved = False
+        self._last_activity = time.monotonic()
+        self._restore: list[tuple[type[Screen], tuple, dict]] = []
+        self._thread = threading.get_ident()
+        super().__init__()
+        localise_bindings(self)
+        self._set_theme(settings.theme)
+        if settings.keymap:
+            self.set_keymap(dict(settings.keymap))
+        if vault is not None:
+            self._adopt(vault)
+
+    # --- the contract screens use -------------------------------------------------
+
+    def today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def open_case(self, ref: str | int) -> None:
+        from drieluik.screens.case_detail import CaseDetailScreen
+
+        self.push_screen(CaseDetailScreen(ref))
+
+    def open_meeting_prep(self, meeting_id: int | None = None) -> None:
+        screen = _optional("drieluik.screens.meeting_prep", "MeetingPrepScreen")
+        if screen is None:
+            self.notify(t("tui.not_available"), severity="warning")
+            return
+        self.push_screen(screen(meeting_id))
+
+    def open_chairing(self, meeting_id: int) -> None:
+        screen = _optional("drieluik.screens.chairing", "ChairingScreen")
+        if screen is None:
+            self.notify(t("tui.not_available"), severity="warning")
+            return
+        self.push_screen(screen(meeting_id))
+
+    def report_error(self, error: BaseException) -> None:
+        """The one place errors are shown (screens, workers, saves)."""
+        if isinstance(error, DrieluikError):
+            message = error.message
+        else:
+            self.log.error(repr(error))
+            if os.environ.get("DRIELUIK_DEBUG"):
+                self.log.error(error)
+            message = t("tui.unexpected", kind=type(error).__name__)
+        self.notify(message, title=t("error.prefix"), severity="error", timeout=10, markup=False)
+
+    # --- saving -------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._saved_changes < self._changes
+
+    def save_soon(self) -> None:
+        """Called after each commit (vault.after_commit): save ~0.3 s after the last one."""
+        if threading.get_ident() != self._thread:
+            self.call_from_thread(self.save_soon)
+            return
+        self._changes += 1
+        self._update_save_state()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self._start_save)
+
+    def _start_save(self) -> None:
+        self._save_timer = None
+        if self.vault is not None and self.dirty:
+            self._save_in_background(self.vault, self._changes)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def _save_in_background(self, vault: Vault, changes: int) -> None:
+        try:
+            vault.save()
+        except Exception as error:  # shown, and the app stays "not saved"
+            self.call_from_thread(self._save_done, changes, error)
+            return
+        self.call_from_thread(self._save_done, changes, None)
+
+    def _save_done(self, changes: int, error: BaseException | None) -> None:
+        if error is None:
+            self._saved_changes = max(self._saved_changes, changes)
+            self._save_failed = False
+            self._remember_generation()
+        else:
+            self._save_failed = True
+            self.report_error(error)
+        self._update_save_state()
+
+    def flush_save(self) -> bool:
+        """Save now if anything is unsaved; True when everything is in the file."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.vault is None or not self.dirty:
+            return not self.dirty
+        changes = self._changes
+        try:
+            self.vault.save()  # waits for a save in progress (the vault's save lock)
+        except Exception as error:
+            self._save_failed = True
+            self.report_error(error)
+            self._update_save_state()
+            return False
+        self._saved_changes = changes
+        self._save_failed = False
+        self._remember_generation()
+        self._update_save_state()
+        return True
+
+    def _remember_generation(self) -> None:
+        rollback = _optional("drieluik.services.rollback", "remember")
+        if rollback is not None and self.vault is not None and self.vault.is_open:
+            with contextlib.suppress(Exception):
+                rollback(self.vault)
+
+    def _update_save_state(self) -> None:
+        if self.vault is None:
+            self.sub_title = t("tui.locked")
+        elif self._save_failed:
+            self.sub_title = t("tui.save_failed_state")
+        elif self.dirty:
+            self.sub_title = t("tui.unsaved")
+        else:
+            self.sub_title = t("tui.saved")
+
+    # --- opening, locking, quitting ----------------------------------------------
+
+    def _adopt(self, vault: Vault) -> None:
+        """Take an opened vault: from now on every commit schedules a save."""
+        self.vault = vault
+        vault.after_commit = self.save_soon
+        self._changes = self._saved_changes = 0
+        self._save_failed = False
+        self._last_activity = time.monotonic()
+        self._update_save_state()
+
+    def unlocked(self, vault: Vault) -> None:
+        """Called by the unlock screen: show where the user was, or the dashboard."""
+        self._adopt(vault)
+        restore, self._restore = self._restore, []
+        self.pop_screen()  # the unlock screen
+        if not restore:
+            from drieluik.screens.dashboard import DashboardScreen
+
+            restore = [(DashboardScreen, (), {})]
+        for screen_class, args, kwargs in restore:
+            try:
+                self.push_screen(screen_class(*args, **kwargs))
+            except Exception as error:  # a case deleted meanwhile, say
+                self.report_error(error)
+
+    def lock(self) -> None:
+        """Save, drop the data key and the database, and show only the unlock screen."""
+        if self.vault is None:
+            return
+        if not self.flush_save():
+            # Locking would lose the unsaved change: stay open, the error is shown.
+            return
+        restore: list[tuple[type[Screen], tuple, dict]] = []
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, Rebuildable):
+                if not screen.RESTORE_AFTER_LOCK:
+                    continue
+                args, kwargs = screen.rebuild_arguments()
+                restore.append((type(screen), args, kwargs))
+            elif hasattr(screen, "rebuild_arguments"):
+                args, kwargs = screen.rebuild_arguments()
+                restore.append((type(screen), args, kwargs))
+        self._restore = restore
+        # Take every screen (and the data its widgets show) down before the key goes.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        vault, self.vault = self.vault, None
+        vault.after_commit = vault.save
+        vault.close()
+        self._update_save_state()
+        self._show_unlock()
+
+    def _show_unlock(self) -> None:
+        from drieluik.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen(self.vault_path))
+
+    def on_mount(self) -> None:
+        self._update_save_state()
+        if self.vault is None:
+            self._show_unlock()
+        else:
+            from drieluik.screens.dashboard import DashboardScreen
+
+            self.push_screen(DashboardScreen())
+        self.set_interval(self._idle_check_interval(), self._check_idle, name="idle-lock")
+
+    def _idle_seconds(self) -> float:
+        return max(0.0, float(self.settings.idle_lock_minutes)) * 60
+
+    def _idle_check_interval(self) -> float:
+        seconds = self._idle_seconds()
+        return min(1.0, seconds / 4) if seconds else 1.0
+
+    def _check_idle(self) -> None:
+        seconds = self._idle_seconds()
+        if not seconds or self.vault is None:
+            return
+        if time.monotonic() - self._last_activity >= seconds:
+            self.lock()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _ACTIVITY):
+            self._last_activity = time.monotonic()
+        await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        if not self.flush_save() and not self._quit_despite_unsaved:
+            # Second ctrl+q quits anyway; the last saved version stays on disk.
+            self._quit_despite_unsaved = True
+            self.notify(t("tui.quit_unsaved"), severity="warning", timeout=10)
+            return
+        self._close_vault()
+        self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app with one line, never a traceback.
+
+        Textual's own report shows a traceback with local variables — which
+        would print case text to the terminal. Committed work is saved first.
+        """
+        if os.environ.get("DRIELUIK_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = int(ExitCode.INVALID)
+        if self._exception is None:  # run_test re-raises it for the tests
+            self._exception = error
+            self._exception_event.set()
+        with contextlib.suppress(Exception):
+            self.flush_save()
+        with contextlib.suppress(Exception):
+            self._close_vault()
+        self._exit_renderables.append(
+            Text(f"{t('error.prefix')}: {t('tui.crashed', kind=type(error).__name__)}")
+        )
+        self._close_messages_no_wait()
+
+    def _close_vault(self) -> None:
+        if self.vault is not None:
+            self._remember_generation()
+            vault, self.vault = self.vault, None
+            vault.after_commit = vault.save
+            vault.close()
+
+    # --- navigation actions (keys and the command palette) -----------------------
+
+    def _needs_vault(self) -> bool:
+        if self.vault is None:
+            self.bell()
+            return False
+        return True
+
+    def action_lock(self) -> None:
+        self.lock()
+
+    def action_home(self) -> None:
+        if not self._needs_vault():
+            return
+        from drieluik.screens.dashboard import DashboardScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, DashboardScreen):
+            self.push_screen(DashboardScreen())
+
+    def action_cases(self) -> None:
+        if not self._needs_vault():
+            return
+        from drieluik.screens.cases import CasesScreen
+
+        self.push_screen(CasesScreen())
+
+    def action_new_case(self) -> None:
+        if not self._needs_vault():
+            return
+        from drieluik.screens.case_form import CaseFormScreen
+
+        self.push_screen(CaseFormScreen())
+
+    def action_search(self) -> None:
+        self._push_optional("drieluik.screens.search", "SearchScreen")
+
+    def action_statistics(self) -> None:
+        self._push_optional("drieluik.screens.statistics", "StatisticsScreen")
+
+    def action_meetings(self) -> None:
+        self._push_optional("drieluik.screens.meetings", "MeetingsScreen")
+
+    def action_meeting_prep(self) -> None:
+        if self._needs_vault():
+            self.open_meeting_prep(None)
+
+    def _push_optional(self, module: str, name: str) -> None:
+        if not self._needs_vault():
+            return
+        screen = _optional(module, name)
+        if screen is None:
+            self.notify(t("tui.not_available"), severity="warning")
+            return
+        self.push_screen(screen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, minus those drieluik offers in Dutch and the
+        screenshot: an SVG of a screen with case data would be plaintext on disk."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Theme", "Quit", "Screenshot"):
+                yield command
+
+    def _set_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+        else:
+            self.notify(t("tui.theme_unknown", name=name), severity="warning", markup=False)
+
+
+def make_app(
+    settings: Settings,
+    vault_path: Path,
+    *,
+    vault: Vault | None = None,
+    today: date | None = None,
+    passphrase: str | None = None,
+) -> DrieluikApp:
+    """The one way to build the app (CLI and tests)."""
+    return DrieluikApp(settings, vault_path, vault=vault, today=today, passphrase=passphrase)
+
+
+def run_app(vault: Path | None, passphrase_file: Path | None) -> None:
+    """Start the terminal app; every error ends with one message and its exit code."""
+    import typer
+
+    from drieluik.cli.common import err_console, read_passphrase_file, resolve_vault_path
+
+    settings = load_settings()
+    set_language(settings.lang)
+    path = resolve_vault_path(vault)
+    try:
+        if not path.exists():
+            raise InvalidInput("vault.not_found", path=path)
+        passphrase = (
+            read_passphrase_file(passphrase_file)
+            if passphrase_file is not None
+            else os.environ.get("DRIELUIK_PASSPHRASE") or None
+        )
+        app = make_app(settings, path, passphrase=passphrase)
+        app.run()
+    except DrieluikError as exc:
+        err_console.print(f"{t('error.prefix')}: {exc.message}")
+        raise typer.Exit(int(exc.exit_code)) from None
+    code = app.return_code or 0
+    if code:
+        raise typer.Exit(code)
+    raise typer.Exit(int(ExitCode.OK))

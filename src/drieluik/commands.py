@@ -1,0 +1,137 @@
+"""The command palette (ctrl+p): one provider per area, each offering only what
+makes sense on the screen the palette was opened from.
+
+While the app is locked only the app commands (quit, theme) are offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from drieluik.i18n import t
+
+if TYPE_CHECKING:
+    from drieluik.app import DrieluikApp
+
+
+@dataclass(frozen=True)
+class Command:
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+class AreaProvider(Provider):
+    """Discovery lists every command of the area; search fuzzy-matches the titles."""
+
+    @property
+    def drieluik(self) -> DrieluikApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def unlocked(self) -> bool:
+        return getattr(self.app, "vault", None) is not None
+
+    def commands(self) -> Iterator[Command]:
+        raise NotImplementedError
+
+    def extra_hits(self, query: str) -> Iterator[Hit]:
+        return iter(())
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+        for hit in self.extra_hits(query):
+            yield hit
+
+
+class AppCommands(AreaProvider):
+    def commands(self) -> Iterator[Command]:
+        app = self.drieluik
+        if self.unlocked:
+            yield Command(t("cmd.home"), t("cmd.home_help"), app.action_home)
+            yield Command(t("cmd.lock"), t("cmd.lock_help"), app.action_lock)
+        yield Command(t("cmd.theme"), t("cmd.theme_help"), app.action_change_theme)
+        yield Command(t("cmd.quit"), t("cmd.quit_help"), app.action_quit)
+
+
+class CaseCommands(AreaProvider):
+    def commands(self) -> Iterator[Command]:
+        if not self.unlocked:
+            return
+        app = self.drieluik
+        yield Command(t("cmd.new_case"), t("cmd.new_case_help"), app.action_new_case)
+        yield Command(t("cmd.cases"), t("cmd.cases_help"), app.action_cases)
+        from drieluik.screens.case_detail import CaseDetailScreen
+
+        screen = self.screen
+        if isinstance(screen, CaseDetailScreen):
+            yield Command(t("cmd.edit_case"), screen.case_code, screen.action_edit)
+            yield Command(t("cmd.agenda_case"), screen.case_code, screen.action_agenda)
+
+    def extra_hits(self, query: str) -> Iterator[Hit]:
+        """Typing a case code ("DL-2024-01") offers to open the matching cases."""
+        if not self.unlocked or not query.strip().upper().startswith("DL-"):
+            return
+        from drieluik.services.dashboard import codes_starting_with
+
+        for code in codes_starting_with(self.drieluik.vault, query):  # type: ignore[arg-type]
+            title = t("cmd.open_case", code=code)
+            yield Hit(1.0, title, partial(self.drieluik.open_case, code), text=title)
+
+
+class MeetingCommands(AreaProvider):
+    def commands(self) -> Iterator[Command]:
+        if not self.unlocked:
+            return
+        app = self.drieluik
+        yield Command(t("cmd.new_meeting"), t("cmd.new_meeting_help"), self._new_meeting)
+        yield Command(t("cmd.prepare"), t("cmd.prepare_help"), self._prepare)
+        yield Command(t("cmd.chair"), t("cmd.chair_help"), self._chair)
+        yield Command(t("cmd.meetings"), t("cmd.meetings_help"), app.action_meetings)
+
+    def _next_meeting_id(self) -> int | None:
+        from drieluik.services.meetings import next_meeting
+
+        app = self.drieluik
+        if app.vault is None:
+            return None
+        meeting = next_meeting(app.vault, app.today())
+        return meeting.id if meeting else None
+
+    def _new_meeting(self) -> None:
+        self.drieluik.open_meeting_prep(None)
+
+    def _prepare(self) -> None:
+        self.drieluik.open_meeting_prep(self._next_meeting_id())
+
+    def _chair(self) -> None:
+        meeting_id = self._next_meeting_id()
+        if meeting_id is None:
+            self.app.notify(t("cmd.no_next_meeting"), severity="warning")
+            return
+        self.drieluik.open_chairing(meeting_id)
+
+
+class SearchCommands(AreaProvider):
+    def commands(self) -> Iterator[Command]:
+        if not self.unlocked:
+            return
+        app = self.drieluik
+        yield Command(t("cmd.search"), t("cmd.search_help"), app.action_search)
+        yield Command(t("cmd.statistics"), t("cmd.statistics_help"), app.action_statistics)
+
+
+PROVIDERS = (AppCommands, CaseCommands, MeetingCommands, SearchCommands)

@@ -1,0 +1,287 @@
+"""Messages of the terminal app shell: keys, unlock, dashboard, cases, case form, lock."""
+
+MESSAGES = {
+    # --- key descriptions (footer, command palette) ---
+    "bind.quit": {"nl": "Afsluiten", "en": "Quit"},
+    "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
+    "bind.home": {"nl": "Overzicht", "en": "Overview"},
+    "bind.cases": {"nl": "Casussen", "en": "Cases"},
+    "bind.new_case": {"nl": "Nieuwe casus", "en": "New case"},
+    "bind.search": {"nl": "Zoeken", "en": "Search"},
+    "bind.statistics": {"nl": "Jaarcijfers", "en": "Annual figures"},
+    "bind.meetings": {"nl": "Overleggen", "en": "Meetings"},
+    "bind.prepare": {"nl": "Voorbereiden", "en": "Prepare"},
+    "bind.chair": {"nl": "Vergaderen", "en": "Chair"},
+    "bind.back": {"nl": "Terug", "en": "Back"},
+    "bind.open": {"nl": "Openen", "en": "Open"},
+    "bind.unlock": {"nl": "Ontgrendelen", "en": "Unlock"},
+    "bind.recovery": {"nl": "Herstelsleutel", "en": "Recovery key"},
+    "bind.next_page": {"nl": "Volgende pagina", "en": "Next page"},
+    "bind.prev_page": {"nl": "Vorige pagina", "en": "Previous page"},
+    "bind.filters": {"nl": "Filters", "en": "Filters"},
+    "bind.clear_filters": {"nl": "Filters wissen", "en": "Clear filters"},
+    "bind.edit": {"nl": "Bewerken", "en": "Edit"},
+    "bind.agenda": {"nl": "Op agenda", "en": "On agenda"},
+    "bind.action_done": {"nl": "Actie gedaan", "en": "Action done"},
+    "bind.action_postpone": {"nl": "Actie uitstellen", "en": "Postpone action"},
+    "bind.action_cancel": {"nl": "Actie vervalt", "en": "Cancel action"},
+    "bind.save": {"nl": "Opslaan", "en": "Save"},
+    "bind.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "bind.refresh": {"nl": "Vernieuwen", "en": "Refresh"},
+    # --- app-wide ---
+    "tui.saved": {"nl": "opgeslagen", "en": "saved"},
+    "tui.unsaved": {"nl": "niet opgeslagen", "en": "not saved"},
+    "tui.save_failed_state": {
+        "nl": "NIET OPGESLAGEN — opslaan mislukt",
+        "en": "NOT SAVED — saving failed",
+    },
+    "tui.locked": {"nl": "vergrendeld", "en": "locked"},
+    "tui.not_available": {
+        "nl": "Dit onderdeel is in deze versie nog niet beschikbaar.",
+        "en": "This part is not available in this version yet.",
+    },
+    "tui.unexpected": {
+        "nl": "Onverwachte fout ({kind}). Wat al was ingevoerd staat in de kluis.",
+        "en": "Unexpected error ({kind}). What was already entered is in the vault.",
+    },
+    "tui.crashed": {
+        "nl": "Onverwachte fout ({kind}); drieluik is gestopt. Wat al was ingevoerd is "
+        "opgeslagen. Start opnieuw met DRIELUIK_DEBUG=1 voor details.",
+        "en": "Unexpected error ({kind}); drieluik stopped. What was already entered has been "
+        "saved. Start again with DRIELUIK_DEBUG=1 for details.",
+    },
+    "tui.quit_unsaved": {
+        "nl": "Niet alles is opgeslagen (zie de fout). Druk nogmaals ctrl+q om toch af te "
+        "sluiten; de laatst opgeslagen versie blijft bewaard.",
+        "en": "Not everything is saved (see the error). Press ctrl+q again to quit anyway; "
+        "the last saved version is kept.",
+    },
+    "tui.theme_unknown": {
+        "nl": "Onbekend thema '{name}' in de instellingen; standaardthema gebruikt.",
+        "en": "Unknown theme '{name}' in the settings; using the default theme.",
+    },
+    "tui.settings_problems": {
+        "nl": "Instellingen genegeerd: {problems}",
+        "en": "Settings ignored: {problems}",
+    },
+    "tui.none": {"nl": "—", "en": "—"},
+    "tui.yes": {"nl": "ja", "en": "yes"},
+    "tui.no": {"nl": "nee", "en": "no"},
+    # --- unlock ---
+    "unlock.title": {"nl": "drieluik — kluis ontgrendelen", "en": "drieluik — unlock vault"},
+    "unlock.vault": {"nl": "Kluis: {path}", "en": "Vault: {path}"},
+    "unlock.last_saved": {
+        "nl": "Laatst opgeslagen: {when} (versie {generation})",
+        "en": "Last saved: {when} (version {generation})",
+    },
+    "unlock.passphrase": {"nl": "Wachtwoord", "en": "Passphrase"},
+    "unlock.recovery_key": {"nl": "Herstelsleutel", "en": "Recovery key"},
+    "unlock.busy": {
+        "nl": "Bezig met ontgrendelen…",
+        "en": "Unlocking…",
+    },
+    "unlock.empty": {"nl": "Typ eerst het wachtwoord.", "en": "Type the passphrase first."},
+    "unlock.wrong": {
+        "nl": "Onjuist wachtwoord (poging {count}). Probeer het opnieuw; er is niets veranderd.",
+        "en": "Wrong passphrase (attempt {count}). Try again; nothing was changed.",
+    },
+    "unlock.wrong_recovery": {
+        "nl": "Onjuiste herstelsleutel (poging {count}). Er is niets veranderd.",
+        "en": "Wrong recovery key (attempt {count}). Nothing was changed.",
+    },
+    "unlock.hint": {
+        "nl": "Enter: ontgrendelen · ctrl+q: afsluiten",
+        "en": "Enter: unlock · ctrl+q: quit",
+    },
+    "unlock.hint_recovery": {
+        "nl": "ctrl+r: met herstelsleutel",
+        "en": "ctrl+r: with recovery key",
+    },
+    "unlock.using_recovery": {
+        "nl": "Herstelsleutel gebruiken (ctrl+r: terug naar wachtwoord)",
+        "en": "Using the recovery key (ctrl+r: back to the passphrase)",
+    },
+    # --- dashboard ---
+    "dash.title": {"nl": "Overzicht", "en": "Overview"},
+    "dash.next_meeting": {"nl": "Volgend overleg", "en": "Next meeting"},
+    "dash.next_meeting_line": {
+        "nl": "{date} — {items} agendapunten",
+        "en": "{date} — {items} agenda items",
+    },
+    "dash.meeting_started": {"nl": " (begonnen)", "en": " (started)"},
+    "dash.no_meeting": {
+        "nl": "Geen overleg gepland. Druk v om er een voor te bereiden.",
+        "en": "No meeting planned. Press v to prepare one.",
+    },
+    "dash.overdue_actions": {"nl": "Verlopen actiepunten", "en": "Overdue actions"},
+    "dash.reviews_due": {"nl": "Herbeoordeling monitoring", "en": "Monitoring reviews due"},
+    "dash.new_signals": {"nl": "Nieuwe signalen", "en": "New signals"},
+    "dash.new_signals_since": {
+        "nl": "{count} sinds het vorige overleg ({date})",
+        "en": "{count} since the previous meeting ({date})",
+    },
+    "dash.new_signals_all": {
+        "nl": "{count} (nog geen eerder overleg)",
+        "en": "{count} (no earlier meeting yet)",
+    },
+    "dash.year_counts": {"nl": "Dit jaar ({year})", "en": "This year ({year})"},
+    "dash.total": {"nl": "totaal", "en": "total"},
+    "dash.destruction_due": {
+        "nl": "{count} casussen over de bewaartermijn (vernietigen)",
+        "en": "{count} cases past the retention period (to destroy)",
+    },
+    "dash.none": {"nl": "geen", "en": "none"},
+    "dash.and_more": {"nl": "… en nog {count}", "en": "… and {count} more"},
+    "dash.col_code": {"nl": "Casus", "en": "Case"},
+    "dash.col_due": {"nl": "Uiterlijk", "en": "Due"},
+    "dash.col_owner": {"nl": "Wie", "en": "Who"},
+    "dash.col_action": {"nl": "Actie", "en": "Action"},
+    "dash.col_review": {"nl": "Herbeoordeling", "en": "Review"},
+    "dash.col_form": {"nl": "Vorm", "en": "Form"},
+    "dash.col_municipality": {"nl": "Gemeente", "en": "Municipality"},
+    # --- cases list ---
+    "cases.title": {"nl": "Casussen", "en": "Cases"},
+    "cases.page": {
+        "nl": "Pagina {page} van {pages} · {count} casussen",
+        "en": "Page {page} of {pages} · {count} cases",
+    },
+    "cases.empty": {
+        "nl": "Geen casussen bij deze filters.",
+        "en": "No cases with these filters.",
+    },
+    "cases.filter_year": {"nl": "Jaar", "en": "Year"},
+    "cases.filter_status": {"nl": "Status", "en": "Status"},
+    "cases.filter_form": {"nl": "Vorm", "en": "Form"},
+    "cases.filter_municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "cases.col_code": {"nl": "Code", "en": "Code"},
+    "cases.col_date": {"nl": "Datum", "en": "Date"},
+    "cases.col_municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "cases.col_form": {"nl": "Vorm", "en": "Form"},
+    "cases.col_reporter": {"nl": "Melder", "en": "Reporter"},
+    "cases.col_status": {"nl": "Status", "en": "Status"},
+    "cases.col_summary": {"nl": "Omschrijving", "en": "Summary"},
+    # --- case detail ---
+    "detail.fields": {"nl": "Gegevens", "en": "Details"},
+    "detail.summary": {"nl": "Omschrijving", "en": "Summary"},
+    "detail.open_actions": {"nl": "Open actiepunten", "en": "Open actions"},
+    "detail.no_open_actions": {"nl": "Geen open actiepunten.", "en": "No open actions."},
+    "detail.history": {"nl": "Geschiedenis", "en": "History"},
+    "detail.no_history": {"nl": "Nog geen geschiedenis.", "en": "No history yet."},
+    "detail.meeting": {"nl": "overleg {date}", "en": "meeting {date}"},
+    "detail.review_date": {"nl": "Herbeoordeling", "en": "Review"},
+    "detail.closed_date": {"nl": "Afgesloten", "en": "Closed"},
+    "detail.added_to_agenda": {
+        "nl": "{code} staat op de agenda van {date}.",
+        "en": "{code} is on the agenda of {date}.",
+    },
+    "detail.no_next_meeting": {
+        "nl": "Er is geen komend overleg. Maak er een met 'Nieuw overleg' (ctrl+p) of "
+        "`drieluik meeting new`.",
+        "en": "There is no upcoming meeting. Create one with 'Nieuw overleg' (ctrl+p) or "
+        "`drieluik meeting new`.",
+    },
+    "detail.no_action_selected": {
+        "nl": "Kies eerst een open actiepunt.",
+        "en": "Select an open action first.",
+    },
+    "detail.action_done": {"nl": "Actiepunt afgerond.", "en": "Action done."},
+    "detail.action_cancelled": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
+    "detail.action_postponed": {
+        "nl": "Actiepunt uitgesteld tot {date}.",
+        "en": "Action postponed to {date}.",
+    },
+    "postpone.title": {"nl": "Actiepunt uitstellen", "en": "Postpone action"},
+    "postpone.new_date": {"nl": "Nieuwe datum", "en": "New date"},
+    "postpone.invalid": {
+        "nl": "Ongeldige datum (JJJJ-MM-DD of DD-MM-JJJJ).",
+        "en": "Invalid date (YYYY-MM-DD or DD-MM-YYYY).",
+    },
+    # --- case form ---
+    "form.new_title": {"nl": "Nieuw signaal", "en": "New signal"},
+    "form.edit_title": {"nl": "Casus {code} bewerken", "en": "Edit case {code}"},
+    "form.datum": {"nl": "Datum signaal", "en": "Signal date"},
+    "form.gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "form.vorm": {"nl": "Vorm van uitbuiting", "en": "Form of exploitation"},
+    "form.melder": {"nl": "Melder", "en": "Reporter"},
+    "form.melder_other": {
+        "nl": "Andere melder (typ de organisatie)",
+        "en": "Other reporter (type the organisation)",
+    },
+    "form.melder_other_option": {"nl": "Anders…", "en": "Other…"},
+    "form.kwetsbaar": {"nl": "Kwetsbare groep", "en": "Vulnerable group"},
+    "form.ondermijning": {
+        "nl": "Ondermijnende component (RIEC)",
+        "en": "Organised-crime component (RIEC)",
+    },
+    "form.omschrijving": {
+        "nl": "Omschrijving (geanonimiseerd: geen namen, adressen of nummers)",
+        "en": "Summary (anonymised: no names, addresses or numbers)",
+    },
+    "form.choose": {"nl": "Kies…", "en": "Choose…"},
+    "form.similar": {"nl": "Vergelijkbare eerdere casussen", "en": "Similar earlier cases"},
+    "form.similar_none": {"nl": "geen", "en": "none"},
+    "form.has_errors": {
+        "nl": "Niet opgeslagen: verbeter de gemarkeerde velden.",
+        "en": "Not saved: correct the marked fields.",
+    },
+    "form.created": {"nl": "Casus {code} aangemaakt.", "en": "Case {code} created."},
+    "form.updated": {"nl": "Casus {code} bijgewerkt.", "en": "Case {code} updated."},
+    "form.save_button": {"nl": "Opslaan (F10)", "en": "Save (F10)"},
+    "form.cancel_button": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
+    # --- command palette ---
+    "cmd.new_case": {"nl": "Nieuwe casus", "en": "New case"},
+    "cmd.new_case_help": {
+        "nl": "Een nieuw signaal registreren",
+        "en": "Register a new signal",
+    },
+    "cmd.cases": {"nl": "Casussen", "en": "Cases"},
+    "cmd.cases_help": {"nl": "Alle casussen, met filters", "en": "All cases, with filters"},
+    "cmd.open_case": {"nl": "Casus {code} openen", "en": "Open case {code}"},
+    "cmd.edit_case": {"nl": "Casus bewerken", "en": "Edit case"},
+    "cmd.agenda_case": {
+        "nl": "Casus op de agenda van het volgende overleg",
+        "en": "Put the case on the next meeting's agenda",
+    },
+    "cmd.new_meeting": {"nl": "Nieuw overleg", "en": "New meeting"},
+    "cmd.new_meeting_help": {
+        "nl": "Een overleg aanmaken met de voorgestelde agenda",
+        "en": "Create a meeting with the proposed agenda",
+    },
+    "cmd.prepare": {"nl": "Overleg voorbereiden", "en": "Prepare meeting"},
+    "cmd.prepare_help": {
+        "nl": "De agenda van het volgende overleg",
+        "en": "The agenda of the next meeting",
+    },
+    "cmd.chair": {"nl": "Vergaderen", "en": "Chair the meeting"},
+    "cmd.chair_help": {
+        "nl": "Het volgende overleg voorzitten, punt voor punt",
+        "en": "Chair the next meeting, item by item",
+    },
+    "cmd.meetings": {"nl": "Overleggen", "en": "Meetings"},
+    "cmd.meetings_help": {"nl": "Alle overleggen", "en": "All meetings"},
+    "cmd.search": {"nl": "Zoeken", "en": "Search"},
+    "cmd.search_help": {
+        "nl": "Zoeken in casussen, notities en besluiten",
+        "en": "Search cases, notes and decisions",
+    },
+    "cmd.statistics": {"nl": "Jaarcijfers", "en": "Annual figures"},
+    "cmd.statistics_help": {
+        "nl": "Aantallen per vorm, gemeente en jaar",
+        "en": "Counts per form, municipality and year",
+    },
+    "cmd.lock": {"nl": "Vergrendelen", "en": "Lock"},
+    "cmd.lock_help": {
+        "nl": "Opslaan en de kluis vergrendelen",
+        "en": "Save and lock the vault",
+    },
+    "cmd.theme": {"nl": "Thema…", "en": "Theme…"},
+    "cmd.theme_help": {"nl": "Kleurenthema kiezen", "en": "Choose a colour theme"},
+    "cmd.home": {"nl": "Overzicht", "en": "Overview"},
+    "cmd.home_help": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
+    "cmd.quit": {"nl": "Afsluiten", "en": "Quit"},
+    "cmd.quit_help": {"nl": "Opslaan en afsluiten", "en": "Save and quit"},
+    "cmd.no_next_meeting": {
+        "nl": "Er is geen komend overleg; maak er eerst een ('Nieuw overleg').",
+        "en": "There is no upcoming meeting; create one first ('Nieuw overleg').",
+    },
+}
