@@ -249,13 +249,23 @@ def test_empty_minutes_render_in_every_format() -> None:
     assert "Geen acties." in [p.text for p in document.paragraphs]
 
 
-def test_per_partner_extract_says_so(new_vault: Vault) -> None:
-    sample_meeting(new_vault)
-    extract = build_minutes(new_vault, "2024-03-14", per_partner="Fier")
+def test_per_partner_extract_says_so_and_numbers_its_own_items(new_vault: Vault) -> None:
+    sample = sample_meeting(new_vault)
+    extract = build_minutes(new_vault, "2024-03-14", per_partner="politie")
+    (item,) = extract.items
+    assert item.number == 3  # its place on the meeting's agenda
     text = render_markdown(extract).decode("utf-8")
-    assert "_Uittreksel voor Fier: alleen de agendapunten en acties" in text
-    assert re.search(r"^1\. DL-2024-002", text, re.M)
-    assert "DL-2024-003" not in text
+    assert "_Uittreksel voor politie: alleen de agendapunten en acties" in text
+    # The document agrees with itself: agenda entry 1 is heading 1.
+    assert re.search(rf"^1\. {sample.codes['politie']} — actie verlopen$", text, re.M)
+    assert f"### 1. Casus {sample.codes['politie']}" in text
+    assert sample.codes["ggd"] not in text
+    document = Document(io.BytesIO(render_docx(extract)))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == [f"1. Casus {sample.codes['politie']}"]
+    pdf = " ".join(_pdf_text(render_pdf(extract)))
+    assert f"1. Casus {sample.codes['politie']}" in pdf
+    assert "Uittreksel voor politie" in pdf
 
 
 def test_documents_follow_the_language(sample: Minutes) -> None:

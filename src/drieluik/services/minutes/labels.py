@@ -39,8 +39,14 @@ def agenda_entry(item: MinutesItem) -> str:
     return t("minutes.agenda_entry", code=item.case_code, reason=item.reason.label)
 
 
-def item_heading(item: MinutesItem) -> str:
-    return t("minutes.heading.item", number=item.number, code=item.case_code)
+def item_heading(item: MinutesItem, shown: int) -> str:
+    """ "2. Casus DL-2024-003": `shown` counts the items of this document from 1.
+
+    In a per-partner extract that differs from the item's place on the full
+    agenda (`item.number`), and the document must agree with itself (its
+    agenda list numbers 1, 2, … in every format).
+    """
+    return t("minutes.heading.item", number=shown, code=item.case_code)
 
 
 def item_facts(item: MinutesItem) -> list[tuple[str, str]]:

@@ -107,8 +107,8 @@ def _repeat_header(table: Table) -> None:
     properties.append(header)
 
 
-def _item(document, item: MinutesItem) -> None:
-    document.add_heading(display_safe(labels.item_heading(item)), level=2)
+def _item(document, item: MinutesItem, shown: int) -> None:
+    document.add_heading(display_safe(labels.item_heading(item, shown)), level=2)
     for label, value in labels.item_facts(item):
         _labelled(document, label, value)
     _body(document, t("minutes.label.summary"), item.summary, t("minutes.none.summary"))
@@ -203,8 +203,8 @@ def render_docx(minutes: Minutes) -> bytes:
         document.add_paragraph(labels.no_items(minutes))
     if minutes.items:
         document.add_heading(t("minutes.heading.items"), level=1)
-        for item in minutes.items:
-            _item(document, item)
+        for shown, item in enumerate(minutes.items, start=1):
+            _item(document, item, shown)
     document.add_heading(t("minutes.heading.action_list"), level=1)
     if minutes.action_list:
         _action_table(document, minutes)

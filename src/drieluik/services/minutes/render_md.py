@@ -66,8 +66,8 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines
 
 
-def _item(item: MinutesItem) -> list[str]:
-    out = [f"### {labels.item_heading(item)}", ""]
+def _item(item: MinutesItem, shown: int) -> list[str]:
+    out = [f"### {labels.item_heading(item, shown)}", ""]
     out += [f"- **{label}:** {inline(value)}" for label, value in labels.item_facts(item)]
     out.append("")
     out += [f"**{t('minutes.label.summary')}**", ""]
@@ -108,14 +108,17 @@ def render_markdown(minutes: Minutes) -> bytes:
     out.append("")
     out += [f"## {t('minutes.heading.agenda')}", ""]
     if minutes.items:
-        out += [f"{item.number}. {labels.agenda_entry(item)}" for item in minutes.items]
+        out += [
+            f"{shown}. {labels.agenda_entry(item)}"
+            for shown, item in enumerate(minutes.items, start=1)
+        ]
     else:
         out.append(labels.no_items(minutes))
     out.append("")
     if minutes.items:
         out += [f"## {t('minutes.heading.items')}", ""]
-        for item in minutes.items:
-            out += _item(item)
+        for shown, item in enumerate(minutes.items, start=1):
+            out += _item(item, shown)
     out += [f"## {t('minutes.heading.action_list')}", ""]
     if minutes.action_list:
         columns = labels.action_columns()

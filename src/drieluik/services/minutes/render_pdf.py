@@ -167,8 +167,8 @@ def _label(pdf: _MinutesPdf, text: str) -> None:
     )
 
 
-def _item(pdf: _MinutesPdf, item: MinutesItem) -> None:
-    _heading2(pdf, labels.item_heading(item))
+def _item(pdf: _MinutesPdf, item: MinutesItem, shown: int) -> None:
+    _heading2(pdf, labels.item_heading(item, shown))
     for label, value in labels.item_facts(item):
         _rich(pdf, [(f"{label}: ", True), (value, False)])
     _label(pdf, t("minutes.label.summary"))
@@ -253,14 +253,14 @@ def _layout(minutes: Minutes, fonts: dict[str, Path], pages: str) -> _MinutesPdf
         _paragraph(pdf, t("minutes.none.attending"))
     _heading1(pdf, t("minutes.heading.agenda"))
     if minutes.items:
-        for item in minutes.items:
-            _bullet(pdf, [(labels.agenda_entry(item), False)], mark=f"{item.number}.", indent=8)
+        for shown, item in enumerate(minutes.items, start=1):
+            _bullet(pdf, [(labels.agenda_entry(item), False)], mark=f"{shown}.", indent=8)
     else:
         _paragraph(pdf, labels.no_items(minutes))
     if minutes.items:
         _heading1(pdf, t("minutes.heading.items"), keep=60)
-        for item in minutes.items:
-            _item(pdf, item)
+        for shown, item in enumerate(minutes.items, start=1):
+            _item(pdf, item, shown)
     _heading1(pdf, t("minutes.heading.action_list"))
     if minutes.action_list:
         _action_table(pdf, minutes)
