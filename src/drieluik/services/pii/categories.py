@@ -1,0 +1,31 @@
+"""The kinds of personal data the guard finds, and what redaction puts in their place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    PERSON = "PERSON"
+    BSN = "BSN"
+    PHONE = "PHONE"
+    EMAIL = "EMAIL"
+    ADDRESS = "ADDRESS"
+    POSTCODE = "POSTCODE"
+    DOB = "DOB"
+    PLATE = "PLATE"
+    IBAN = "IBAN"
+
+
+# Dutch placeholders: redacted minutes are read by Dutch partners.
+PLACEHOLDERS: dict[Category, str] = {
+    Category.PERSON: "[NAAM]",
+    Category.BSN: "[BSN]",
+    Category.PHONE: "[TELEFOON]",
+    Category.EMAIL: "[E-MAIL]",
+    Category.ADDRESS: "[ADRES]",
+    Category.POSTCODE: "[POSTCODE]",
+    Category.DOB: "[GEBOORTEDATUM]",
+    Category.PLATE: "[KENTEKEN]",
+    Category.IBAN: "[IBAN]",
+}

@@ -1,0 +1,184 @@
+"""A labelled evaluation set for the personal-data guard: realistic Dutch notes.
+
+Written for these tests (all names, numbers and addresses are invented; BSNs and
+IBANs are made valid on purpose). Personal data is marked `{{CATEGORY|text}}`;
+everything else must stay unflagged. The set mixes what chairs write: case
+summaries, discussion notes, decisions and actions, with the organisations,
+municipalities, case codes, dates, amounts and times that must not be flagged.
+A few hard cases (a name typed in lower case, a surname standing alone) are in
+on purpose, so the measured recall is honest.
+
+`NOTES` were written before the rules were tuned against them; `HELD_OUT` were
+written afterwards and never used to change a rule (docs/anonymisation.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LABEL_RE = re.compile(r"\{\{([A-Z]+)\|(.*?)\}\}")
+
+
+@dataclass(frozen=True)
+class Span:
+    category: str
+    start: int
+    end: int
+
+
+def parse(labelled: str) -> tuple[str, list[Span]]:
+    """The plain text and its gold spans."""
+    text_parts: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    length = 0
+    for m in _LABEL_RE.finditer(labelled):
+        before = labelled[position : m.start()]
+        text_parts.append(before)
+        length += len(before)
+        value = m.group(2)
+        spans.append(Span(m.group(1), length, length + len(value)))
+        text_parts.append(value)
+        length += len(value)
+        position = m.end()
+    text_parts.append(labelled[position:])
+    return "".join(text_parts), spans
+
+
+NOTES = [
+    # 1
+    "Signaal van Veilig Thuis Drenthe over {{PERSON|Elena P.}} (geb. {{DOB|14-03-1999}}), "
+    "telefoon {{PHONE|06-12345678}}. Zij werkt via een uitzendbureau in Emmen en woont met "
+    "zes anderen in één woning. Besproken in het Drieluik van 12 maart.",
+    # 2
+    "DL-2023-017: cliënte {{PERSON|Ioana Munteanu}} meldt dat haar werkgever haar paspoort "
+    "heeft ingenomen. Loon van € 350 per maand, werkdagen van 12 uur. Nederlandse "
+    "Arbeidsinspectie wordt gevraagd een controle te doen.",
+    # 3
+    "Melding via politie (AVIM). Meisje van 16, roepnaam {{PERSON|Amira}}, verblijft "
+    "mogelijk bij een oudere man in Assen. Loverboyproblematiek vermoed. Jeugdbescherming "
+    "en Fier betrokken.",
+    # 4
+    "Besluit: monitoring tot 1 september. Actie: GGD Drenthe neemt contact op met de "
+    "huisarts. Actie: gemeente Hoogeveen onderzoekt de huisvesting aan de "
+    "{{ADDRESS|Stationsweg 14}}.",
+    # 5
+    "Mevrouw {{PERSON|Hoogeveen}} van het Sociaal Wijkteam Coevorden heeft het signaal "
+    "ingebracht. Zij is bereikbaar op {{PHONE|0524-123456}}.",
+    # 6
+    "Betrokkene {{PERSON|Blessing}} (Nigeriaanse, circa 24 jaar) is via Time2Connect in "
+    "de opvang van Terwille geplaatst. Schuld van € 30.000 aan een 'madam'. CoMensha "
+    "is geïnformeerd.",
+    # 7
+    "Arbeidsmigranten uit Polen bij een champignonkwekerij in Midden-Drenthe. Contactpersoon "
+    "bij de werkgever is dhr. {{PERSON|Kowalski}}, {{EMAIL|p.kowalski@example.pl}}. RIEC "
+    "Noord-Nederland bekijkt de ondermijnende component.",
+    # 8
+    "Auto met kenteken {{PLATE|GJ-123-K}} rijdt 's nachts vrouwen naar een adres in Meppel. "
+    "Politie (TMM) heeft het kenteken uitgelezen. Vervolg in overleg van 9 april.",
+    # 9
+    "{{PERSON|Oksana}} ({{PERSON|Oksana Kovalenko}} volgens het COA) meldt dat haar "
+    "vriendin {{PERSON|Iryna}} in Groningen wordt uitgebuit. Tolk Oekraïens geregeld.",
+    # 10
+    "BSN van cliënt {{BSN|123456782}} staat in het dossier van de gemeente; niet in het "
+    "verslag opnemen. Het IND-nummer is onbekend.",
+    # 11
+    "Huur wordt contant geïnd door de huisbaas. Loon gestort op rekening "
+    "{{IBAN|NL91 ABNA 0417 1643 00}} die op naam van een ander staat.",
+    # 12
+    "Zorg- en Veiligheidshuis Drenthe coördineert. Terugkoppeling door Jade Zorggroep op "
+    "maandag 3 juni om 14:00 uur. Geen verdere actie nodig vanuit Humanitas.",
+    # 13
+    "Slachtoffer {{PERSON|Nguyen Van Minh}} werkte in een nagelstudio in Emmen, "
+    "{{ADDRESS|Hoofdstraat 112a}}. Ondermijning: RIEC ingebracht.",
+    # 14
+    "KMar trof op Schiphol twee minderjarigen aan met bestemming Assen. Eén jongen, "
+    "{{PERSON|Yonas}}, is via het COA in Ter Apel aangemeld. Voogdij via Nidos.",
+    # 15
+    "Het signaal betreft criminele uitbuiting: jongeren uit Hoogeveen worden ingezet als "
+    "geldezel. De moeder van {{PERSON|Dylan}} heeft aangifte gedaan. Politie en OM "
+    "onderzoeken.",
+    # 16
+    "Vader {{PERSON|Ahmed}} neemt contact op met de wijkagent. Gezin woont aan de "
+    "{{ADDRESS|Burgemeester Tjalmaweg 7}}, {{POSTCODE|7741 AB}} Coevorden.",
+    # 17
+    "Actielijst: 1) Veilig Thuis belt melder terug vóór 15 mei. 2) GGD onderzoekt "
+    "medische zorg. 3) Zorgcoördinator agendeert opnieuw in juli 2024.",
+    # 18
+    "Sekswerker {{PERSON|Maria S.}} adverteert op een website met nummer "
+    "{{PHONE|+31 6 1234 5678}}. Vermoedelijke pooier {{PERSON|Dragan}} regelt de "
+    "hotelkamers in Zwolle.",
+    # 19
+    "Signaal van CoMensha: Bulgaarse man, {{PERSON|Georgi Petrov}}, geboren "
+    "{{DOB|2 mei 1987}}, werkt zonder contract bij een slachterij in Tynaarlo.",
+    # 20
+    "Monitoring afgerond. Geen nieuwe signalen in 2023 en 2024. Casus DL-2022-041 kan "
+    "worden afgesloten; bewaartermijn loopt tot 2027.",
+    # 21
+    "Mw. {{PERSON|De Jong}} (Sociaal Team Emmen) vraagt advies over een gezin uit "
+    "Roemenië. Kinderen gaan niet naar school. Leerplicht is ingelicht.",
+    # 22
+    "{{PERSON|Fatima El Amrani}} is via haar zus {{PERSON|Khadija}} in contact gekomen met "
+    "Fier. Telefoon zus: {{PHONE|06 87 65 43 21}}.",
+    # 23
+    "De heer {{PERSON|Van Dijk}} van Nederlandse Arbeidsinspectie neemt deel aan het "
+    "volgende overleg op 14 november. Inspectie bij een tuinbouwbedrijf in Westerveld "
+    "gepland.",
+    # 24
+    "Melding van een verhuurder in Borger-Odoorn: veertien Roemenen in één huis aan de "
+    "{{ADDRESS|Kerkstraat 3}}. Kenteken busje: {{PLATE|12-ABC-3}}.",
+    # 25
+    "Ketenregisseur stelt voor om DL-2024-003 en DL-2024-005 samen te bespreken. Beide "
+    "casussen spelen in Aa en Hunze en Tynaarlo.",
+    # 26
+    "Cliënte {{PERSON|Precious}} wil niet meewerken aan aangifte. Bedenktijd aangeboden "
+    "via CoMensha. Opvang in Fier. Volgende evaluatie 12-06-2024.",
+    # 27
+    "Werkgever {{PERSON|Bakker}} (eigenaar van het bedrijf) betaalt lonen uit op "
+    "{{IBAN|DE89370400440532013000}}. UWV en Belastingdienst zijn ingelicht.",
+    # 28
+    "{{PERSON|Andrei}} en {{PERSON|Mihai}} werkten als bouwvakker in Meppel. Zij sliepen "
+    "in een caravan. Leger des Heils biedt tijdelijk onderdak.",
+    # 29
+    "Gesprek met meneer {{PERSON|Jansen}} (buurman) op 4 april: hij ziet steeds andere "
+    "vrouwen bij het pand. Mailadres: {{EMAIL|h.jansen@ziggo.nl}}.",
+    # 30
+    "Jongere (17) uit Emmen wordt geronseld via Snapchat. Ouders hebben contact met "
+    "Veilig Thuis. Wijkteam ondersteunt het gezin; Wmo-indicatie loopt.",
+    # 31
+    "Signaal via Openbaar Ministerie: verdachte {{PERSON|Marco}} (geb. {{DOB|1992}}) "
+    "zou meisjes ronselen in Hoogeveen en Meppel.",
+    # 32
+    "Vluchtelingenwerk meldt dat statushouder {{PERSON|Tesfay}} schulden heeft bij een "
+    "landgenoot in Assen. Zijn nummer is {{PHONE|0031 6 11122233}}.",
+    # 33
+    "Werkgroep evalueert de samenwerking met Zorg- en Veiligheidshuis, RIEC, GGD en politie. "
+    "Jaarcijfers 2023: 67 signalen, waarvan 21 arbeidsuitbuiting.",
+    # 34
+    "Contactpersoon {{PERSON|Olena}} van de opvang geeft aan dat {{PERSON|Katya}} "
+    "zwanger is. Afspraak bij de verloskundige op dinsdag 10:30.",
+    # 35
+    "Het slachtoffer, {{PERSON|Ana-Maria Ionescu}}, woonde op {{ADDRESS|Marktplein 5-2}} in "
+    "Assen. Haar BSN ({{BSN|111.222.333}}) is bij de gemeente bekend.",
+    # 36
+    "Dochter {{PERSON|Sara}} (14) is weggelopen uit de jeugdzorginstelling. Politie heeft "
+    "haar als vermist opgegeven. Terwille betrokken.",
+    # 37
+    "Broer {{PERSON|Mohamed}} zegt dat zijn broer moet werken voor een drugsnetwerk in "
+    "Emmen. Criminele uitbuiting; RIEC Noord-Nederland geïnformeerd.",
+    # 38
+    "Besluit: doorverwijzing naar Centrum Seksueel Geweld. Actie: Veilig Thuis Drenthe "
+    "draagt warm over vóór 1 juli. Status: doorverwezen.",
+    # 39
+    "Uitzendbureau in Coevorden houdt € 120 per week in voor huisvesting. Werknemers "
+    "melden zich bij FNV. Arbeidsinspectie plant inspectie in week 23.",
+    # 40
+    "{{PERSON|Jan-Willem Bos}} (mentor) meldt dat de cliënt bang is voor zijn ex-werkgever "
+    "{{PERSON|Visser}}. Telefoon mentor {{PHONE|050-3123456}}.",
+    # 41
+    "Hard: de vriend heet {{PERSON|ahmed}}; hij belt vanaf een Belgisch nummer "
+    "{{PHONE|+32 470 12 34 56}}. {{PERSON|Eikelboom}} zegt dat hij haar kent.",
+]
+
+HELD_OUT: list[str] = []
