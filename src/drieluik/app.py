@@ -56,7 +56,7 @@ def _optional(module: str, name: str) -> Any | None:
 
 
 class DrieluikApp(App):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/meetings.tcss"]
     TITLE = "drieluik"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"

@@ -201,7 +201,7 @@ MESSAGES = {
     "form.edit_title": {"nl": "Casus {code} bewerken", "en": "Edit case {code}"},
     "form.datum": {"nl": "Datum signaal", "en": "Signal date"},
     "form.gemeente": {"nl": "Gemeente", "en": "Municipality"},
-    "form.vorm": {"nl": "Vorm van uitbuiting", "en": "Form of exploitation"},
+    "form.vorm": {"nl": "Vorm", "en": "Form"},
     "form.melder": {"nl": "Melder", "en": "Reporter"},
     "form.melder_other": {
         "nl": "Andere melder (typ de organisatie)",
@@ -209,10 +209,8 @@ MESSAGES = {
     },
     "form.melder_other_option": {"nl": "Anders…", "en": "Other…"},
     "form.kwetsbaar": {"nl": "Kwetsbare groep", "en": "Vulnerable group"},
-    "form.ondermijning": {
-        "nl": "Ondermijnende component (RIEC)",
-        "en": "Organised-crime component (RIEC)",
-    },
+    "form.ondermijning": {"nl": "Ondermijning", "en": "Organised crime"},
+    "form.ondermijning_short": {"nl": "ja, route RIEC", "en": "yes, RIEC route"},
     "form.omschrijving": {
         "nl": "Omschrijving (geanonimiseerd: geen namen, adressen of nummers)",
         "en": "Summary (anonymised: no names, addresses or numbers)",

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -74,6 +74,11 @@ class _Shared:
             raise RuntimeError("vault is locked")
         return vault
 
+    def action_back(self) -> None:
+        """Escape: back to the previous screen (never below the dashboard)."""
+        if len(self.app.screen_stack) > 2:  # type: ignore[attr-defined]
+            self.app.pop_screen()  # type: ignore[attr-defined]
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
@@ -87,7 +92,10 @@ class DrieluikScreen(Rebuildable, _Shared, Screen):
         localise_bindings(self)
 
 
-class DrieluikModal(Rebuildable, _Shared, ModalScreen):
+ResultType = TypeVar("ResultType")
+
+
+class DrieluikModal(Rebuildable, _Shared, ModalScreen[ResultType]):
     """Base for dialogs; they are not rebuilt after a lock."""
 
     RESTORE_AFTER_LOCK = False

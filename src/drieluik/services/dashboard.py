@@ -154,6 +154,14 @@ def _destruction_due(vault: Vault, today: date) -> int | None:
         return int(count_due(vault))
 
 
+def signal_years(vault: Vault, today: date) -> list[int]:
+    """Years to filter on, newest first: from the oldest signal up to this year."""
+    with vault.session() as session:
+        oldest = session.exec(select(func.min(Case.signal_date))).one()
+    first = oldest.year if oldest else today.year
+    return list(range(max(today.year, first), first - 1, -1))
+
+
 def codes_starting_with(vault: Vault, prefix: str, limit: int = 10) -> list[str]:
     """Case codes beginning with `prefix` (command palette: "DL-2024-0…")."""
     prefix = prefix.strip().upper()

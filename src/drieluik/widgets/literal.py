@@ -18,14 +18,23 @@ _VISIBLE.update({code: "\ufffd" for code in (0x202A, 0x202B, 0x202C, 0x202D, 0x2
 _VISIBLE.update({code: "\ufffd" for code in (0x2066, 0x2067, 0x2068, 0x2069)})
 
 
-def visible(value: str | None, *, single_line: bool = False) -> str:
-    """`value` with control characters made visible (and newlines folded if asked)."""
-    text = (value or "").translate(_VISIBLE)
+def visible(value: str | None, *, single_line: bool = False, max_length: int = 0) -> str:
+    """`value` with control characters made visible.
+
+    `single_line` folds newlines and runs of spaces (table cells); `max_length`
+    cuts long text with an ellipsis.
+    """
+    text = value or ""
     if single_line:
-        text = " ".join(text.split())
+        text = " ".join(text[: max_length * 2 or None].split())
+    text = text.translate(_VISIBLE)
+    if max_length and len(text) > max_length:
+        text = text[: max_length - 1] + "…"
     return text
 
 
-def literal(value: str | None, style: str = "", *, single_line: bool = False) -> Text:
+def literal(
+    value: str | None, style: str = "", *, single_line: bool = False, max_length: int = 0
+) -> Text:
     """A Rich Text that displays `value` literally (for Static, Label, DataTable cells)."""
-    return Text(visible(value, single_line=single_line), style=style)
+    return Text(visible(value, single_line=single_line, max_length=max_length), style=style)

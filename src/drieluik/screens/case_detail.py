@@ -1,0 +1,258 @@
+"""One case: its fields, open actions and the whole history, in one scrollable view."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from drieluik.domain.dates import format_moment, parse_date
+from drieluik.errors import DrieluikError
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikModal, DrieluikScreen
+from drieluik.services import actions, cases, history, meetings
+from drieluik.services.types import ActionView, CaseView, HistoryEntry
+from drieluik.widgets.literal import literal
+
+POSTPONE_DAYS = 14
+
+
+class PostponeDialog(DrieluikModal[date | None]):
+    """Ask for the new due date of an action."""
+
+    BINDINGS = [Binding("escape", "cancel", "bind.cancel", id="postpone.cancel")]
+
+    def __init__(self, action: ActionView, suggested: date) -> None:
+        super().__init__(classes="dialog")
+        self.action = action
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("postpone.title"), classes="field-label")
+            yield Static(literal(self.action.description, single_line=True, max_length=160))
+            yield Label(t("postpone.new_date"), classes="field-label")
+            yield Input(self.suggested.isoformat(), id="postpone-date")
+            yield Static("", id="postpone-error", classes="field-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        new_date = parse_date(event.value)
+        if new_date is None:
+            error = self.query_one("#postpone-error", Static)
+            error.update(t("postpone.invalid"))
+            error.add_class("visible")
+            return
+        self.dismiss(new_date)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CaseDetailScreen(DrieluikScreen):
+    BINDINGS = [
+        Binding("escape", "back", "bind.back", id="case.back"),
+        Binding("e", "edit", "bind.edit", id="case.edit"),
+        Binding("a", "agenda", "bind.agenda", id="case.agenda"),
+        Binding("d", "action_done", "bind.action_done", id="case.action_done"),
+        Binding("u", "action_postpone", "bind.action_postpone", id="case.action_postpone"),
+        Binding("x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"),
+    ]
+
+    def __init__(self, ref: str | int) -> None:
+        super().__init__()
+        self.ref = ref
+        self.case: CaseView | None = None
+        self.open_actions: list[ActionView] = []
+
+    @property
+    def case_code(self) -> str:
+        return self.case.code if self.case else str(self.ref)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            with Vertical(id="detail-fields", classes="panel"):
+                yield Static(id="detail-fields-text")
+            with Vertical(id="detail-summary", classes="panel"):
+                yield Static(id="detail-summary-text")
+            with Vertical(id="detail-actions", classes="panel"):
+                yield DataTable(id="detail-actions-table", cursor_type="row")
+                yield Static(id="detail-no-actions", classes="muted")
+            with Vertical(id="detail-history", classes="panel"):
+                yield Static(id="detail-history-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#detail-actions-table", DataTable)
+        table.add_column(t("dash.col_due"), key="due")
+        table.add_column(t("dash.col_owner"), key="owner")
+        table.add_column(t("dash.col_action"), key="action")
+        self.query_one("#detail-fields").border_title = t("detail.fields")
+        self.query_one("#detail-summary").border_title = t("detail.summary")
+        self.query_one("#detail-actions").border_title = t("detail.open_actions")
+        self.query_one("#detail-history").border_title = t("detail.history")
+        try:
+            self.load()
+        except DrieluikError as error:  # gone meanwhile (deleted, purged)
+            self.drieluik.report_error(error)
+            self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        if self.case is not None:
+            self.load()
+
+    def load(self) -> None:
+        if self.app.vault is None:
+            return
+        self.case = case = cases.get_case(self.vault, self.ref)
+        self.ref = case.id
+        self.title = f"{case.code} · {case.status.label}"
+        self.query_one("#detail-fields-text", Static).update(self._fields(case))
+        self.query_one("#detail-summary-text", Static).update(literal(case.summary))
+        self._show_actions()
+        self._show_history(history.case_history(self.vault, case.id))
+
+    def _fields(self, case: CaseView) -> Text:
+        rows = [
+            (t("form.datum"), case.signal_date.isoformat()),
+            (t("form.gemeente"), case.municipality.label),
+            (t("form.vorm"), case.form.label),
+            (t("form.melder"), case.reporter),
+            (
+                t("form.kwetsbaar"),
+                ", ".join(g.label for g in case.vulnerable_groups) or t("tui.none"),
+            ),
+            ("RIEC", t("tui.yes") if case.organised_crime else t("tui.no")),
+            (t("cases.col_status"), case.status.label),
+        ]
+        if case.review_date:
+            rows.append((t("detail.review_date"), case.review_date.isoformat()))
+        if case.closed_date:
+            rows.append((t("detail.closed_date"), case.closed_date.isoformat()))
+        width = max(len(label) for label, _ in rows)
+        text = Text()
+        for index, (label, value) in enumerate(rows):
+            if index:
+                text.append("\n")
+            text.append(f"{label:<{width}}  ", style="bold")
+            text.append_text(literal(value, single_line=True))
+        return text
+
+    def _show_actions(self) -> None:
+        assert self.case is not None
+        self.open_actions = actions.list_actions(self.vault, case_ref=self.case.id)
+        table = self.query_one("#detail-actions-table", DataTable)
+        table.clear()
+        today = self.drieluik.today()
+        for action in self.open_actions:
+            due = action.due_date.isoformat() if action.due_date else "—"
+            if action.times_postponed:
+                due += f" (+{action.times_postponed})"
+            table.add_row(
+                literal(due, "bold red" if action.is_overdue(today) else ""),
+                literal(action.owner, single_line=True),
+                literal(action.description, single_line=True, max_length=120),
+                key=str(action.id),
+            )
+        table.display = bool(self.open_actions)
+        empty = self.query_one("#detail-no-actions", Static)
+        empty.display = not self.open_actions
+        empty.update(t("detail.no_open_actions"))
+
+    def _show_history(self, entries: list[HistoryEntry]) -> None:
+        text = Text()
+        if not entries:
+            text.append(t("detail.no_history"), style="dim")
+        for index, entry in enumerate(entries):
+            if index:
+                text.append("\n")
+            text.append(format_moment(entry.at), style="dim")
+            text.append("  ")
+            text.append(entry.kind.label, style="bold")
+            if entry.meeting_date:
+                text.append(f"  ({t('detail.meeting', date=entry.meeting_date.isoformat())})")
+            if entry.detail:
+                text.append("\n    ")
+                text.append_text(literal(entry.detail.replace("\n", "\n    ")))
+        self.query_one("#detail-history-text", Static).update(text)
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        from drieluik.screens.case_form import CaseFormScreen
+
+        if self.case is not None:
+            self.app.push_screen(CaseFormScreen(self.case.id))
+
+    def action_agenda(self) -> None:
+        if self.case is None:
+            return
+        meeting = meetings.next_meeting(self.vault, self.drieluik.today())
+        if meeting is None:
+            self.notify(t("detail.no_next_meeting"), severity="warning", timeout=8)
+            return
+        try:
+            meetings.add_item(self.vault, meeting.id, self.case.id)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        self.notify(
+            t("detail.added_to_agenda", code=self.case.code, date=meeting.meeting_date.isoformat())
+        )
+        self.load()
+
+    def _selected_action(self) -> ActionView | None:
+        table = self.query_one("#detail-actions-table", DataTable)
+        if not self.open_actions or not table.display:
+            self.notify(t("detail.no_action_selected"), severity="warning")
+            return None
+        return self.open_actions[min(table.cursor_row, len(self.open_actions) - 1)]
+
+    def action_action_done(self) -> None:
+        action = self._selected_action()
+        if action is None:
+            return
+        try:
+            actions.complete_action(self.vault, action.id)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        self.notify(t("detail.action_done"))
+        self.load()
+
+    def action_action_cancel(self) -> None:
+        action = self._selected_action()
+        if action is None:
+            return
+        try:
+            actions.cancel_action(self.vault, action.id)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        self.notify(t("detail.action_cancelled"))
+        self.load()
+
+    def action_action_postpone(self) -> None:
+        action = self._selected_action()
+        if action is None:
+            return
+        base = max(action.due_date or self.drieluik.today(), self.drieluik.today())
+        suggested = base + timedelta(days=POSTPONE_DAYS)
+
+        def postpone(new_date: date | None) -> None:
+            if new_date is None or self.app.vault is None:
+                return
+            try:
+                actions.postpone_action(self.vault, action.id, new_date)
+            except DrieluikError as error:
+                self.drieluik.report_error(error)
+                return
+            self.notify(t("detail.action_postponed", date=new_date.isoformat()))
+            self.load()
+
+        self.app.push_screen(PostponeDialog(action, suggested), postpone)

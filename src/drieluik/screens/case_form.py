@@ -1,0 +1,292 @@
+"""Signal intake: a new case or an edit, validated by the same rules as import
+and `case add` (`cases.validate_case_fields`), with each problem shown under
+its field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from drieluik.domain.vocabulary import ExploitationForm, Municipality, VulnerableGroup
+from drieluik.errors import DrieluikError
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikScreen
+from drieluik.services import cases
+from drieluik.services.types import CaseView
+from drieluik.widgets.literal import literal, visible
+
+OTHER_REPORTER = "\0other"  # the Select value for "type another organisation"
+SIMILAR_DELAY = 0.5
+FIELDS = ("datum", "gemeente", "vorm", "melder", "kwetsbaar", "ondermijning", "omschrijving")
+
+
+def _summary_field(text: str) -> Any:
+    """The PII-guarded editor when it exists, else a plain TextArea."""
+    try:
+        from drieluik.widgets.pii_guard import GuardedField
+    except ImportError:
+        return TextArea(text, id="form-summary", soft_wrap=True, tab_behavior="focus")
+    return GuardedField(text, area_id="form-summary")
+
+
+class CaseFormScreen(DrieluikScreen):
+    AUTO_FOCUS = "#form-datum"
+
+    BINDINGS = [
+        Binding("f5,ctrl+s", "save", "bind.save", id="case_form.save"),
+        Binding("escape", "cancel", "bind.cancel", id="case_form.cancel"),
+    ]
+
+    def __init__(self, ref: int | str | None = None, draft: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.ref = ref
+        self.draft = draft
+        self.case: CaseView | None = None
+        self._similar_timer: Timer | None = None
+
+    def rebuild_arguments(self):
+        # After a lock the user finds what they were typing (kept in memory only).
+        draft = self.values() if self.is_mounted else self.draft
+        return (), {"ref": self.ref, "draft": draft}
+
+    # --- building --------------------------------------------------------------
+
+    def _initial(self) -> dict[str, Any]:
+        if self.draft is not None:
+            return self.draft
+        case = self.case
+        if case is None:
+            return {"datum": self.drieluik.today().isoformat()}
+        return {
+            "datum": case.signal_date.isoformat(),
+            "gemeente": case.municipality,
+            "vorm": case.form,
+            "melder": case.reporter,
+            "kwetsbaar": list(case.vulnerable_groups),
+            "ondermijning": case.organised_crime,
+            "omschrijving": case.summary,
+        }
+
+    def compose(self) -> ComposeResult:
+        if self.ref is not None:
+            self.case = cases.get_case(self.vault, self.ref)
+        initial = self._initial()
+        reporters = cases.list_reporters(self.vault)
+        reporter = initial.get("melder") or ""
+        other = reporter if reporter and reporter not in reporters else ""
+        yield Header()
+        with VerticalScroll(id="form"):
+            with self._row("datum"):
+                yield Input(
+                    initial.get("datum", ""),
+                    id="form-datum",
+                    placeholder="JJJJ-MM-DD",
+                    compact=True,
+                )
+            yield self._error("datum")
+            with self._row("gemeente"):
+                yield Select(
+                    [(m.label, m) for m in Municipality],
+                    prompt=t("form.choose"),
+                    value=initial.get("gemeente") or Select.NULL,
+                    id="form-gemeente",
+                    compact=True,
+                )
+            yield self._error("gemeente")
+            with self._row("vorm"):
+                yield Select(
+                    [(f.label, f) for f in ExploitationForm],
+                    prompt=t("form.choose"),
+                    value=initial.get("vorm") or Select.NULL,
+                    id="form-vorm",
+                    compact=True,
+                )
+            yield self._error("vorm")
+            with self._row("melder"):
+                yield Select(
+                    [(literal(name, single_line=True), name) for name in reporters]
+                    + [(t("form.melder_other_option"), OTHER_REPORTER)],
+                    prompt=t("form.choose"),
+                    value=OTHER_REPORTER if other else (reporter or Select.NULL),
+                    id="form-melder",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row", id="row-melder-other"):
+                yield Label("", classes="field-label")
+                yield Input(
+                    other,
+                    id="form-melder-other",
+                    placeholder=t("form.melder_other"),
+                    compact=True,
+                )
+            yield self._error("melder")
+            with self._row("kwetsbaar"):
+                chosen = set(initial.get("kwetsbaar") or ())
+                yield SelectionList[VulnerableGroup](
+                    *[(g.label, g, g in chosen) for g in VulnerableGroup], id="form-kwetsbaar"
+                )
+            yield self._error("kwetsbaar")
+            with self._row("ondermijning"):
+                yield Checkbox(
+                    t("form.ondermijning_short"),
+                    bool(initial.get("ondermijning")),
+                    id="form-ondermijning",
+                    compact=True,
+                )
+            yield self._error("ondermijning")
+            yield Label(t("form.omschrijving"), classes="field-label summary-label")
+            yield _summary_field(initial.get("omschrijving") or "")
+            yield self._error("omschrijving")
+            yield Static(id="form-similar")
+            with Horizontal(id="form-buttons"):
+                yield Button(t("form.save_button"), id="form-save", variant="primary", compact=True)
+                yield Button(t("form.cancel_button"), id="form-cancel", compact=True)
+        yield Footer()
+
+    def _row(self, name: str) -> Horizontal:
+        row = Horizontal(classes="field-row", id=f"row-{name}")
+        row.compose_add_child(Label(t(f"form.{name}"), classes="field-label"))
+        return row
+
+    def _error(self, name: str) -> Static:
+        return Static("", id=f"error-{name}", classes="field-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.title = t("form.edit_title", code=self.case.code) if self.case else t("form.new_title")
+
+    # --- reading the fields -------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The fields as they stand (also the draft kept over a lock)."""
+        gemeente = self.query_one("#form-gemeente", Select).value
+        vorm = self.query_one("#form-vorm", Select).value
+        return {
+            "datum": self.query_one("#form-datum", Input).value,
+            "gemeente": None if gemeente is Select.NULL else gemeente,
+            "vorm": None if vorm is Select.NULL else vorm,
+            "melder": self._reporter(),
+            "kwetsbaar": list(self.query_one("#form-kwetsbaar", SelectionList).selected),
+            "ondermijning": self.query_one("#form-ondermijning", Checkbox).value,
+            "omschrijving": self.query_one("#form-summary", TextArea).text,
+        }
+
+    def _reporter(self) -> str:
+        choice = self.query_one("#form-melder", Select).value
+        if choice == OTHER_REPORTER:
+            return self.query_one("#form-melder-other", Input).value
+        return "" if choice is Select.NULL else str(choice)
+
+    def raw(self) -> dict[str, str | None]:
+        """The fields as texts named like the import columns, for validation."""
+        values = self.values()
+        return {
+            "datum": values["datum"],
+            "gemeente": values["gemeente"].value if values["gemeente"] else "",
+            "vorm": values["vorm"].value if values["vorm"] else "",
+            "melder": values["melder"],
+            "kwetsbaar": ",".join(g.value for g in values["kwetsbaar"]),
+            "ondermijning": "ja" if values["ondermijning"] else "nee",
+            "omschrijving": values["omschrijving"],
+        }
+
+    # --- reacting ----------------------------------------------------------------
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "form-melder":
+            self.query_one("#row-melder-other").set_class(event.value == OTHER_REPORTER, "visible")
+            if event.value == OTHER_REPORTER:
+                self.query_one("#form-melder-other", Input).focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "form-summary":
+            return
+        if self._similar_timer is not None:
+            self._similar_timer.stop()
+        self._similar_timer = self.set_timer(SIMILAR_DELAY, self.show_similar)
+
+    def show_similar(self) -> None:
+        """Earlier cases like the one being typed: a repeat signal shows up."""
+        self._similar_timer = None
+        if self.app.vault is None:
+            return
+        try:
+            from drieluik.services.search import similar_cases
+        except ImportError:
+            return
+        text = self.query_one("#form-summary", TextArea).text
+        exclude = self.case.id if self.case else None
+        hits = similar_cases(self.vault, text, limit=5, exclude_case_id=exclude)
+        out = Text()
+        if hits:
+            out.append(t("form.similar"), style="bold")
+            for hit in hits:
+                out.append("\n")
+                out.append(visible(hit.code), style="bold")
+                out.append("  ")
+                out.append(visible(hit.snippet, single_line=True, max_length=100))
+        self.query_one("#form-similar", Static).update(out)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    def action_save(self) -> None:
+        data, errors, warnings = cases.validate_case_fields(self.raw(), today=self.drieluik.today())
+        self._show_problems({p.field: p.message for p in errors})
+        if data is None:
+            self.notify(t("form.has_errors"), severity="error")
+            first = next((p.field for p in errors if p.field in FIELDS), None)
+            if first:
+                self._focus_field(first)
+            return
+        try:
+            if self.case is None:
+                saved = cases.create_case(self.vault, data)
+                message = t("form.created", code=saved.code)
+            else:
+                saved = cases.update_case(self.vault, self.case.id, data)
+                message = t("form.updated", code=saved.code)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        for warning in warnings:
+            self.notify(f"{t('form.' + warning.field)}: {warning.message}", markup=False)
+        self.notify(message, markup=False)
+        self.app.pop_screen()
+        if self.case is None:
+            self.drieluik.open_case(saved.id)
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for name in FIELDS:
+            label = self.query_one(f"#error-{name}", Static)
+            message = problems.get(name, "")
+            label.update(message)
+            label.set_class(bool(message), "visible")
+
+    def _focus_field(self, name: str) -> None:
+        target = {"omschrijving": "#form-summary"}.get(name, f"#form-{name}")
+        self.query_one(target).focus()

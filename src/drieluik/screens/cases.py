@@ -1,0 +1,192 @@
+"""All cases, filtered and paged: only one page of rows is ever loaded.
+
+With 100,000 cases a DataTable holding every row is unusable, so the screen
+asks the service for one page (`list_cases(offset, limit)`) and the total
+(`count_cases`) and pages with PageUp/PageDown at the table's edges or [ and ].
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikScreen
+from drieluik.services import cases
+from drieluik.services.dashboard import signal_years
+from drieluik.services.types import CaseFilter
+from drieluik.widgets.literal import literal
+
+PAGE_SIZE = 50
+SUMMARY_WIDTH = 60
+
+
+class PagedTable(DataTable):
+    """PageDown on the last row asks for the next page; PageUp on the first, the previous."""
+
+    class TurnPage(Message):
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    def action_page_down(self) -> None:
+        if self.row_count == 0 or self.cursor_row >= self.row_count - 1:
+            self.post_message(self.TurnPage(+1))
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.post_message(self.TurnPage(-1))
+        else:
+            super().action_page_up()
+
+
+class CasesScreen(DrieluikScreen):
+    AUTO_FOCUS = "#cases-table"
+
+    BINDINGS = [
+        Binding("escape", "back", "bind.back", id="cases.back"),
+        Binding("right_square_bracket", "turn_page(1)", "bind.next_page", id="cases.next_page"),
+        Binding("left_square_bracket", "turn_page(-1)", "bind.prev_page", id="cases.prev_page"),
+        Binding("n", "app.new_case", "bind.new_case", id="cases.new_case"),
+        Binding("f", "focus_filters", "bind.filters", id="cases.filters"),
+        Binding("x", "clear_filters", "bind.clear_filters", show=False, id="cases.clear_filters"),
+    ]
+
+    def __init__(self, filters: CaseFilter | None = None, page: int = 0) -> None:
+        super().__init__()
+        self.filters = filters or CaseFilter()
+        self.page = page
+        self.total = 0
+
+    def rebuild_arguments(self):
+        return (), {"filters": self.filters, "page": self.page}
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        f = self.filters
+        with Horizontal(id="cases-filters"):
+            yield Select(
+                [(str(y), y) for y in signal_years(self.vault, self.drieluik.today())],
+                prompt=t("cases.filter_year"),
+                value=f.year if f.year is not None else Select.NULL,
+                id="filter-year",
+            )
+            yield Select(
+                [(s.label, s) for s in CaseStatus],
+                prompt=t("cases.filter_status"),
+                value=f.status or Select.NULL,
+                id="filter-status",
+            )
+            yield Select(
+                [(v.label, v) for v in ExploitationForm],
+                prompt=t("cases.filter_form"),
+                value=f.form or Select.NULL,
+                id="filter-form",
+            )
+            yield Select(
+                [(m.label, m) for m in Municipality],
+                prompt=t("cases.filter_municipality"),
+                value=f.municipality or Select.NULL,
+                id="filter-municipality",
+            )
+        yield PagedTable(id="cases-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="cases-page", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("cases.title")
+        table = self.query_one(PagedTable)
+        for key in ("code", "date", "municipality", "form", "status", "reporter", "summary"):
+            table.add_column(t(f"cases.col_{key}"), key=key)
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.load(keep_cursor=True)
+
+    def load(self, *, keep_cursor: bool = False) -> None:
+        if self.app.vault is None:
+            return
+        self.total = cases.count_cases(self.vault, self.filters)
+        self.page = min(self.page, self.pages - 1)
+        rows = cases.list_cases(
+            self.vault, self.filters, offset=self.page * PAGE_SIZE, limit=PAGE_SIZE
+        )
+        table = self.query_one(PagedTable)
+        cursor = table.cursor_row if keep_cursor else 0
+        table.clear()
+        for case in rows:
+            table.add_row(
+                literal(case.code),
+                literal(case.signal_date.isoformat()),
+                literal(case.municipality.label),
+                literal(case.form.value),
+                literal(case.status.label),
+                literal(case.reporter, single_line=True),
+                literal(case.summary, single_line=True, max_length=SUMMARY_WIDTH),
+                key=str(case.id),
+            )
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+        label = t("cases.page", page=self.page + 1, pages=self.pages, count=self.total)
+        if not rows:
+            label += " · " + t("cases.empty")
+        self.query_one("#cases-page", Static).update(label)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        name = (event.select.id or "").removeprefix("filter-")
+        current = {
+            "year": self.filters.year,
+            "status": self.filters.status,
+            "form": self.filters.form,
+            "municipality": self.filters.municipality,
+        }
+        if name not in current or current[name] == value:
+            return
+        current[name] = value
+        self.filters = CaseFilter(**current)  # type: ignore[arg-type]
+        self.page = 0
+        self.load()
+
+    def on_paged_table_turn_page(self, event: PagedTable.TurnPage) -> None:
+        event.stop()
+        self.action_turn_page(event.delta)
+
+    def action_turn_page(self, delta: int) -> None:
+        page = min(max(0, self.page + delta), self.pages - 1)
+        if page == self.page:
+            self.app.bell()
+            return
+        self.page = page
+        self.load()
+        table = self.query_one(PagedTable)
+        if delta < 0 and table.row_count:
+            table.move_cursor(row=table.row_count - 1)
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#filter-year", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        for select in self.query(Select):
+            select.clear()
+        self.filters = CaseFilter()
+        self.page = 0
+        self.load()
+        self.query_one(PagedTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.drieluik.open_case(int(event.row_key.value))

@@ -1,0 +1,262 @@
+"""Cases list, case detail and the intake form, checked against the vault reopened from disk."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, Static, TextArea
+
+from drieluik.domain.vocabulary import (
+    ActionStatus,
+    CaseStatus,
+    ExploitationForm,
+    Municipality,
+    VulnerableGroup,
+)
+from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
+from drieluik.screens.case_form import CaseFormScreen
+from drieluik.screens.cases import PAGE_SIZE, CasesScreen
+from drieluik.services import actions, cases, meetings
+from drieluik.services.cases import CaseInput
+from drieluik.services.types import CaseFilter
+from drieluik.store.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.tui.conftest import SIZE, TODAY, app_for, screen_text, unlock, wait_for
+
+
+def _case(day: date, summary: str = "Signaal over werk", **overrides) -> CaseInput:
+    values = {
+        "signal_date": day,
+        "reporter": "Veilig Thuis Drenthe",
+        "municipality": Municipality.ASSEN,
+        "form": ExploitationForm.ARBEID,
+        "summary": summary,
+    }
+    values.update(overrides)
+    return CaseInput(**values)
+
+
+def _fill(vault_path: Path, inputs: list[CaseInput]) -> list[str]:
+    vault = Vault.open(vault_path, PASSPHRASE)
+    try:
+        return cases.create_cases(vault, inputs)
+    finally:
+        vault.close()
+
+
+async def test_new_case_form_shows_errors_inline_then_saves(closed_vault: Path) -> None:
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        date_field = form.query_one("#form-datum", Input)
+        date_field.value = "31-02-2026"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseFormScreen)  # not saved
+        errors = {
+            name: str(form.query_one(f"#error-{name}", Static).render())
+            for name in ("datum", "gemeente", "vorm", "melder", "omschrijving")
+        }
+        assert "ongeldige datum '31-02-2026'" in errors["datum"]
+        assert errors["gemeente"] == errors["vorm"] == "verplicht veld is leeg"
+        assert errors["omschrijving"] == "verplicht veld is leeg"
+        assert form.query_one("#error-datum").has_class("visible")
+        assert not form.query_one("#error-kwetsbaar").has_class("visible")
+
+        date_field.value = "14-11-2026"
+        form.query_one("#form-gemeente", Select).value = Municipality.EMMEN
+        form.query_one("#form-vorm", Select).value = ExploitationForm.SEKSUEEL
+        form.query_one("#form-melder", Select).value = "GGD Drenthe"
+        form.query_one("#form-kwetsbaar", SelectionList).select(VulnerableGroup.MINDERJARIG)
+        form.query_one("#form-ondermijning", Checkbox).value = True
+        form.query_one("#form-summary", TextArea).focus()
+        await pilot.press(*"Meisje via loverboy")
+        await pilot.press("ctrl+s")  # the alternative key works too
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert "DL-2026-001" in screen_text(app)
+        await pilot.press("ctrl+q")
+
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        (case,) = cases.list_cases(vault)
+    finally:
+        vault.close()
+    assert case.code == "DL-2026-001"
+    assert case.signal_date == date(2026, 11, 14)
+    assert case.municipality is Municipality.EMMEN
+    assert case.form is ExploitationForm.SEKSUEEL
+    assert case.reporter == "GGD Drenthe"
+    assert case.vulnerable_groups == (VulnerableGroup.MINDERJARIG,)
+    assert case.organised_crime is True
+    assert case.summary == "Meisje via loverboy"
+
+
+async def test_other_reporter_and_edit(closed_vault: Path) -> None:
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1))])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        assert form.query_one("#form-summary", TextArea).text == "Signaal over werk"
+        form.query_one("#form-melder", Select).value = "\0other"
+        await pilot.pause()
+        assert form.query_one("#row-melder-other").has_class("visible")
+        form.query_one("#form-melder-other", Input).value = "Buurtteam Noord"
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert "Buurtteam Noord" in screen_text(app)
+        await pilot.press("ctrl+q")
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        assert cases.get_case(vault, code).reporter == "Buurtteam Noord"
+        assert "Buurtteam Noord" in cases.list_reporters(vault)
+    finally:
+        vault.close()
+
+
+async def test_summary_with_markup_and_escapes_is_shown_literally(closed_vault: Path) -> None:
+    summary = "Let op [bold]niet vet[/bold] en \x1b[31mrood\x1b[0m"
+    (code,) = _fill(closed_vault, [_case(date(2026, 5, 1), summary)])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        shown = str(app.screen.query_one("#detail-summary-text", Static).render())
+        assert shown == "Let op [bold]niet vet[/bold] en ␛[31mrood␛[0m"
+        # What is painted on the terminal: the brackets, no ESC byte.
+        painted = app.export_screenshot()
+        assert "[bold]niet vet[/bold]" in painted.replace("&#160;", " ")
+        assert "\x1b" not in painted
+
+        # The cases list shows it literally as well.
+        await pilot.press("escape", "c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert str(row[-1]) == "Let op [bold]niet vet[/bold] en ␛[31mrood␛[0m"
+
+
+async def test_cases_list_pages_and_filters(closed_vault: Path) -> None:
+    first = date(2025, 1, 1)
+    inputs = [
+        _case(
+            first + timedelta(days=i),
+            f"casus {i}",
+            form=ExploitationForm.SEKSUEEL if i % 10 == 0 else ExploitationForm.ARBEID,
+        )
+        for i in range(PAGE_SIZE * 2 + 7)
+    ]
+    _fill(closed_vault, inputs)
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        page_label = screen.query_one("#cases-page", Static)
+        assert table.row_count == PAGE_SIZE  # one page only, never all rows
+        assert "Pagina 1 van 3 · 107 casussen" in str(page_label.render())
+        newest = str(table.get_row_at(0)[0])
+
+        await pilot.press("right_square_bracket")
+        assert "Pagina 2 van 3" in str(page_label.render())
+        assert str(table.get_row_at(0)[0]) != newest
+        await pilot.press("right_square_bracket")
+        assert table.row_count == 7
+        await pilot.press("right_square_bracket")  # no page 4
+        assert "Pagina 3 van 3" in str(page_label.render())
+        # PageUp on the first row goes back a page, landing on its last row.
+        await pilot.press("pageup")
+        assert "Pagina 2 van 3" in str(page_label.render())
+        assert table.cursor_row == PAGE_SIZE - 1
+        await pilot.press("pagedown")
+        assert "Pagina 3 van 3" in str(page_label.render())
+
+        screen.query_one("#filter-form", Select).value = ExploitationForm.SEKSUEEL
+        await pilot.pause()
+        assert "Pagina 1 van 1 · 11 casussen" in str(page_label.render())
+        assert screen.filters == CaseFilter(form=ExploitationForm.SEKSUEEL)
+        screen.query_one("#filter-year", Select).value = 2026
+        await pilot.pause()
+        assert "· 0 casussen" in str(page_label.render())
+        await pilot.press("x")
+        await pilot.pause()
+        assert "107 casussen" in str(page_label.render())
+
+        table.focus()
+        table.move_cursor(row=3)
+        code = str(table.get_row_at(3)[0])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert app.screen.case.code == code
+
+
+async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
+    (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    first = actions.add_action(vault, code, "Navragen bij school", "Gemeente", date(2026, 11, 1))
+    second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 1))
+    meeting = meetings.create_meeting(vault, TODAY + timedelta(days=7), propose=False)
+    vault.close()
+
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        table = app.screen.query_one("#detail-actions-table", DataTable)
+        assert table.row_count == 2
+        table.focus()
+        await pilot.press("d")  # first row: done
+        await wait_for(pilot, lambda: table.row_count == 1)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
+        field = app.screen.query_one(Input)
+        assert field.value == "2026-12-15"  # due date + 14 days
+        field.value = "nonsense"
+        await pilot.press("enter")
+        assert isinstance(app.screen, PostponeDialog)
+        field.value = "20-12-2026"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("a")
+        await pilot.pause()
+        history = str(app.screen.query_one("#detail-history-text", Static).render())
+        assert "geagendeerd" in history
+        assert "actie gedaan" in history
+        await pilot.press("ctrl+q")
+
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        done = actions.list_actions(vault, case_ref=code, status=None)
+        by_id = {a.id: a for a in done}
+        assert by_id[first.id].status is ActionStatus.GEDAAN
+        assert by_id[second.id].due_date == date(2026, 12, 20)
+        assert by_id[second.id].times_postponed == 1
+        agenda = meetings.get_meeting(vault, meeting.id)
+        assert [item.case.code for item in agenda.items] == [code]
+        assert cases.get_case(vault, code).status is CaseStatus.GEAGENDEERD
+    finally:
+        vault.close()
+
+
+async def test_agenda_without_upcoming_meeting_explains(closed_vault: Path) -> None:
+    (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("a")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("geen komend overleg" in m for m in messages)

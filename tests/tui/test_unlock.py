@@ -1,0 +1,101 @@
+"""Unlocking: right and wrong passphrase, what the screen shows, errors that end cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from drieluik.screens.dashboard import DashboardScreen
+from drieluik.screens.unlock import UnlockScreen
+from drieluik.services import cases
+from drieluik.store.vault import Vault, peek
+from tests.conftest import PASSPHRASE
+from tests.tui.conftest import SIZE, app_for, screen_text, wait_for
+
+
+async def test_wrong_passphrase_then_right(closed_vault: Path) -> None:
+    before = closed_vault.read_bytes()
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        screen = app.screen
+        text = screen_text(app)
+        assert str(closed_vault) in text
+        assert f"(versie {peek(closed_vault).generation})" in text
+
+        await pilot.press(*"not it", "enter")
+        await wait_for(pilot, lambda: screen.failed_attempts == 1)
+        message = str(screen.query_one("#unlock-message", Static).render())
+        assert "Onjuist wachtwoord (poging 1)" in message
+        assert app.vault is None
+        field = screen.query_one("#passphrase", Input)
+        assert field.value == "" and not field.disabled and field.has_focus
+        assert closed_vault.read_bytes() == before  # nothing written
+
+        await pilot.press(*PASSPHRASE, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert app.vault is not None and app.vault.is_open
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    # The app closed the vault and released the lock: it opens again.
+    Vault.open(closed_vault, PASSPHRASE).close()
+
+
+async def test_empty_passphrase_is_refused_without_trying(closed_vault: Path) -> None:
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        await pilot.press("enter")
+        await pilot.pause()
+        message = str(app.screen.query_one("#unlock-message", Static).render())
+        assert "Typ eerst het wachtwoord" in message
+        assert app.screen.failed_attempts == 0
+
+
+async def test_vault_in_use_is_explained_and_the_app_quits_cleanly(closed_vault: Path) -> None:
+    holder = Vault.open(closed_vault, PASSPHRASE)  # another "process" holds the lock
+    try:
+        app = app_for(closed_vault)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+            await pilot.press(*PASSPHRASE, "enter")
+            message = app.screen.query_one("#unlock-message", Static)
+            await wait_for(pilot, lambda: "al geopend" in str(message.render()))
+            assert app.vault is None
+            await pilot.press("ctrl+q")
+        assert app.return_code == 0
+    finally:
+        holder.close()
+
+
+async def test_missing_vault_shows_the_problem(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "nowhere.vault")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        assert "Geen kluis gevonden" in screen_text(app)
+        await pilot.press("ctrl+q")
+
+
+async def test_initial_passphrase_unlocks_at_start(closed_vault: Path) -> None:
+    from drieluik.app import make_app
+    from drieluik.settings import Settings
+
+    app = make_app(Settings(), closed_vault, passphrase=PASSPHRASE)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert app.initial_passphrase is None  # used once, then dropped
+
+
+async def test_recovery_key_unlocks(closed_vault: Path) -> None:
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    vault.set_recovery_key("ABCD-EFGH-IJKL-MNOP")
+    cases.count_cases(vault)
+    vault.close()
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        assert "ctrl+r" in screen_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.press(*"abcd efgh ijkl mnop", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
