@@ -1,0 +1,398 @@
+"""drieluik benchmarks at 1,000, 10,000 and 100,000 cases (issue 7; docs/performance.md).
+
+    python benchmarks/run.py                  # all sizes, 5 runs each
+    python benchmarks/run.py --sizes 1000 --runs 3
+
+Each size runs in its own child process so that peak RSS is per size. Prints a
+table and writes JSON to benchmarks/results/<timestamp>.json. Not part of the
+test suite: timings belong here, not in unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+TODAY = date(2026, 11, 25)
+SEARCH_QUERIES = [
+    "werkgever",
+    "salon",
+    "arbeidsmigrant",
+    "uitbuiting",
+    "minderjarig",
+    "huisvesting",
+    "loverboy",
+    "schulden",
+    "paspoort",
+    "verblijf",
+    "wer",
+    "sal",
+    "uitb",
+    "politie melding",
+    "veilig thuis",
+    "zorg",
+    "DL-2025-01",
+    "onderdak",
+    "cliënt",
+    "client",
+]
+BUDGETS = {  # at 100,000 cases (issue 7)
+    "save_over_floor": 1.5,
+    "open_no_kdf_ms": 300,
+    "search_p95_ms": 30,
+    "report_ms": 200,
+    "cases_screen_first_render_ms": 300,
+    "dashboard_after_unlock_ms": 1500,
+    "import_10k_rows_s": 5,
+}
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1 << 20)
+
+
+# --- the child: one size ------------------------------------------------------------
+
+
+def child(size: int, runs: int, with_import: bool) -> dict[str, object]:
+    from drieluik.services.demo import fill_demo
+
+    from drieluik.services import cases
+    from drieluik.store import vault_format as fmt
+    from drieluik.store.database import Database
+    from drieluik.store.kdf import derive_key
+    from drieluik.store.safe_file import write_atomically
+    from drieluik.store.vault import Vault
+
+    results: dict[str, object] = {"cases": size}
+    folder = Path(tempfile.mkdtemp(prefix="drieluik-bench-"))
+    path = folder / "bench.vault"
+    passphrase = "benchmark"
+
+    start = time.perf_counter()
+    vault = Vault.create(path, passphrase)
+    vault.after_commit = lambda: None  # one save at the end, not one per step
+    fill_demo(vault, cases=size, seed=7, today=TODAY)
+    vault.save()
+    results["build_s"] = round(time.perf_counter() - start, 2)
+    results["vault_mib"] = round(path.stat().st_size / (1 << 20), 1)
+    vault.close()
+
+    # Open without the KDF: read, authenticate, decrypt, deserialize, quick_check.
+    header_probe = Vault.open(path, passphrase)
+    data_key = header_probe._key()  # the benchmark needs the key to skip the KDF
+    header_probe.close()
+
+    def open_without_kdf() -> None:
+        data = path.read_bytes()
+        header = fmt.parse_header(data, len(data))
+        header_bytes = data[: header.length]
+        mac = data[header.length : header.length + fmt.MAC_SIZE]
+        assert fmt.verify_header(header_bytes, mac, data_key, header.vault_id)
+        body = memoryview(data)[header.length + fmt.MAC_SIZE :]
+        payload = fmt.decrypt_payload(data_key, header, header_bytes, body)
+        body.release()
+        db, _ = Database.from_bytes(payload)
+        db.close()
+
+    results["open_no_kdf_ms"] = round(median_ms(open_without_kdf, runs), 1)
+
+    slot = fmt.parse_header(path.read_bytes()[:4096], path.stat().st_size).slots[0]
+    results["kdf_ms"] = round(median_ms(lambda: derive_key(b"x", slot.salt, slot.params), runs), 1)
+    results["kdf_params"] = slot.params.describe()
+
+    vault = Vault.open(path, passphrase)
+    vault.after_commit = lambda: None
+    first = cases.list_cases(vault, limit=1)[0]
+    counter = iter(range(10**6))
+
+    def timed_save() -> float:
+        with vault.transaction() as session:
+            from drieluik.store.models import Case
+
+            case = session.get(Case, first.id)
+            case.summary = first.summary + f" (bench {next(counter)})"
+            session.add(case)
+        start = time.perf_counter()
+        vault.save()
+        return (time.perf_counter() - start) * 1000
+
+    results["save_ms"] = round(statistics.median(timed_save() for _ in range(runs)), 1)
+
+    # The floor: the same safe-save protocol on random bytes of the same size.
+    payload_size = len(vault.db.serialize())
+    random_payload = os.urandom(payload_size)
+    floor_target = folder / "floor.bin"
+
+    def floor_save() -> None:
+        header = replace(vault.header, payload_nonce=os.urandom(12), payload_length=payload_size)
+        prefix, chunks = fmt.encrypt_stream(data_key, header, memoryview(random_payload))
+        header_bytes = prefix[: header.length]
+
+        def verify(back) -> None:
+            assert back.read(len(prefix)) == prefix
+            fmt.verify_payload_file(data_key, header, header_bytes, back, len(prefix))
+
+        write_atomically(floor_target, [prefix, *chunks], verify)
+
+    results["floor_ms"] = round(median_ms(floor_save, runs), 1)
+    results["save_over_floor"] = round(results["save_ms"] / results["floor_ms"], 2)
+
+    try:
+        from drieluik.services.search import search
+    except ImportError:
+        search = None
+    if search is not None:
+        samples = []
+        for _ in range(max(1, runs // 2)):
+            for query in SEARCH_QUERIES:
+                start = time.perf_counter()
+                search(vault, query, limit=20)
+                samples.append((time.perf_counter() - start) * 1000)
+        samples.sort()
+        results["search_p50_ms"] = round(statistics.median(samples), 2)
+        results["search_p95_ms"] = round(samples[int(len(samples) * 0.95) - 1], 2)
+
+    try:
+        from drieluik.services.report import annual_report
+    except ImportError:
+        annual_report = None
+    if annual_report is not None:
+        results["report_ms"] = round(median_ms(lambda: annual_report(vault, 2025), runs), 1)
+
+    results.update(minutes_export(vault, folder, runs))
+
+    results.update(asyncio.run(tui_timings(path, vault, runs)))
+    vault.close()
+
+    if with_import:
+        results["import_10k_rows_s"] = round(import_timing(folder, runs) / 1000, 2)
+    results["peak_rss_mib"] = round(peak_rss_mib(), 0)
+    results["rss_budget_mib"] = round(4 * results["vault_mib"] + 200, 0)
+    return results
+
+
+def minutes_export(vault, folder: Path, runs: int) -> dict[str, float]:
+    try:
+        from drieluik.services.minutes.export import export_minutes
+    except ImportError:
+        return {}
+    from drieluik.domain.vocabulary import DecisionKind
+    from drieluik.services import cases, meetings
+
+    meeting = meetings.create_meeting(
+        vault, date(2030, 1, 7), ["Veilig Thuis Drenthe"], propose=False
+    )
+    for case in cases.list_cases(vault, limit=30):
+        meetings.add_item(vault, meeting.id, case.id)
+    for item in meetings.get_meeting(vault, meeting.id).items:
+        meetings.save_notes(vault, item.id, "Besproken; de melder houdt contact met de zorg.")
+        meetings.add_decision(vault, item.id, DecisionKind.ADVIES_AAN_MELDER, "Advies gegeven.")
+    out: dict[str, float] = {}
+    for fmt_name in ("md", "docx", "pdf"):
+        target = folder / f"minutes.{fmt_name}"
+
+        def export(fmt_name: str = fmt_name, target: Path = target) -> None:
+            export_minutes(vault, meeting.id, fmt_name, target, redact=True, force=True)
+
+        out[f"minutes_{fmt_name}_ms"] = round(median_ms(export, runs), 1)
+    return out
+
+
+async def tui_timings(path: Path, vault, runs: int) -> dict[str, float]:
+    try:
+        from drieluik.app import make_app
+        from drieluik.screens.cases import CasesScreen
+        from drieluik.screens.dashboard import DashboardScreen
+    except ImportError:
+        return {}
+    from textual.widgets import DataTable
+
+    from drieluik.settings import Settings
+
+    dashboard_samples, cases_samples = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        app = make_app(Settings(idle_lock_minutes=0), path, vault=vault, today=TODAY)
+        async with app.run_test(size=(100, 32)) as pilot:
+            while not isinstance(app.screen, DashboardScreen):
+                await pilot.pause()
+            await pilot.pause()
+            dashboard_samples.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            app.push_screen(CasesScreen())
+            while True:
+                await pilot.pause()
+                if isinstance(app.screen, CasesScreen):
+                    tables = app.screen.query(DataTable)
+                    if tables and tables.first().row_count > 0:
+                        break
+            cases_samples.append((time.perf_counter() - start) * 1000)
+            app.vault = None  # keep our vault open: the app must not close it
+    return {
+        "dashboard_after_unlock_ms": round(statistics.median(dashboard_samples), 1),
+        "cases_screen_first_render_ms": round(statistics.median(cases_samples), 1),
+    }
+
+
+def import_timing(folder: Path, runs: int) -> float:
+    from drieluik.services.importer import import_cases, read_import
+    from drieluik.store.vault import Vault
+
+    source = folder / "signalen.csv"
+    rng = random.Random(3)
+    municipalities = ["Assen", "Emmen", "Hoogeveen", "Midden-Drenthe", "Meppel", "Coevorden"]
+    forms = ["Seksuele uitbuiting", "arbeidsuitbuiting", "crimineel", "onbekend"]
+    with open(source, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["datum", "gemeente", "vorm", "melder", "omschrijving", "kwetsbaar"])
+        for n in range(10_000):
+            writer.writerow(
+                [
+                    f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.choice([2024, 2025])}",
+                    rng.choice(municipalities),
+                    rng.choice(forms),
+                    "Veilig Thuis Drenthe",
+                    f"Signaal {n}: zorgen over werk en huisvesting van een arbeidsmigrant.",
+                    "arbeidsmigrant",
+                ]
+            )
+    samples = []
+    for run in range(max(1, min(runs, 3))):
+        vault = Vault.create(folder / f"import-{run}.vault", "benchmark")
+        start = time.perf_counter()
+        result = read_import(source, vault=vault, today=TODAY)
+        import_cases(vault, result)
+        samples.append((time.perf_counter() - start) * 1000)
+        vault.close()
+    return statistics.median(samples)
+
+
+# --- the parent: sizes, table, JSON ------------------------------------------------------
+
+
+def machine() -> dict[str, object]:
+    import cryptography
+    import textual
+
+    return {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "cryptography": cryptography.__version__,
+        "textual": textual.__version__,
+    }
+
+
+def check_budgets(result: dict[str, object]) -> list[str]:
+    misses = []
+    for key, budget in BUDGETS.items():
+        value = result.get(key)
+        if isinstance(value, int | float) and value > budget:
+            misses.append(f"{key} {value} > {budget}")
+    if result.get("peak_rss_mib", 0) > result.get("rss_budget_mib", float("inf")):
+        misses.append(f"peak_rss_mib {result['peak_rss_mib']} > {result['rss_budget_mib']}")
+    return misses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--with-import", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.runs, args.with_import)))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    rows = []
+    for index, size in enumerate(sizes):
+        print(f"… {size:,} cases", file=sys.stderr, flush=True)
+        command = [sys.executable, __file__, "--child", str(size), "--runs", str(args.runs)]
+        if index == 0:
+            command.append("--with-import")
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    keys = sorted({k for row in rows for k in row} - {"cases", "kdf_params"}, key=_order)
+    print(f"{'metric':<32}" + "".join(f"{row['cases']:>12,}" for row in rows))
+    for key in keys:
+        print(f"{key:<32}" + "".join(f"{_fmt(row.get(key)):>12}" for row in rows))
+    largest = rows[-1]
+    misses = check_budgets(largest)
+    print(
+        f"\nbudgets at {largest['cases']:,} cases: "
+        + ("all met" if not misses else "MISSED: " + "; ".join(misses))
+    )
+    out = args.out or Path(__file__).parent / "results" / time.strftime("%Y%m%d-%H%M%S.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {"machine": machine(), "runs": args.runs, "results": rows, "budget_misses": misses},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    print(f"written: {out}")
+    return 0
+
+
+_ORDER = [
+    "vault_mib",
+    "build_s",
+    "kdf_ms",
+    "open_no_kdf_ms",
+    "save_ms",
+    "floor_ms",
+    "save_over_floor",
+    "search_p50_ms",
+    "search_p95_ms",
+    "report_ms",
+]
+
+
+def _order(key: str) -> tuple[int, str]:
+    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), key)
+
+
+def _fmt(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
