@@ -39,6 +39,15 @@ PassphraseFileOption = Annotated[
         show_default=False,
     ),
 ]
+RecoveryKeyFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--recovery-key-file",
+        help="Open met de herstelsleutel uit dit bestand (of DRIELUIK_RECOVERY_KEY) in plaats "
+        "van het wachtwoord. / Open with the recovery key from this file instead.",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON. / Output as JSON.")]
 
 
@@ -89,19 +98,57 @@ def get_passphrase(
     return passphrase
 
 
+def get_recovery_key(recovery_key_file: Path | None) -> str | None:
+    """The recovery key from the file or DRIELUIK_RECOVERY_KEY, checked before any KDF runs."""
+    from drieluik.store import recovery
+
+    if recovery_key_file is not None:
+        try:
+            with open(recovery_key_file, encoding="utf-8-sig") as file:
+                lines = file.read(4096).splitlines()
+            text = next((line for line in lines if line.strip()), "")
+        except (OSError, UnicodeDecodeError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) else "UTF-8"
+            raise InvalidInput(
+                "recovery.file_unreadable", path=recovery_key_file, detail=detail
+            ) from None
+        return recovery.parse(text)
+    from_env = os.environ.get("DRIELUIK_RECOVERY_KEY")
+    return recovery.parse(from_env) if from_env else None
+
+
 @contextmanager
-def opened_vault(vault: Path | None, passphrase_file: Path | None) -> Iterator[Any]:
-    """Open the vault for one command; the lock is released however the command ends."""
-    from drieluik.store.vault import Vault
+def opened_vault(
+    vault: Path | None, passphrase_file: Path | None, recovery_key_file: Path | None = None
+) -> Iterator[Any]:
+    """Open the vault for one command; the lock is released however the command ends.
+
+    A passphrase file wins, then a recovery-key file, then DRIELUIK_PASSPHRASE,
+    then DRIELUIK_RECOVERY_KEY, then a prompt. The unlock is audited
+    (`services.unlock`) and an older copy of the vault is warned about.
+    """
+    from drieluik.services import rollback
+    from drieluik.services.unlock import unlock
 
     path = resolve_vault_path(vault)
     if not path.exists():
         raise InvalidInput("vault.not_found", path=path)
-    passphrase = get_passphrase(passphrase_file)
-    opened = Vault.open(path, passphrase)
+    if passphrase_file is not None and recovery_key_file is not None:
+        raise InvalidInput("recovery.both")
+    recovery_key = None
+    if passphrase_file is None and (
+        recovery_key_file is not None or not os.environ.get("DRIELUIK_PASSPHRASE")
+    ):
+        recovery_key = get_recovery_key(recovery_key_file)
+    passphrase = None if recovery_key else get_passphrase(passphrase_file)
+    opened = unlock(path, passphrase, recovery_key=recovery_key)
     try:
+        warning = rollback.check_rollback(path)
+        if warning:
+            info(warning)
         yield opened
     finally:
+        rollback.remember(opened)
         opened.close()
 
 

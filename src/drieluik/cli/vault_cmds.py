@@ -10,6 +10,7 @@ import typer
 from drieluik.cli.common import (
     JsonOption,
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     VaultOption,
     console,
     get_passphrase,
@@ -18,6 +19,7 @@ from drieluik.cli.common import (
     print_json,
     resolve_vault_path,
 )
+from drieluik.cli.trust import AllowWeakOption, check_strength, print_recovery_key
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
@@ -48,30 +50,70 @@ def create_vault(path: Path, passphrase: str, *, quiet: bool = False):
     return vault
 
 
-def init(vault: VaultOption = None, passphrase_file: PassphraseFileOption = None) -> None:
+def init(
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    with_recovery_key: Annotated[
+        bool,
+        typer.Option(
+            "--recovery-key",
+            help="Maak ook een herstelsleutel en toon die één keer. / Also create a recovery key.",
+        ),
+    ] = False,
+    allow_weak: AllowWeakOption = False,
+) -> None:
     """Maak een nieuwe, lege kluis. / Create a new, empty vault."""
+    from drieluik.services import rollback
+    from drieluik.store import recovery
+
     path = resolve_vault_path(vault)
     if path.exists():
         raise InvalidInput("vault.exists", path=path)
     passphrase = get_passphrase(passphrase_file, prompt_key="passphrase.prompt_new", confirm=True)
+    check_strength(passphrase, allow_weak=allow_weak)
     opened = create_vault(path, passphrase)
-    opened.close()
-    console.print(t("init.created", path=path))
+    try:
+        key = None
+        if with_recovery_key:
+            key = recovery.generate()
+            opened.set_recovery_key(key)
+        rollback.remember(opened)
+    finally:
+        opened.close()
+    if key:
+        # stdout holds the key alone, so `init --recovery-key > key.txt` works.
+        info(t("init.created", path=path))
+        print_recovery_key(key)
+    else:
+        console.print(t("init.created", path=path))
 
 
 def check(
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
     as_json: JsonOption = False,
+    accept_older: Annotated[
+        bool,
+        typer.Option(
+            "--accept-older",
+            help="Neem deze (oudere) kopie aan als de huidige. / Accept this older copy.",
+        ),
+    ] = False,
 ) -> None:
     """Controleer de kluis: echtheid, integriteit, versie, generatie. / Verify the vault."""
+    from drieluik.services import rollback
     from drieluik.store.inspect import table_counts
     from drieluik.store.migrations import SCHEMA_VERSION
     from drieluik.store.vault import peek
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         details = peek(opened.path)
         counts = table_counts(opened)
+        if accept_older:
+            rollback.accept_older(opened)
+            info(t("rollback.accepted", generation=opened.header.generation))
+        older = rollback.check_rollback(opened.path)
     report = {
         "path": str(details.path),
         "format_version": details.format_version,
@@ -82,6 +124,8 @@ def check(
         "kdf": details.kdf,
         "key_slots": list(details.slots),
         "counts": counts,
+        "vault_id": details.vault_id,
+        "older_copy": older is not None,
     }
     if as_json:
         print_json({"ok": True, **report})
@@ -96,7 +140,9 @@ def check(
         ("check.size", f"{details.size:,} bytes".replace(",", ".")),
         ("check.kdf", report["kdf"]),
         ("check.slots", ", ".join(details.slots)),
+        ("check.recovery_key", t("check.yes") if "recovery" in details.slots else t("check.no")),
         ("check.counts", ", ".join(f"{k} {v}" for k, v in counts.items())),
+        ("check.rollback", t("check.yes") if older else t("check.no")),
     ]
     width = max(len(t(key)) for key, _ in rows)
     for key, value in rows:
@@ -106,6 +152,7 @@ def check(
 def passwd(
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
     new_passphrase_file: Annotated[
         Path | None,
         typer.Option(
@@ -114,15 +161,24 @@ def passwd(
             show_default=False,
         ),
     ] = None,
+    allow_weak: AllowWeakOption = False,
 ) -> None:
-    """Wijzig het wachtwoord. / Change the passphrase."""
-    with opened_vault(vault, passphrase_file) as opened:
+    """Wijzig het wachtwoord (ook met de herstelsleutel). / Change the passphrase."""
+    from drieluik.services import audit
+
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        if recovery_key_file is not None:
+            info(t("passwd.via_recovery"))
         new = get_passphrase(
             new_passphrase_file,
             env="DRIELUIK_NEW_PASSPHRASE",
             prompt_key="passphrase.prompt_new",
             confirm=True,
         )
+        check_strength(new, allow_weak=allow_weak)
+        # Logged in memory first, so the one save of the new slot carries it.
+        with opened.transaction(persist=False) as session:
+            audit.record(session, "passphrase.change")
         opened.change_passphrase(new)
     console.print(t("passwd.done"))
 
@@ -131,17 +187,22 @@ def backup(
     dest: Annotated[Path, typer.Argument(help="Doelbestand. / Destination file.")],
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Schrijf een versleutelde kopie. / Write an encrypted copy."""
+    from drieluik.services import audit
+
     dest = dest.expanduser()
     if dest.exists() and not dest.is_dir():
         raise InvalidInput("vault.exists", path=dest)
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         if dest.is_dir():
             dest = dest / opened.path.name
             if dest.exists():
                 raise InvalidInput("vault.exists", path=dest)
         opened.write_copy(dest)
+        # Logged after the copy is safely written: a refused backup changes nothing.
+        audit.record_event(opened, "backup")
     console.print(t("backup.done", path=dest))
 
 

@@ -38,6 +38,7 @@ class VaultInfo:
     size: int
     slots: tuple[str, ...]
     kdf: str
+    vault_id: str = ""  # hex; stays the same across saves, copies and re-keys
 
 
 def lock_path(path: Path) -> Path:
@@ -57,6 +58,7 @@ def peek(path: Path) -> VaultInfo:
             "passphrase" if s.kind == fmt.SLOT_PASSPHRASE else "recovery" for s in header.slots
         ),
         kdf=header.slots[0].params.describe(),
+        vault_id=header.vault_id.hex(),
     )
 
 
@@ -178,18 +180,21 @@ class Vault:
             yield session
 
     @contextmanager
-    def transaction(self, *, compact: bool = False) -> Iterator[Session]:
+    def transaction(self, *, compact: bool = False, persist: bool = True) -> Iterator[Session]:
         """A session that commits on success and then persists (see `after_commit`).
 
         `compact=True` (retention purge) rewrites the database before the save,
         so nothing of deleted rows survives in the bytes that are encrypted.
+        `persist=False` commits in memory only; the next save takes it along
+        (the audit entry of an unlock by a command that changes nothing).
         """
         with self._database().session() as session:
             yield session
             session.commit()
         if compact:
             self._compact()
-        self.after_commit()
+        if persist:
+            self.after_commit()
 
     def _compact(self) -> None:
         # FTS5 keeps deleted tokens in old segments until they are merged;
