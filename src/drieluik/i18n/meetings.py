@@ -1,0 +1,303 @@
+"""Messages of the meeting screens (list, preparation, chairing) and the live guard."""
+
+MESSAGES = {
+    # --- the live personal-data guard (widgets/pii_guard.py) ---------------------
+    "guard.bind.redact_here": {"nl": "Anonimiseer", "en": "Redact"},
+    "guard.bind.redact_all": {"nl": "Alles anonimiseren", "en": "Redact all"},
+    "guard.bind.allow": {"nl": "Geen persoonsgegeven", "en": "Not personal"},
+    "guard.heading": {
+        "nl": "⚠ {count} mogelijk persoonsgegeven(s)",
+        "en": "⚠ {count} possible personal data",
+    },
+    "guard.keys": {
+        "nl": "F8/Ctrl+R anonimiseer · F9/Alt+R alles · F10/Ctrl+O geen persoonsgegeven",
+        "en": "F8/Ctrl+R redact · F9/Alt+R all · F10/Ctrl+O not personal",
+    },
+    "guard.more": {"nl": "… en nog {count}", "en": "… and {count} more"},
+    "guard.none": {
+        "nl": "Geen persoonsgegevens gevonden.",
+        "en": "No personal data found.",
+    },
+    "guard.moved": {
+        "nl": "Cursor staat op de volgende vondst; druk nogmaals om die te behandelen.",
+        "en": "The cursor is on the next finding; press again to handle it.",
+    },
+    "guard.redacted": {
+        "nl": "{count} vondst(en) vervangen door een aanduiding.",
+        "en": "{count} finding(s) replaced by a placeholder.",
+    },
+    "guard.allowed": {
+        "nl": "'{term}' staat nu op de lijst van toegestane woorden.",
+        "en": "'{term}' is now on the allow-list.",
+    },
+    "guard.allow_unavailable": {
+        "nl": "De lijst van toegestane woorden is niet beschikbaar.",
+        "en": "The allow-list is not available.",
+    },
+    "guard.category.PERSON": {"nl": "naam", "en": "name"},
+    "guard.category.BSN": {"nl": "BSN", "en": "BSN (citizen number)"},
+    "guard.category.PHONE": {"nl": "telefoonnummer", "en": "phone number"},
+    "guard.category.EMAIL": {"nl": "e-mailadres", "en": "e-mail address"},
+    "guard.category.ADDRESS": {"nl": "adres", "en": "address"},
+    "guard.category.POSTCODE": {"nl": "postcode", "en": "postcode"},
+    "guard.category.DOB": {"nl": "geboortedatum", "en": "date of birth"},
+    "guard.category.PLATE": {"nl": "kenteken", "en": "licence plate"},
+    "guard.category.IBAN": {"nl": "IBAN", "en": "IBAN"},
+    # --- shared --------------------------------------------------------------------
+    "mtg.bind.back": {"nl": "Terug", "en": "Back"},
+    "mtg.yes": {"nl": "Ja", "en": "Yes"},
+    "mtg.no": {"nl": "Nee", "en": "No"},
+    "mtg.ok": {"nl": "Opslaan", "en": "Save"},
+    "mtg.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "mtg.date_invalid": {
+        "nl": "Ongeldige datum '{value}' (JJJJ-MM-DD of DD-MM-JJJJ).",
+        "en": "Invalid date '{value}' (YYYY-MM-DD or DD-MM-YYYY).",
+    },
+    "mtg.finished": {"nl": "afgerond", "en": "finished"},
+    "mtg.open": {"nl": "gepland", "en": "planned"},
+    "mtg.started": {"nl": "bezig", "en": "in progress"},
+    # --- meetings list (screens/meetings.py) ----------------------------------------
+    "meetings.title": {"nl": "Overleggen", "en": "Meetings"},
+    "meetings.col.date": {"nl": "Datum", "en": "Date"},
+    "meetings.col.items": {"nl": "Punten", "en": "Items"},
+    "meetings.col.state": {"nl": "Stand", "en": "State"},
+    "meetings.empty": {
+        "nl": "Nog geen overleggen. Druk N voor een nieuw overleg.",
+        "en": "No meetings yet. Press N for a new meeting.",
+    },
+    "meetings.bind.open": {"nl": "Voorbereiden", "en": "Prepare"},
+    "meetings.bind.new": {"nl": "Nieuw overleg", "en": "New meeting"},
+    "meetings.bind.chair": {"nl": "Voorzitten", "en": "Chair"},
+    "meetings.bind.export": {"nl": "Verslag", "en": "Minutes"},
+    # --- preparation (screens/meeting_prep.py) --------------------------------------
+    "prep.title": {"nl": "Overleg voorbereiden", "en": "Prepare the meeting"},
+    "prep.title_date": {
+        "nl": "Het Drieluik van {date} — voorbereiding",
+        "en": "Het Drieluik of {date} — preparation",
+    },
+    "prep.date_label": {"nl": "Datum overleg", "en": "Meeting date"},
+    "prep.date_hint": {
+        "nl": "Enter: overleg aanmaken met de voorgestelde agenda",
+        "en": "Enter: create the meeting with the proposed agenda",
+    },
+    "prep.proposal": {
+        "nl": "Voorgestelde agenda voor {date}: {count} punt(en)",
+        "en": "Proposed agenda for {date}: {count} item(s)",
+    },
+    "prep.agenda": {
+        "nl": "Agenda: {count} punt(en) · {state}",
+        "en": "Agenda: {count} item(s) · {state}",
+    },
+    "prep.no_items": {
+        "nl": "Geen punten. Voeg een casus toe met A.",
+        "en": "No items. Add a case with A.",
+    },
+    "prep.col.pos": {"nl": "#", "en": "#"},
+    "prep.col.code": {"nl": "Casus", "en": "Case"},
+    "prep.col.reason": {"nl": "Reden", "en": "Reason"},
+    "prep.col.form": {"nl": "Vorm", "en": "Form"},
+    "prep.col.municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "prep.col.status": {"nl": "Status", "en": "Status"},
+    "prep.add_label": {"nl": "Casus toevoegen", "en": "Add a case"},
+    "prep.add_placeholder": {
+        "nl": "code (DL-2024-003) of zoekwoord, Enter",
+        "en": "code (DL-2024-003) or search word, Enter",
+    },
+    "prep.add_no_match": {
+        "nl": "Geen casus gevonden voor '{text}'.",
+        "en": "No case found for '{text}'.",
+    },
+    "prep.added": {"nl": "{code} staat op de agenda.", "en": "{code} is on the agenda."},
+    "prep.removed": {"nl": "{code} is van de agenda gehaald.", "en": "{code} was removed."},
+    "prep.remove_confirm": {
+        "nl": "{code} ({reason}) van de agenda halen?",
+        "en": "Remove {code} ({reason}) from the agenda?",
+    },
+    "prep.orgs_label": {"nl": "Aanwezige organisaties", "en": "Attending organisations"},
+    "prep.orgs_hint": {
+        "nl": "Spatie: aan/uit. Alleen organisaties, nooit namen van personen.",
+        "en": "Space: toggle. Organisations only, never names of people.",
+    },
+    "prep.org_placeholder": {
+        "nl": "andere organisatie, Enter",
+        "en": "other organisation, Enter",
+    },
+    "prep.org_person_warning": {
+        "nl": "'{text}' lijkt een persoonsnaam. Noteer alleen organisaties. "
+        "Druk nogmaals Enter als het echt een organisatie is.",
+        "en": "'{text}' looks like a person's name. Record organisations only. "
+        "Press Enter again if it really is an organisation.",
+    },
+    "prep.not_created": {
+        "nl": "Maak eerst het overleg aan (Enter in het datumveld).",
+        "en": "Create the meeting first (Enter in the date field).",
+    },
+    "prep.finished": {
+        "nl": "Dit overleg is afgerond; de agenda ligt vast.",
+        "en": "This meeting is finished; the agenda is fixed.",
+    },
+    "prep.bind.add": {"nl": "Casus toevoegen", "en": "Add case"},
+    "prep.bind.remove": {"nl": "Verwijderen", "en": "Remove"},
+    "prep.bind.up": {"nl": "Omhoog", "en": "Move up"},
+    "prep.bind.down": {"nl": "Omlaag", "en": "Move down"},
+    "prep.bind.orgs": {"nl": "Aanwezigen", "en": "Attending"},
+    "prep.bind.start": {"nl": "Overleg starten", "en": "Start meeting"},
+    "prep.bind.open_case": {"nl": "Casus openen", "en": "Open case"},
+    # --- chairing (screens/chairing.py) ---------------------------------------------
+    "chair.title": {
+        "nl": "Het Drieluik {date} · punt {number}/{total}",
+        "en": "Het Drieluik {date} · item {number}/{total}",
+    },
+    "chair.no_items": {
+        "nl": "Dit overleg heeft geen agendapunten.",
+        "en": "This meeting has no agenda items.",
+    },
+    "chair.reason": {"nl": "reden: {reason}", "en": "reason: {reason}"},
+    "chair.discussed": {"nl": "✓ besproken", "en": "✓ discussed"},
+    "chair.not_discussed": {"nl": "nog niet besproken", "en": "not yet discussed"},
+    "chair.item_clock": {"nl": "punt", "en": "item"},
+    "chair.meeting_clock": {"nl": "overleg {time}", "en": "meeting {time}"},
+    "chair.case_line": {
+        "nl": "{form} · {municipality} · melder: {reporter}",
+        "en": "{form} · {municipality} · reporter: {reporter}",
+    },
+    "chair.summary": {"nl": "Omschrijving", "en": "Summary"},
+    "chair.history": {"nl": "Geschiedenis", "en": "History"},
+    "chair.history_empty": {"nl": "(nog niets)", "en": "(nothing yet)"},
+    "chair.open_actions": {"nl": "Open actiepunten", "en": "Open actions"},
+    "chair.open_actions_empty": {"nl": "(geen)", "en": "(none)"},
+    "chair.notes": {"nl": "Notities", "en": "Notes"},
+    "chair.notes_placeholder": {
+        "nl": "Notities bij dit punt — geen namen of andere persoonsgegevens.",
+        "en": "Notes on this item — no names or other personal data.",
+    },
+    "chair.decisions": {"nl": "Besluiten", "en": "Decisions"},
+    "chair.decisions_empty": {"nl": "(nog geen besluit — Alt+B)", "en": "(no decision — Alt+B)"},
+    "chair.actions": {"nl": "Nieuwe actiepunten", "en": "New actions"},
+    "chair.actions_empty": {"nl": "(geen — Alt+A)", "en": "(none — Alt+A)"},
+    "chair.next_status": {"nl": "Volgende status: {status}", "en": "Next status: {status}"},
+    "chair.until": {"nl": "tot {date}", "en": "until {date}"},
+    "chair.due": {"nl": "uiterlijk {date}", "en": "due {date}"},
+    "chair.postponed": {"nl": "{count}× uitgesteld", "en": "postponed {count}×"},
+    "chair.saved_notes": {"nl": "notities opgeslagen", "en": "notes saved"},
+    "chair.decision_saved": {
+        "nl": "Besluit vastgelegd: {kind}; status nu {status}.",
+        "en": "Decision recorded: {kind}; status now {status}.",
+    },
+    "chair.action_saved": {
+        "nl": "Actiepunt vastgelegd voor {owner}.",
+        "en": "Action recorded for {owner}.",
+    },
+    "chair.action_done": {"nl": "Actiepunt afgerond.", "en": "Action done."},
+    "chair.action_postponed": {
+        "nl": "Actiepunt uitgesteld tot {date}.",
+        "en": "Action postponed until {date}.",
+    },
+    "chair.decision_deleted": {"nl": "Besluit verwijderd.", "en": "Decision deleted."},
+    "chair.marked": {
+        "nl": "{code} besproken ({time}).",
+        "en": "{code} discussed ({time}).",
+    },
+    "chair.last_item": {
+        "nl": "Dit was het laatste punt. Alt+E sluit het overleg af.",
+        "en": "That was the last item. Alt+E closes the meeting.",
+    },
+    "chair.finish_confirm": {
+        "nl": "Overleg afsluiten? {open} van {total} punt(en) niet besproken; "
+        "die worden doorgeschoven naar het volgende overleg.",
+        "en": "Close the meeting? {open} of {total} item(s) not discussed; "
+        "they are carried over to the next meeting.",
+    },
+    "chair.finish_confirm_all": {
+        "nl": "Overleg afsluiten? Alle {total} punt(en) zijn besproken.",
+        "en": "Close the meeting? All {total} item(s) were discussed.",
+    },
+    "chair.finished": {
+        "nl": "Overleg afgesloten. {count} punt(en) doorgeschoven naar het volgende overleg.",
+        "en": "Meeting closed. {count} item(s) carried over to the next meeting.",
+    },
+    "chair.finished_banner": {
+        "nl": "Afgerond — {count} punt(en) doorgeschoven",
+        "en": "Finished — {count} item(s) carried over",
+    },
+    "chair.bind.done_next": {"nl": "Besproken ▸", "en": "Discussed ▸"},
+    "chair.bind.next": {"nl": "Volgende", "en": "Next"},
+    "chair.bind.previous": {"nl": "Vorige", "en": "Previous"},
+    "chair.bind.decision": {"nl": "Besluit", "en": "Decision"},
+    "chair.bind.action": {"nl": "Actie", "en": "Action"},
+    "chair.bind.finish": {"nl": "Afsluiten", "en": "Close meeting"},
+    "chair.bind.export": {"nl": "Verslag", "en": "Minutes"},
+    "chair.bind.notes": {"nl": "Notities", "en": "Notes"},
+    "chair.bind.action_done": {"nl": "Gedaan", "en": "Done"},
+    "chair.bind.action_postpone": {"nl": "Uitstellen", "en": "Postpone"},
+    "chair.bind.delete_decision": {"nl": "Besluit wissen", "en": "Delete decision"},
+    # --- decision and action dialogs -------------------------------------------------
+    "dlg.decision.title": {"nl": "Besluit over {code}", "en": "Decision on {code}"},
+    "dlg.decision.kind": {"nl": "Besluit", "en": "Decision"},
+    "dlg.decision.referral": {
+        "nl": "Doorverwijzing naar (organisatie)",
+        "en": "Referred to (org.)",
+    },
+    "dlg.decision.review": {
+        "nl": "Monitoring tot / herbeoordeling op (datum)",
+        "en": "Monitoring until / review on (date)",
+    },
+    "dlg.decision.text": {"nl": "Toelichting", "en": "Explanation"},
+    "dlg.decision.next_status": {"nl": "Volgende status van de casus", "en": "Case's next status"},
+    "dlg.decision.delete_confirm": {
+        "nl": "Besluit '{kind}' wissen? (de status van de casus blijft zoals hij is)",
+        "en": "Delete decision '{kind}'? (the case's status stays as it is)",
+    },
+    "dlg.action.title": {"nl": "Actiepunt bij {code}", "en": "Action on {code}"},
+    "dlg.action.what": {"nl": "Wat", "en": "What"},
+    "dlg.action.owner": {"nl": "Eigenaar (organisatie)", "en": "Owner (organisation)"},
+    "dlg.action.due": {"nl": "Uiterlijk (datum, mag leeg)", "en": "Due (date, optional)"},
+    "dlg.action.postpone_title": {"nl": "Actiepunt uitstellen", "en": "Postpone the action"},
+    "dlg.action.new_due": {"nl": "Nieuwe datum", "en": "New date"},
+    "dlg.required": {"nl": "{field}: verplicht", "en": "{field}: required"},
+    "dlg.keys": {
+        "nl": "Tab: volgend veld · Ctrl+S of Alt+S: opslaan · Esc: annuleren",
+        "en": "Tab: next field · Ctrl+S or Alt+S: save · Esc: cancel",
+    },
+    # --- minutes export dialog -------------------------------------------------------
+    "dlg.export.title": {"nl": "Verslag exporteren", "en": "Export the minutes"},
+    "dlg.export.format": {"nl": "Formaat", "en": "Format"},
+    "dlg.export.path": {"nl": "Bestand", "en": "File"},
+    "dlg.export.redact": {
+        "nl": "Persoonsgegevens vervangen door aanduidingen ([NAAM], …)",
+        "en": "Replace personal data by placeholders ([NAAM], …)",
+    },
+    "dlg.export.force": {
+        "nl": "Bestaand bestand overschrijven",
+        "en": "Overwrite an existing file",
+    },
+    "dlg.export.partner": {
+        "nl": "Alleen voor partner (organisatie, mag leeg)",
+        "en": "For one partner only (organisation, optional)",
+    },
+    "dlg.export.run": {"nl": "Exporteren", "en": "Export"},
+    "dlg.export.redact_run": {"nl": "Anonimiseren en exporteren", "en": "Redact and export"},
+    "dlg.export.busy": {"nl": "Bezig met exporteren…", "en": "Exporting…"},
+    "dlg.export.blocked": {
+        "nl": "Niet geëxporteerd: {count} mogelijk persoonsgegeven(s) gevonden. "
+        "Pas de tekst aan, of kies 'Anonimiseren en exporteren'.",
+        "en": "Not exported: {count} possible personal data found. "
+        "Change the text, or choose 'Redact and export'.",
+    },
+    "dlg.export.done": {
+        "nl": "Verslag geschreven: {path}",
+        "en": "Minutes written: {path}",
+    },
+    "dlg.export.done_redacted": {
+        "nl": "Verslag geschreven: {path} ({count} vervangen)",
+        "en": "Minutes written: {path} ({count} replaced)",
+    },
+    "dlg.export.unavailable": {
+        "nl": "Het exporteren van verslagen is nog niet beschikbaar.",
+        "en": "Exporting minutes is not available yet.",
+    },
+    "dlg.export.offer": {
+        "nl": "Het verslag exporteren? (Alt+V kan ook later)",
+        "en": "Export the minutes now? (Alt+V works later too)",
+    },
+}
