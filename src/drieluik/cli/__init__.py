@@ -45,8 +45,17 @@ def root(
         run_tui(vault=None, passphrase_file=None)
 
 
+_registered = False
+
+
 def _register() -> None:
     # Imported here, not at module top, so `drieluik --version` stays fast.
+    # Once per process: run() is called many times in-process (tests), and
+    # registering again would add every command again, slower each time.
+    global _registered
+    if _registered:
+        return
+    _registered = True
     from drieluik.cli import vault_cmds
 
     vault_cmds.register(app)
