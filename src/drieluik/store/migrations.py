@@ -15,8 +15,8 @@ import sqlite3
 # instead of scanning. Diacritics are folded ("client" finds "cliënt").
 # `facets` holds the case's filter values as tokens (y2023 farbeid massen
 # sbesproken) so a filtered search is one MATCH instead of a join that reads
-# every matching row (measured at 100k cases: 17 ms instead of 600 ms). User
-# queries are confined to {code body}, so facet tokens never match user text.
+# every matching row (measured at 100k cases: 17 ms instead of 600 ms).
+# Migration 2 marks facet tokens so that they never match user text.
 # When a case's code or facets change, all its entries are rewritten.
 _V1_SEARCH = """
 CREATE VIRTUAL TABLE search_index USING fts5(
@@ -258,8 +258,137 @@ CREATE INDEX ix_actions_open_due ON actions (status, due_date);
 CREATE INDEX ix_cases_status_review ON cases (status, review_date);
 """
 
+
+# 2: facet tokens start with U+E000 (private use). The query sanitiser never
+# produces that character, so a facet can no longer match what a user types
+# (typing "fa" matched every `arbeid` entry through "farbeid"), and searches
+# need no column filter, which doubled the cost of frequent words (measured at
+# 100k cases). The triggers that write facets are replaced and every entry's
+# facets rewritten.
+_V2_FACET_MARK = """
+DROP TRIGGER cases_fts_insert;
+DROP TRIGGER cases_fts_update;
+DROP TRIGGER cases_fts_related;
+DROP TRIGGER notes_fts_insert;
+DROP TRIGGER notes_fts_update;
+DROP TRIGGER decisions_fts_insert;
+DROP TRIGGER decisions_fts_update;
+DROP TRIGGER actions_fts_insert;
+DROP TRIGGER actions_fts_update;
+CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    VALUES (new.id * 4, new.code, 'summary', new.summary, new.id,
+            char(57344) || 'y' || substr(new.signal_date, 1, 4)
+                || ' ' || char(57344) || 'f' || new.form
+                || ' ' || char(57344) || 'm'
+                || replace(replace(lower(new.municipality), ' ', ''), '-', '')
+                || ' ' || char(57344) || 's' || replace(new.status, '_', ''));
+END;
+CREATE TRIGGER cases_fts_update
+AFTER UPDATE OF code, summary, signal_date, form, municipality, status ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    VALUES (new.id * 4, new.code, 'summary', new.summary, new.id,
+            char(57344) || 'y' || substr(new.signal_date, 1, 4)
+                || ' ' || char(57344) || 'f' || new.form
+                || ' ' || char(57344) || 'm'
+                || replace(replace(lower(new.municipality), ' ', ''), '-', '')
+                || ' ' || char(57344) || 's' || replace(new.status, '_', ''));
+END;
+CREATE TRIGGER cases_fts_related
+AFTER UPDATE OF code, signal_date, form, municipality, status ON cases
+WHEN old.code IS NOT new.code OR old.signal_date IS NOT new.signal_date
+    OR old.form IS NOT new.form OR old.municipality IS NOT new.municipality
+    OR old.status IS NOT new.status
+BEGIN
+    UPDATE search_index SET code = new.code,
+        facets = char(57344) || 'y' || substr(new.signal_date, 1, 4)
+                || ' ' || char(57344) || 'f' || new.form
+                || ' ' || char(57344) || 'm'
+                || replace(replace(lower(new.municipality), ' ', ''), '-', '')
+                || ' ' || char(57344) || 's' || replace(new.status, '_', '')
+    WHERE rowid IN (SELECT id * 4 + 1 FROM agenda_items WHERE case_id = new.id
+                    UNION ALL SELECT id * 4 + 2 FROM decisions WHERE case_id = new.id
+                    UNION ALL SELECT id * 4 + 3 FROM actions WHERE case_id = new.id);
+END;
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON agenda_items BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 1, c.code, 'notes', new.notes, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF notes, case_id ON agenda_items BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 1, c.code, 'notes', new.notes, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+CREATE TRIGGER decisions_fts_insert AFTER INSERT ON decisions BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 2, c.code, 'decision',
+           new.kind || ' ' || coalesce(new.referral_to, '') || ' ' || new.text, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+CREATE TRIGGER decisions_fts_update AFTER UPDATE ON decisions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 2, c.code, 'decision',
+           new.kind || ' ' || coalesce(new.referral_to, '') || ' ' || new.text, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+CREATE TRIGGER actions_fts_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 3, c.code, 'action', new.description || ' ' || new.owner, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+CREATE TRIGGER actions_fts_update AFTER UPDATE OF description, owner, case_id ON actions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 3;
+    INSERT INTO search_index(rowid, code, field, body, case_id, facets)
+    SELECT new.id * 4 + 3, c.code, 'action', new.description || ' ' || new.owner, new.case_id,
+           char(57344) || 'y' || substr(c.signal_date, 1, 4)
+               || ' ' || char(57344) || 'f' || c.form
+               || ' ' || char(57344) || 'm'
+               || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+               || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = new.case_id;
+END;
+UPDATE search_index SET facets = (
+    SELECT char(57344) || 'y' || substr(c.signal_date, 1, 4)
+        || ' ' || char(57344) || 'f' || c.form
+        || ' ' || char(57344) || 'm'
+        || replace(replace(lower(c.municipality), ' ', ''), '-', '')
+        || ' ' || char(57344) || 's' || replace(c.status, '_', '')
+    FROM cases c WHERE c.id = search_index.case_id
+);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
+    _V2_FACET_MARK,  # 2: facet tokens marked, so they never match user text
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
