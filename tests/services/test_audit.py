@@ -171,3 +171,24 @@ def test_new_entries_continue_the_chain_after_a_reopen(trail: Vault, vault_path:
         cases.create_case(again, _input("vier"))
         result = audit.verify_chain(again)
         assert (result.ok, result.entries) == (True, 7)
+
+
+def test_notes_typed_in_a_burst_are_logged_once(new_vault: Vault) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from drieluik.services import meetings
+    from drieluik.store.models import clock_at
+
+    code = cases.create_case(new_vault, _input("casus")).code
+    meeting = meetings.create_meeting(new_vault, date(2024, 3, 1), propose=False)
+    item = meetings.add_item(new_vault, meeting.id, code).items[0]
+    start = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+    for minute, typed in [(0, "a"), (1, "ab"), (5, "abc"), (30, "abcd")]:
+        with clock_at(start + timedelta(minutes=minute)):
+            meetings.save_notes(new_vault, item.id, typed)
+    notes = [e for e in audit.list_entries(new_vault) if e.action == "agenda.notes"]
+    assert [(e.case_code, e.at) for e in notes] == [
+        (code, start),
+        (code, start + timedelta(minutes=30)),
+    ]
+    assert audit.verify_chain(new_vault).ok

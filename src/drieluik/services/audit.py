@@ -13,7 +13,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
@@ -23,6 +23,7 @@ from drieluik.store.vault import Vault
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"  # "<count>:<hash of the last entry>"
+NOTE_WINDOW = timedelta(minutes=15)
 
 
 def os_user() -> str:
@@ -32,10 +33,13 @@ def os_user() -> str:
         return "onbekend"
 
 
-def _canonical_time(at: datetime) -> str:
+def _as_utc(at: datetime) -> datetime:
     # SQLite hands moments back without a zone; they are stored in UTC.
-    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-    return at.isoformat()
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def _canonical_time(at: datetime) -> str:
+    return _as_utc(at).isoformat()
 
 
 def entry_hash(prev_hash: str, at: datetime, user: str, action: str, case_code: str | None) -> str:
@@ -85,6 +89,23 @@ def record(session: Session, action: str, case_code: str | None = None) -> Audit
     _set_head(session, count + 1, entry.hash)
     session.flush()
     return entry
+
+
+def record_once(
+    session: Session, action: str, case_code: str | None = None, *, within: timedelta = NOTE_WINDOW
+) -> None:
+    """Like `record`, unless the newest entry is the same action on the same case
+    from the last `within` (notes are saved as the chair types; one entry a burst)."""
+    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
+    if (
+        last is not None
+        and last.action == action
+        and last.case_code == case_code
+        and last.os_user == os_user()
+        and _as_utc(now()) - _as_utc(last.at) < within
+    ):
+        return
+    record(session, action, case_code)
 
 
 def record_many(session: Session, action: str, case_codes: list[str]) -> None:

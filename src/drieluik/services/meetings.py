@@ -460,6 +460,7 @@ def save_notes(vault: Vault, item_id: int, notes: str) -> None:
         if item.notes != cleaned:
             item.notes = cleaned
             session.add(item)
+            audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
 
 
 def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
