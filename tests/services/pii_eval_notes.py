@@ -181,4 +181,55 @@ NOTES = [
     "{{PHONE|+32 470 12 34 56}}. {{PERSON|Eikelboom}} zegt dat hij haar kent.",
 ]
 
-HELD_OUT: list[str] = []
+HELD_OUT = [
+    # 1
+    "Nieuw signaal (Veilig Thuis Drenthe, 2 februari): een Roemeense vrouw, "
+    "{{PERSON|Daniela Stoica}}, werkt in een massagesalon in Emmen. Haar telefoon "
+    "{{PHONE|+40 745 123 456}} wordt beantwoord door een man.",
+    # 2
+    "Actie: politie (AVIM) bezoekt het pand aan de {{ADDRESS|Parallelweg 31b}} in Assen "
+    "vóór 1 maart. Eigenaar van het pand is bekend bij de gemeente Assen.",
+    # 3
+    "Mevrouw {{PERSON|Kuipers}} van Jade Zorggroep vertelt dat cliënte {{PERSON|Nkechi}} "
+    "(19) steeds wordt opgehaald door een zwarte BMW, kenteken {{PLATE|XR-482-N}}.",
+    # 4
+    "Besluit: inbreng RIEC. Ondermijnende component: vastgoed in Coevorden en Emmen op naam "
+    "van een holding. Geen persoonsgegevens in het verslag.",
+    # 5
+    "Via de huisarts: {{PERSON|Krzysztof Nowak}} (geb. {{DOB|07-11-1978}}) heeft "
+    "onbehandelde verwondingen na een val op het werk. Werkgever betaalt hem contant.",
+    # 6
+    "De jongen, {{PERSON|Rayan}}, is 15 en dealt voor een netwerk uit Rotterdam. Moeder "
+    "{{PERSON|Samira}} is ingelicht door het Sociaal Wijkteam Hoogeveen.",
+    # 7
+    "Schuld van € 4.500 wordt afgelost via rekening {{IBAN|BG80 BNBG 9661 1020 3456 78}}. "
+    "Belastingdienst en UWV bekijken de uitkeringen.",
+    # 8
+    "Overleg 14 maart: aanwezig Veilig Thuis, politie, GGD, gemeente Emmen, Terwille en "
+    "ZVHD. Afgemeld: KMar. Volgende overleg 11 april, 13:30 uur.",
+    # 9
+    "Melder: dhr. {{PERSON|Hofman}}, wijkagent Meppel, {{EMAIL|w.hofman@politie.nl}}. Hij "
+    "zag bij controle zes Bulgaarse mannen in een schuur aan de "
+    "{{ADDRESS|Oosterboerweg 4}}, {{POSTCODE|7944 HA}}.",
+    # 10
+    "Cliënte wil geen contact met haar vriend. Zij is in de opvang van Fier. Advies aan "
+    "melder: aangifte blijft mogelijk tot eind van het jaar.",
+    # 11
+    "{{PERSON|Yaw Mensah}} uit Ghana zegt dat hij voor zijn reis € 8.000 moest betalen aan "
+    "{{PERSON|Kofi}}. Het COA in Assen volgt de situatie; IND is ingelicht.",
+    # 12
+    "BSN {{BSN|270.195.634}} hoort bij de moeder; haar dochter {{PERSON|Lisa}} staat "
+    "ingeschreven op het adres in Roden. Leerplichtambtenaar neemt contact op.",
+    # 13
+    "Telefoontje van {{PERSON|Anna Kowalczyk}} ({{PHONE|06-41 22 87 90}}): haar broer "
+    "{{PERSON|Tomasz}} is sinds zaterdag niet meer bereikbaar.",
+    # 14
+    "Casus DL-2024-011 wordt gekoppeld aan DL-2023-058. Vorm: arbeid. Gemeente: "
+    "Midden-Drenthe. Kwetsbare groep: arbeidsmigrant.",
+    # 15
+    "Volgens de ketenregisseur is {{PERSON|Precious O.}} op {{DOB|12 januari 2006}} "
+    "geboren en dus minderjarig geweest bij aankomst. Voogd via Nidos aangevraagd.",
+    # 16
+    "Het busje ({{PLATE|VZ-718-B}}) is in Duitsland geregistreerd op naam van "
+    "{{PERSON|Ivan Dimitrov}}; Marechaussee controleert bij de grens.",
+]

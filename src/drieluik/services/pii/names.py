@@ -207,6 +207,8 @@ class _NameFinder:
     def _name_at(self, i: int) -> tuple[tuple[int, int, list[tuple[str, int]]], bool] | None:
         tokens = self.tokens
         token = tokens[i]
+        if not token.text[0].isupper() and token.folded not in _LOWER_TRIGGERS:
+            return None  # the common case: an ordinary lower-case word
         nxt = i + 1
         if self.is_title(i) and nxt < len(tokens):
             # Titles may pile up: "mr. drs. E. Jansen".
@@ -242,14 +244,17 @@ class _NameFinder:
         return None
 
 
+_CUE_PREFIXES = ("ex-", "oud-", "stief", "schoon", "half")
+# Role and naming words, also with "ex-", "oud-", "stief"… in front ("ex-werkgever").
+_CUES = frozenset(
+    {*ROLE_WORDS, *NAME_CUES, *(prefix + role for prefix in _CUE_PREFIXES for role in ROLE_WORDS)}
+)
+# Lower-case words that can start a name; any other lower-case word cannot.
+_LOWER_TRIGGERS = _CUES | TITLES | TITLE_AFTER_DE
+
+
 def _is_cue(folded: str) -> bool:
-    """A role or naming word, also with "ex-", "oud-" or "stief" in front ("ex-werkgever")."""
-    if folded in ROLE_WORDS or folded in NAME_CUES:
-        return True
-    for prefix in ("ex-", "oud-", "stief", "schoon", "half"):
-        if folded.startswith(prefix) and folded[len(prefix) :] in ROLE_WORDS:
-            return True
-    return False
+    return folded in _CUES
 
 
 def find_persons(text: str, tokens: list[Token]) -> list[tuple[Candidate, list[tuple[str, int]]]]:
