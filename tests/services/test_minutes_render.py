@@ -260,6 +260,8 @@ def test_per_partner_extract_says_so_and_numbers_its_own_items(new_vault: Vault)
     assert re.search(rf"^1\. {sample.codes['politie']} — actie verlopen$", text, re.M)
     assert f"### 1. Casus {sample.codes['politie']}" in text
     assert sample.codes["ggd"] not in text
+    ggd = render_markdown(build_minutes(new_vault, "2024-03-14", per_partner="GGD Drenthe"))
+    assert "Geen acties voor deze organisatie." in ggd.decode("utf-8")  # item 2's is not theirs
     document = Document(io.BytesIO(render_docx(extract)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == [f"1. Casus {sample.codes['politie']}"]

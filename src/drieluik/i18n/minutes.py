@@ -79,6 +79,10 @@ MESSAGES = {
     "minutes.none.summary": {"nl": "Geen samenvatting.", "en": "No summary."},
     "minutes.none.decisions": {"nl": "Geen besluiten.", "en": "No decisions."},
     "minutes.none.actions": {"nl": "Geen acties.", "en": "No actions."},
+    "minutes.none.actions_partner": {
+        "nl": "Geen acties voor deze organisatie.",
+        "en": "No actions for this organisation.",
+    },
     "minutes.not_discussed": {
         "nl": "Niet besproken; schuift door naar het volgende overleg.",
         "en": "Not discussed; carried over to the next meeting.",

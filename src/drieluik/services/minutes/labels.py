@@ -63,6 +63,11 @@ def no_items(minutes: Minutes) -> str:
     return t("minutes.none.items_partner" if minutes.partner else "minutes.none.items")
 
 
+def no_actions(minutes: Minutes) -> str:
+    """In an extract, other organisations' actions are left out: say so."""
+    return t("minutes.none.actions_partner" if minutes.partner else "minutes.none.actions")
+
+
 def decision_head(decision: MinutesDecision) -> tuple[str, str]:
     """(kind label, details) — "doorverwijzing", "doorverwezen naar Fier; herbeoordeling …"."""
     details = []

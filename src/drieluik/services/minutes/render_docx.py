@@ -107,7 +107,7 @@ def _repeat_header(table: Table) -> None:
     properties.append(header)
 
 
-def _item(document, item: MinutesItem, shown: int) -> None:
+def _item(document, minutes: Minutes, item: MinutesItem, shown: int) -> None:
     document.add_heading(display_safe(labels.item_heading(item, shown)), level=2)
     for label, value in labels.item_facts(item):
         _labelled(document, label, value)
@@ -132,7 +132,7 @@ def _item(document, item: MinutesItem, shown: int) -> None:
             _text(paragraph, f"\n{decision.text}")
     document.add_heading(t("minutes.heading.actions"), level=3)
     if not item.actions:
-        document.add_paragraph(t("minutes.none.actions"))
+        document.add_paragraph(labels.no_actions(minutes))
     for action in item.actions:
         paragraph = document.add_paragraph(style="List Bullet")
         _text(paragraph, action.description)
@@ -204,12 +204,12 @@ def render_docx(minutes: Minutes) -> bytes:
     if minutes.items:
         document.add_heading(t("minutes.heading.items"), level=1)
         for shown, item in enumerate(minutes.items, start=1):
-            _item(document, item, shown)
+            _item(document, minutes, item, shown)
     document.add_heading(t("minutes.heading.action_list"), level=1)
     if minutes.action_list:
         _action_table(document, minutes)
     else:
-        document.add_paragraph(t("minutes.none.actions"))
+        document.add_paragraph(labels.no_actions(minutes))
     _footer(document)
     buffer = io.BytesIO()
     document.save(buffer)

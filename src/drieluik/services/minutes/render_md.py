@@ -66,7 +66,7 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines
 
 
-def _item(item: MinutesItem, shown: int) -> list[str]:
+def _item(minutes: Minutes, item: MinutesItem, shown: int) -> list[str]:
     out = [f"### {labels.item_heading(item, shown)}", ""]
     out += [f"- **{label}:** {inline(value)}" for label, value in labels.item_facts(item)]
     out.append("")
@@ -89,7 +89,7 @@ def _item(item: MinutesItem, shown: int) -> list[str]:
     out.append("")
     out += [f"#### {t('minutes.heading.actions')}", ""]
     if not item.actions:
-        out.append(t("minutes.none.actions"))
+        out.append(labels.no_actions(minutes))
     for action in item.actions:
         out.append(f"- {inline(action.description)} ({inline(labels.action_details(action))})")
     out.append("")
@@ -118,7 +118,7 @@ def render_markdown(minutes: Minutes) -> bytes:
     if minutes.items:
         out += [f"## {t('minutes.heading.items')}", ""]
         for shown, item in enumerate(minutes.items, start=1):
-            out += _item(item, shown)
+            out += _item(minutes, item, shown)
     out += [f"## {t('minutes.heading.action_list')}", ""]
     if minutes.action_list:
         columns = labels.action_columns()
@@ -127,7 +127,7 @@ def render_markdown(minutes: Minutes) -> bytes:
         for action in minutes.action_list:
             out.append("| " + " | ".join(cell(v) for v in labels.action_row(action)) + " |")
     else:
-        out.append(t("minutes.none.actions"))
+        out.append(labels.no_actions(minutes))
     out += ["", "---", "", f"_{labels.footer()}_"]
     text = "\n".join(line.rstrip() for line in out)
     return (text.strip("\n") + "\n").encode("utf-8")

@@ -111,7 +111,7 @@ def _heading2(pdf: _MinutesPdf, text: str) -> None:
 
 
 def _heading3(pdf: _MinutesPdf, text: str) -> None:
-    _need(pdf, 16)
+    _need(pdf, 24)  # the heading and the first entry under it (two lines)
     pdf.ln(1.5)
     pdf.set_font(FONT, "B", 10.5)
     pdf.multi_cell(0, 6, pdf.printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -167,7 +167,7 @@ def _label(pdf: _MinutesPdf, text: str) -> None:
     )
 
 
-def _item(pdf: _MinutesPdf, item: MinutesItem, shown: int) -> None:
+def _item(pdf: _MinutesPdf, minutes: Minutes, item: MinutesItem, shown: int) -> None:
     _heading2(pdf, labels.item_heading(item, shown))
     for label, value in labels.item_facts(item):
         _rich(pdf, [(f"{label}: ", True), (value, False)])
@@ -188,7 +188,7 @@ def _item(pdf: _MinutesPdf, item: MinutesItem, shown: int) -> None:
             _paragraph(pdf, decision.text, indent=INDENT)
     _heading3(pdf, t("minutes.heading.actions"))
     if not item.actions:
-        _paragraph(pdf, t("minutes.none.actions"))
+        _paragraph(pdf, labels.no_actions(minutes))
     for action in item.actions:
         _bullet(
             pdf,
@@ -260,12 +260,12 @@ def _layout(minutes: Minutes, fonts: dict[str, Path], pages: str) -> _MinutesPdf
     if minutes.items:
         _heading1(pdf, t("minutes.heading.items"), keep=60)
         for shown, item in enumerate(minutes.items, start=1):
-            _item(pdf, item, shown)
+            _item(pdf, minutes, item, shown)
     _heading1(pdf, t("minutes.heading.action_list"))
     if minutes.action_list:
         _action_table(pdf, minutes)
     else:
-        _paragraph(pdf, t("minutes.none.actions"))
+        _paragraph(pdf, labels.no_actions(minutes))
     return pdf
 
 
