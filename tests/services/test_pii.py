@@ -437,6 +437,8 @@ def test_title_does_not_spread_a_municipality() -> None:
         "Maandag 3 juni, dinsdag, woensdag en vrijdag; Januari, Mei en December.",
         "Melder Veilig Thuis Drenthe belt. Partner AVIM belt. Vader Nederlandse, moeder Poolse.",
         "Bijlage B. Daarna besproken. Persoon A. en cliënte X zijn anoniem.",
+        "Bijlage A. Overzicht signalen. Bijlage B. Verwijskaart.",
+        "Werkgever Agrarisch Loonbedrijf betaalt onder het minimumloon.",
         "Meneer X en mevrouw Y zijn geanonimiseerd.",
         "De vrouw spreekt Roemeens en Engels. Zij komt uit Roemenië.",
         "Ben je bij het overleg? Roos is een bloem. Max. 3 personen.",

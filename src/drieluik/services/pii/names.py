@@ -43,6 +43,20 @@ _STREET_ENDINGS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef",
     "allee", "boulevard", "plantsoen",
 )  # fmt: skip
+# Words that name things, not people: "werkgever Agrarisch Loonbedrijf", "Bijlage B. Overzicht".
+_COMPANY_ENDINGS = (
+    "bedrijf", "bureau", "holding", "centrum", "dienst", "diensten", "service", "services",
+    "transport", "handel", "bouw", "salon", "studio", "winkel", "kwekerij", "slachterij",
+    "groep", "fabriek", "markt", "shop", "restaurant", "hotel",
+)  # fmt: skip
+_LABEL_NOUNS = frozenset(
+    {
+        "bijlage", "bijlagen", "fase", "punt", "versie", "optie", "variant", "stap", "hoofdstuk",
+        "paragraaf", "artikel", "lid", "categorie", "groep", "scenario", "type", "model",
+        "persoon", "casus", "zaak", "locatie", "woning", "bedrijf", "pand", "niveau", "klasse",
+        "blok", "plan", "route", "team", "deel", "onderdeel", "figuur", "tabel", "schema",
+    }
+)  # fmt: skip
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -109,7 +123,19 @@ class _NameFinder:
             return False
         if is_nationality(token.folded):
             return False
-        return not token.folded.endswith(_STREET_ENDINGS)
+        return not token.folded.endswith(_STREET_ENDINGS) and not self.is_company_word(i)
+
+    def is_company_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        return is_capitalised(token) and token.folded.endswith(_COMPANY_ENDINGS)
+
+    def _company_follows(self, i: int) -> bool:
+        nxt = i + 1
+        return (
+            nxt < len(self.tokens)
+            and bool(_SPACE_GAP_RE.fullmatch(self.gap(i, nxt)))
+            and self.is_company_word(nxt)
+        )
 
     def parse_name(self, i: int, strong: bool) -> tuple[int, int, list[tuple[str, int]]] | None:
         """The name starting at token i: initials, first names, particles, surnames."""
@@ -160,6 +186,11 @@ class _NameFinder:
         if self.is_name_word(j, strong, after_particle=previous == "part"):
             return "name"
         return None
+
+    def _before_initials(self, i: int) -> bool:
+        """Token i rules out initials after it: another initial, "Bijlage", "cliënte"."""
+        folded = self.tokens[i].folded
+        return self.is_initial(i) or folded in _LABEL_NOUNS or folded in _CUES
 
     def _street_follows(self, i: int) -> bool:
         """ "Willem Alexanderlaan": a first name that is part of a street name."""
@@ -226,9 +257,13 @@ class _NameFinder:
             gap = self.gap(i, nxt)
             if gap and _CUE_GAP_RE.fullmatch(gap):
                 parsed = self.parse_name(nxt, strong=False)
-                if parsed is not None and parsed[2][0][0] in ("name", "init"):
+                if (
+                    parsed is not None
+                    and parsed[2][0][0] in ("name", "init")
+                    and not self._company_follows(parsed[2][-1][1])
+                ):
                     return parsed, False
-        if self.is_initial(i) and (i == 0 or not self.is_initial(i - 1)):
+        if self.is_initial(i) and (i == 0 or not self._before_initials(i - 1)):
             parsed = self.parse_name(i, strong=False)
             if parsed is not None:
                 return parsed, False
