@@ -55,8 +55,9 @@ def check_strength(passphrase: str, *, allow_weak: bool) -> None:
     if strength.weak and not allow_weak and not sys.stdin.isatty():
         raise InvalidInput("strength.refused", label=label, bits=bits)
     info(t("strength.line", label=label, bits=bits))
-    for hint in strength.hints[:2]:
-        info(t(hint))
+    if strength.score < 3:
+        for hint in strength.hints[:2]:
+            info(t(hint))
     if (
         strength.weak
         and not allow_weak
