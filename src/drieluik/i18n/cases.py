@@ -106,4 +106,320 @@ MESSAGES = {
         "nl": "'{value}' lijkt een persoonsnaam; vul organisaties in, geen namen.",
         "en": "'{value}' looks like a person's name; enter organisations, not names.",
     },
+    # --- import (services/importer.py, cli/cases.py) ---
+    "import.not_found": {
+        "nl": "Bestand {path} bestaat niet.",
+        "en": "File {path} does not exist.",
+    },
+    "import.unreadable": {
+        "nl": "Kan {path} niet lezen ({detail}).",
+        "en": "Cannot read {path} ({detail}).",
+    },
+    "import.unsupported": {
+        "nl": "Kan geen {suffix}-bestand importeren ({path}); sla het op als .xlsx of .csv.",
+        "en": "Cannot import a {suffix} file ({path}); save it as .xlsx or .csv.",
+    },
+    "import.empty": {"nl": "{path} is leeg.", "en": "{path} is empty."},
+    "import.no_rows": {
+        "nl": "{path} bevat alleen een kopregel, geen signalen.",
+        "en": "{path} holds only a header line, no signals.",
+    },
+    "import.encoding": {
+        "nl": "{path} is geen UTF-8- of Windows-1252-tekst; sla het op als CSV UTF-8.",
+        "en": "{path} is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8.",
+    },
+    "import.csv_invalid": {
+        "nl": "{path} is geen geldig CSV-bestand ({detail}).",
+        "en": "{path} is not a valid CSV file ({detail}).",
+    },
+    "import.xlsx_invalid": {
+        "nl": "{path} is geen leesbaar Excel-bestand ({detail}).",
+        "en": "{path} is not a readable Excel file ({detail}).",
+    },
+    "import.column_twice": {
+        "nl": "Kolom '{column}' staat twee keer in de kopregel (kolom {first} en {second}).",
+        "en": "Column '{column}' appears twice in the header (columns {first} and {second}).",
+    },
+    "import.columns_missing": {
+        "nl": "In {path} ontbreekt de verplichte kolom {columns}. Verplichte kolommen "
+        "(kopregel, regel 1): {required}.",
+        "en": "{path} lacks the required column {columns}. Required columns "
+        "(header, line 1): {required}.",
+    },
+    "import.column_unknown": {
+        "nl": "onbekende kolom, wordt genegeerd",
+        "en": "unknown column, ignored",
+    },
+    "import.row_too_wide": {
+        "nl": "de rij heeft {cells} cellen en de kopregel maar {columns}; staat er een "
+        "scheidingsteken in een tekst zonder aanhalingstekens?",
+        "en": "the row has {cells} cells but the header only {columns}; is there a "
+        "delimiter inside an unquoted text?",
+    },
+    "import.code_twice": {
+        "nl": "code {code} staat ook al op regel {line}",
+        "en": "code {code} is also on line {line}",
+    },
+    "import.code_exists": {
+        "nl": "code {code} bestaat al in de kluis",
+        "en": "code {code} already exists in the vault",
+    },
+    "import.monitoring_without_review": {
+        "nl": "status monitoring zonder herbeoordelingsdatum: zet die datum in de app, "
+        "anders komt de casus niet vanzelf terug op de agenda",
+        "en": "status monitoring without a review date: set that date in the app, "
+        "or the case will not come back on the agenda by itself",
+    },
+    "import.refused": {
+        "nl": "{invalid} van de {total} rijen zijn ongeldig; er is niets geïmporteerd. "
+        "Verbeter het bestand, of importeer alleen de goede rijen met --skip-invalid.",
+        "en": "{invalid} of the {total} rows are invalid; nothing was imported. "
+        "Fix the file, or import only the valid rows with --skip-invalid.",
+    },
+    # --- command line (cli/cases.py, cli/meetings.py) ---
+    "cli.option_invalid": {
+        "nl": "Ongeldige waarde voor {option}: {problem}.",
+        "en": "Invalid value for {option}: {problem}.",
+    },
+    "cli.col.code": {
+        "nl": "Code",
+        "en": "Code",
+    },
+    "cli.col.date": {
+        "nl": "Datum",
+        "en": "Date",
+    },
+    "cli.col.municipality": {
+        "nl": "Gemeente",
+        "en": "Municipality",
+    },
+    "cli.col.form": {
+        "nl": "Vorm",
+        "en": "Form",
+    },
+    "cli.col.reporter": {
+        "nl": "Melder",
+        "en": "Reporter",
+    },
+    "cli.col.status": {
+        "nl": "Status",
+        "en": "Status",
+    },
+    "cli.col.reason": {
+        "nl": "Reden",
+        "en": "Reason",
+    },
+    "cli.col.items": {
+        "nl": "Punten",
+        "en": "Items",
+    },
+    "cli.cases.none": {
+        "nl": "Geen casussen gevonden.",
+        "en": "No cases found.",
+    },
+    "cli.cases.count": {
+        "nl": "{count} casus(sen).",
+        "en": "{count} case(s).",
+    },
+    "cli.cases.shown_of": {
+        "nl": "{shown} van {total} casussen getoond; --limit 0 toont ze alle.",
+        "en": "{shown} of {total} cases shown; --limit 0 shows them all.",
+    },
+    "cli.cases.yes": {
+        "nl": "ja",
+        "en": "yes",
+    },
+    "cli.cases.no": {
+        "nl": "nee",
+        "en": "no",
+    },
+    "cli.cases.warning": {
+        "nl": "Let op",
+        "en": "Warning",
+    },
+    "cli.case.review_until": {
+        "nl": "(herbeoordeling {date})",
+        "en": "(review {date})",
+    },
+    "cli.case.groups": {
+        "nl": "Kwetsbaar",
+        "en": "Vulnerable",
+    },
+    "cli.case.organised_crime": {
+        "nl": "Ondermijning",
+        "en": "Organised crime",
+    },
+    "cli.case.closed": {
+        "nl": "Afgesloten",
+        "en": "Closed",
+    },
+    "cli.case.summary": {
+        "nl": "Omschrijving",
+        "en": "Summary",
+    },
+    "cli.case.history": {
+        "nl": "Geschiedenis",
+        "en": "History",
+    },
+    "cli.add.prompt.datum": {
+        "nl": "Signaaldatum (JJJJ-MM-DD of DD-MM-JJJJ)",
+        "en": "Signal date (YYYY-MM-DD or DD-MM-YYYY)",
+    },
+    "cli.add.prompt.gemeente": {
+        "nl": "Gemeente",
+        "en": "Municipality",
+    },
+    "cli.add.prompt.vorm": {
+        "nl": "Vorm (seksueel, arbeid, crimineel, orgaan, onbekend)",
+        "en": "Form (seksueel, arbeid, crimineel, orgaan, onbekend)",
+    },
+    "cli.add.prompt.melder": {
+        "nl": "Melder (organisatie, geen naam)",
+        "en": "Reporter (organisation, not a name)",
+    },
+    "cli.add.prompt.omschrijving": {
+        "nl": "Omschrijving (geanonimiseerd)",
+        "en": "Summary (anonymised)",
+    },
+    "cli.add.prompt.kwetsbaar": {
+        "nl": "Kwetsbare groepen (komma-gescheiden, mag leeg)",
+        "en": "Vulnerable groups (comma-separated, may be empty)",
+    },
+    "cli.add.prompt.ondermijning": {
+        "nl": "Ondermijnende component (ja/nee)",
+        "en": "Organised-crime component (ja/nee)",
+    },
+    "cli.add.prompt.status": {
+        "nl": "Status",
+        "en": "Status",
+    },
+    "cli.add.prompt.code": {
+        "nl": "Code (DL-JJJJ-NNN)",
+        "en": "Code (DL-YYYY-NNN)",
+    },
+    "cli.add.created": {
+        "nl": "Casus {code} is aangemaakt.",
+        "en": "Case {code} was created.",
+    },
+    "cli.import.reading": {
+        "nl": "Controleren",
+        "en": "Checking",
+    },
+    "cli.import.saving": {
+        "nl": "Opslaan in de kluis…",
+        "en": "Saving into the vault…",
+    },
+    "cli.import.file": {
+        "nl": "Bestand: {path} ({kind})",
+        "en": "File: {path} ({kind})",
+    },
+    "cli.import.kind_csv": {
+        "nl": "CSV, {encoding}, scheidingsteken {delimiter}",
+        "en": "CSV, {encoding}, delimiter {delimiter}",
+    },
+    "cli.import.kind_xlsx": {
+        "nl": "Excel-werkmap",
+        "en": "Excel workbook",
+    },
+    "cli.import.errors": {
+        "nl": "Fouten ({rows} rij(en)):",
+        "en": "Errors ({rows} row(s)):",
+    },
+    "cli.import.warnings": {
+        "nl": "Waarschuwingen:",
+        "en": "Warnings:",
+    },
+    "cli.import.line": {
+        "nl": "regel {line}",
+        "en": "line {line}",
+    },
+    "cli.import.lines": {
+        "nl": "regels {lines}",
+        "en": "lines {lines}",
+    },
+    "cli.import.more": {
+        "nl": "en {count} meer",
+        "en": "and {count} more",
+    },
+    "cli.import.column_named": {
+        "nl": "kolom {letter} ({column})",
+        "en": "column {letter} ({column})",
+    },
+    "cli.import.column": {
+        "nl": "kolom {letter}",
+        "en": "column {letter}",
+    },
+    "cli.import.summary": {
+        "nl": "Samenvatting: {imported} geïmporteerd, {warnings} waarschuwing(en), {skipped} "
+        "overgeslagen.",
+        "en": "Summary: {imported} imported, {warnings} warning(s), {skipped} skipped.",
+    },
+    "cli.import.codes": {
+        "nl": "Nieuwe codes: {first} … {last}.",
+        "en": "New codes: {first} … {last}.",
+    },
+    "cli.import.dry_run_summary": {
+        "nl": "Proefrun, de kluis is niet gewijzigd: {valid} rij(en) goed, {warnings} "
+        "waarschuwing(en), {invalid} ongeldig.",
+        "en": "Dry run, the vault was not changed: {valid} row(s) valid, {warnings} warning(s), "
+        "{invalid} invalid.",
+    },
+    "cli.import.dry_run_refused": {
+        "nl": "Proefrun: {invalid} van de {total} rijen zijn ongeldig; zonder --skip-invalid zou "
+        "er niets worden geïmporteerd.",
+        "en": "Dry run: {invalid} of the {total} rows are invalid; without --skip-invalid nothing "
+        "would be imported.",
+    },
+    "cli.import.nothing_valid": {
+        "nl": "Geen van de {total} rijen is geldig; er is niets geïmporteerd.",
+        "en": "None of the {total} rows is valid; nothing was imported.",
+    },
+    "cli.import.no_vault_compared": {
+        "nl": "Er is nog geen kluis: codes zijn niet met bestaande casussen vergeleken.",
+        "en": "There is no vault yet: codes were not compared with existing cases.",
+    },
+    "cli.meeting.created": {
+        "nl": "Overleg van {date} is aangemaakt met {count} agendapunt(en).",
+        "en": "Meeting of {date} was created with {count} agenda item(s).",
+    },
+    "cli.agenda.title": {
+        "nl": "Agenda overleg {date} ({count} punten)",
+        "en": "Agenda of the meeting on {date} ({count} items)",
+    },
+    "cli.agenda.finished": {
+        "nl": "— afgesloten",
+        "en": "— closed",
+    },
+    "cli.agenda.attending": {
+        "nl": "Aanwezig: {orgs}",
+        "en": "Attending: {orgs}",
+    },
+    "cli.agenda.empty": {
+        "nl": "Geen agendapunten.",
+        "en": "No agenda items.",
+    },
+    "cli.agenda.proposal_title": {
+        "nl": "Voorgestelde agenda voor {date} (nog geen overleg)",
+        "en": "Proposed agenda for {date} (no meeting yet)",
+    },
+    "cli.agenda.proposal_hint": {
+        "nl": "Maak het overleg met: drieluik meeting new --date {date}",
+        "en": "Create the meeting with: drieluik meeting new --date {date}",
+    },
+    "cli.meetings.none": {
+        "nl": "Nog geen overleggen.",
+        "en": "No meetings yet.",
+    },
+    "cli.meetings.finished": {
+        "nl": "afgesloten",
+        "en": "closed",
+    },
+    "cli.meetings.planned": {
+        "nl": "gepland",
+        "en": "planned",
+    },
+    "cli.meetings.not_closed": {
+        "nl": "niet afgesloten",
+        "en": "not closed",
+    },
 }
