@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from drieluik.domain.vocabulary import (
@@ -29,6 +31,7 @@ from drieluik.services.minutes.model import (
 from drieluik.services.minutes.render_docx import render_docx
 from drieluik.services.minutes.render_md import render_markdown
 from drieluik.services.minutes.render_pdf import render_pdf
+from drieluik.services.minutes.safe_text import display_safe
 from drieluik.store.vault import Vault
 from tests.services.minutes_helpers import sample_meeting
 
@@ -287,3 +290,21 @@ def test_the_package_carries_the_fonts_and_their_licence() -> None:
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         assert (folder / name).read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType
     assert "Bitstream Vera" in (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=400
+    )
+)
+def test_any_text_renders_in_every_format(text: str) -> None:
+    """Whatever a user typed (NUL and lone surrogates never get into the vault), no
+    format raises, and Word keeps the text as displayed."""
+    minutes = _minutes(summary=text, notes=text)
+    render_markdown(minutes)
+    render_pdf(minutes)
+    document = Document(io.BytesIO(render_docx(minutes)))
+    shown = display_safe(text)
+    if shown.strip() and "\t" not in shown:
+        assert shown in "\n".join(p.text for p in document.paragraphs)

@@ -54,24 +54,32 @@ def _covered(path: str) -> frozenset[int]:
 
 
 class _MinutesPdf(FPDF):
-    def __init__(self, footer_left: str, footer_right: str, covered: frozenset[int]) -> None:
+    def __init__(self, covered: frozenset[int]) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_left = footer_left
-        self.footer_right = footer_right
         self.covered = covered
 
     def printable(self, text: str) -> str:
         text = display_safe(text).replace("\t", "    ")
         return "".join(c if c == "\n" or ord(c) in self.covered else REPLACEMENT for c in text)
 
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*GREY)
-        half = self.epw / 2
-        self.cell(half, 5, self.footer_left, align="L")
-        self.cell(half, 5, self.footer_right.replace("{page}", str(self.page_no())), align="R")
+    def add_footers(self) -> None:
+        """Footer on every page, drawn once the page count is known.
+
+        (fpdf2's page-count alias is substituted after layout, which shifts
+        right-aligned text, and would also replace "{nb}" typed in a note.)
+        """
+        total = self.pages_count
+        self.set_auto_page_break(False)
+        for number in range(1, total + 1):
+            self.page = number
+            self.set_xy(self.l_margin, -13)
+            self.set_font(FONT, "", 8)
+            self.set_text_color(*GREY)
+            half = self.epw / 2
+            self.cell(half, 5, labels.footer(), align="L")
+            self.cell(half, 5, t("minutes.page", page=number, pages=total), align="R")
         self.set_text_color(0)
+        self.page = total
 
 
 def _need(pdf: _MinutesPdf, height: float) -> None:
@@ -226,14 +234,12 @@ def _fonts(stack: ExitStack) -> dict[str, Path]:
     }
 
 
-def _layout(minutes: Minutes, fonts: dict[str, Path], pages: str) -> _MinutesPdf:
-    pdf = _MinutesPdf(
-        labels.footer(), t("minutes.page", page="{page}", pages=pages), _covered(str(fonts[""]))
-    )
+def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
+    pdf = _MinutesPdf(_covered(str(fonts[""])))
     for style, path in fonts.items():
         pdf.add_font(FONT, style, str(path))
     title = labels.title(minutes)
-    pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see render_pdf
+    pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see add_footers
     pdf.set_title(title)
     pdf.set_author("drieluik")
     pdf.set_creator("drieluik")
@@ -270,10 +276,7 @@ def _layout(minutes: Minutes, fonts: dict[str, Path], pages: str) -> _MinutesPdf
 
 
 def render_pdf(minutes: Minutes) -> bytes:
-    # Laid out twice: the first pass counts the pages for "pagina X van Y".
-    # (fpdf2's page-count alias is replaced after layout, which shifts
-    # right-aligned text, and would also replace "{nb}" typed in a note.)
     with ExitStack() as stack:
-        fonts = _fonts(stack)
-        pages = _layout(minutes, fonts, "?").pages_count
-        return bytes(_layout(minutes, fonts, str(pages)).output())
+        pdf = _layout(minutes, _fonts(stack))
+        pdf.add_footers()
+        return bytes(pdf.output())
