@@ -283,6 +283,8 @@ def test_date_of_birth(text: str, date: str) -> None:
         "Het kind is geboren. Op 14-03-2024 volgt een gesprek.",
         "geboren in Lagos",
         "geb. 32-13-1999",
+        "Het was 20 °C op 14-03-2024.",
+        "Gebruik 14-03-2024 als datum.",
     ],
 )
 def test_dates_without_birth_cue_are_not_flagged(text: str) -> None:
@@ -540,6 +542,15 @@ def test_a_typical_note_scans_in_well_under_ten_milliseconds() -> None:
     per_note = (time.perf_counter() - started) / runs
     # Typically ~0.5 ms here; the bound leaves room for a busy CI machine.
     assert per_note < 0.005
+
+
+def test_shipped_name_lists_load() -> None:
+    from drieluik.services.pii.lexicon import ambiguous_first_names, first_names
+
+    assert len(first_names()) > 2000
+    assert {"elena", "blessing", "ahmed", "małgorzata", "jan"} <= first_names()
+    assert ambiguous_first_names() <= first_names()
+    assert {"ben", "roos"} <= ambiguous_first_names()
 
 
 def test_guard_imports_no_textual() -> None:

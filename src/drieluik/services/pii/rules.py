@@ -338,7 +338,7 @@ def _street_start(text: str, start: int, first_names: frozenset[str]) -> int:
 
 _DOB_CUE_RE = re.compile(
     r"(?<![\w])(?:geboren|geboortedatum|geboortedag|geboortejaar|geb\.?[ \t]?dat(?:um|\.)?"
-    r"|geb(?:\.|:|(?=[ \t]))|d\.o\.b\.?|dob(?![\w])|°)",
+    r"|geb(?:\.|:|(?=[ \t]))|d\.o\.b\.?|dob(?![\w])|°(?![ \t]?[CFcf]\b))",
     re.IGNORECASE,
 )
 _MONTHS = (
