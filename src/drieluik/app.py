@@ -33,6 +33,7 @@ from drieluik.settings import Settings, load_settings
 from drieluik.store.vault import Vault
 
 SAVE_DELAY_SECONDS = 0.3
+IDLE_CHECK_SECONDS = 0.25
 # What counts as the user being there (resets the idle lock).
 _ACTIVITY = (
     events.Key,
@@ -182,6 +183,12 @@ class DrieluikApp(App):
 
     def flush_save(self) -> bool:
         """Save now if anything is unsaved; True when everything is in the file."""
+        if self.vault is not None:
+            # Text being typed that a screen stores after a pause (chairing notes).
+            for screen in self.screen_stack:
+                commit_pending = getattr(screen, "commit_pending", None)
+                if callable(commit_pending):
+                    commit_pending()
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -283,14 +290,10 @@ class DrieluikApp(App):
             from drieluik.screens.dashboard import DashboardScreen
 
             self.push_screen(DashboardScreen())
-        self.set_interval(self._idle_check_interval(), self._check_idle, name="idle-lock")
+        self.set_interval(IDLE_CHECK_SECONDS, self._check_idle, name="idle-lock")
 
     def _idle_seconds(self) -> float:
         return max(0.0, float(self.settings.idle_lock_minutes)) * 60
-
-    def _idle_check_interval(self) -> float:
-        seconds = self._idle_seconds()
-        return min(1.0, seconds / 4) if seconds else 1.0
 
     def _check_idle(self) -> None:
         seconds = self._idle_seconds()
@@ -334,6 +337,13 @@ class DrieluikApp(App):
             Text(f"{t('error.prefix')}: {t('tui.crashed', kind=type(error).__name__)}")
         )
         self._close_messages_no_wait()
+
+    def on_unmount(self) -> None:
+        """However the app ends (quit, a signal, a test): save what is committed and
+        release the vault, so no lock or key outlives the app."""
+        with contextlib.suppress(Exception):
+            self.flush_save()
+        self._close_vault()
 
     def _close_vault(self) -> None:
         if self.vault is not None:

@@ -46,15 +46,15 @@ async def wait_for(pilot, condition: Callable[[], object], timeout: float = 10.0
 
 
 async def unlock(pilot, passphrase: str = PASSPHRASE) -> None:
-    from drieluik.screens.dashboard import DashboardScreen
+    """Type the passphrase on the unlock screen and wait until the vault is open."""
+    from drieluik.screens.unlock import UnlockScreen
 
     app = pilot.app
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "UnlockScreen")
-    await pilot.press(*passphrase, "enter") if len(passphrase) < 40 else None
-    await wait_for(pilot, lambda: app.vault is not None)
-    await wait_for(pilot, lambda: not isinstance(app.screen, type(None)))
-    if not app.screen_stack[1:] or isinstance(app.screen, DashboardScreen):
-        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+    await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+    await pilot.press(*passphrase, "enter")
+    await wait_for(
+        pilot, lambda: app.vault is not None and not isinstance(app.screen, UnlockScreen)
+    )
 
 
 def screen_text(app) -> str:
@@ -68,3 +68,8 @@ def screen_text(app) -> str:
         for row in range(table.row_count):
             parts.append(" ".join(str(c) for c in table.get_row_at(row)))
     return "\n".join(parts)
+
+
+def painted(app) -> str:
+    """The text of what is on the terminal now (an SVG screenshot, spaces restored)."""
+    return app.export_screenshot().replace("&#160;", " ")
