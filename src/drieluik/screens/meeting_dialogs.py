@@ -1,0 +1,431 @@
+"""Dialogs of the meeting screens: confirm, decision, action, postpone, minutes export.
+
+Each returns plain values through `dismiss` (None when cancelled); the screen
+that opened it calls the services. The export dialog is the exception: it runs
+the export itself in a thread worker, because it can be blocked by the guard
+and then offers to redact.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from drieluik.domain.dates import parse_date
+from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, DecisionKind
+from drieluik.errors import DrieluikError
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikModal
+from drieluik.widgets.literal import literal, visible
+from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
+
+SAVE_KEYS = "ctrl+s,alt+s"
+
+
+class ConfirmDialog(DrieluikModal):
+    """A yes/no question; dismisses with True or False."""
+
+    BINDINGS = [
+        Binding("j,y", "answer(True)", "mtg.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "mtg.no", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Label(literal(self.question), id="confirm-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("mtg.yes") + " (J)", id="confirm-yes", variant="primary")
+                yield Button(t("mtg.no") + " (N)", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-yes", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+
+class FormDialog(DrieluikModal):
+    """Shared keys and the error line of the entry dialogs."""
+
+    BINDINGS = [
+        Binding(SAVE_KEYS, "save", "bind.save", id="dialog.save"),
+        Binding("escape", "cancel", "bind.cancel", id="dialog.cancel"),
+    ]
+
+    def error(self, message: str) -> None:
+        line = self.query_one(".dialog-error", Label)
+        line.update(literal(message))
+        line.display = bool(message)
+
+    def buttons(self) -> ComposeResult:
+        yield Label("", classes="dialog-error")
+        yield Label(t("dlg.keys"), classes="muted dialog-keys")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(t("mtg.ok"), id="dialog-save", variant="primary")
+            yield Button(t("mtg.cancel"), id="dialog-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-error", Label).display = False
+
+    @on(Button.Pressed, "#dialog-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def date_value(self, selector: str, label: str, *, required: bool) -> tuple[bool, date | None]:
+        """(ok, date) from a date input; shows the problem when not ok."""
+        text = self.query_one(selector, Input).value.strip()
+        if not text:
+            if required:
+                self.error(t("dlg.required", field=label))
+                return False, None
+            return True, None
+        day = parse_date(text)
+        if day is None:
+            self.error(t("mtg.date_invalid", value=text))
+            return False, None
+        return True, day
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    kind: DecisionKind
+    text: str
+    referral_to: str | None
+    review_date: date | None
+    next_status: CaseStatus
+
+
+class DecisionDialog(FormDialog):
+    """A decision on an agenda item, with the case's next status (and review date)."""
+
+    def __init__(self, case_code: str, organisations: list[str]) -> None:
+        super().__init__(classes="dialog")
+        self.case_code = case_code
+        self.organisations = organisations
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="decision-box", classes="dialog-box"):
+            yield Label(t("dlg.decision.title", code=self.case_code), classes="dialog-title")
+            yield Label(t("dlg.decision.kind"), classes="field-label")
+            yield Select(
+                [(kind.label, kind) for kind in DecisionKind],
+                allow_blank=False,
+                value=DecisionKind.ADVIES_AAN_MELDER,
+                id="decision-kind",
+            )
+            with Vertical(id="decision-referral-row"):
+                yield Label(t("dlg.decision.referral"), classes="field-label")
+                yield Input(
+                    id="decision-referral",
+                    suggester=SuggestFromList(self.organisations, case_sensitive=False),
+                )
+            yield Label(t("dlg.decision.next_status"), classes="field-label")
+            yield Select(
+                [(status.label, status) for status in CaseStatus],
+                allow_blank=False,
+                value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
+                id="decision-status",
+            )
+            with Vertical(id="decision-review-row"):
+                yield Label(t("dlg.decision.review"), classes="field-label")
+                yield Input(id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield Label(t("dlg.decision.text"), classes="field-label")
+            yield GuardedField(area_id="decision-text", classes="dialog-text")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_rows()
+        self.query_one("#decision-kind", Select).focus()
+
+    @on(Select.Changed, "#decision-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, DecisionKind):
+            self.query_one("#decision-status", Select).value = DECISION_NEXT_STATUS[event.value]
+        self._show_rows()
+
+    @on(Select.Changed, "#decision-status")
+    def _status_changed(self) -> None:
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        kind = self.query_one("#decision-kind", Select).value
+        status = self.query_one("#decision-status", Select).value
+        self.query_one("#decision-referral-row").display = kind is DecisionKind.DOORVERWIJZING
+        self.query_one("#decision-review-row").display = (
+            kind is DecisionKind.MONITORING or status is CaseStatus.MONITORING
+        )
+
+    def action_save(self) -> None:
+        kind = self.query_one("#decision-kind", Select).value
+        status = self.query_one("#decision-status", Select).value
+        assert isinstance(kind, DecisionKind) and isinstance(status, CaseStatus)
+        referral = " ".join(self.query_one("#decision-referral", Input).value.split()) or None
+        if kind is DecisionKind.DOORVERWIJZING and not referral:
+            self.error(t("dlg.required", field=t("dlg.decision.referral")))
+            return
+        needs_review = kind is DecisionKind.MONITORING or status is CaseStatus.MONITORING
+        ok, review = self.date_value(
+            "#decision-review", t("dlg.decision.review"), required=needs_review
+        )
+        if not ok:
+            return
+        text = self.query_one("#decision-text", GuardedTextArea).text.strip()
+        self.dismiss(
+            DecisionInput(
+                kind=kind,
+                text=text,
+                referral_to=referral if kind is DecisionKind.DOORVERWIJZING else None,
+                review_date=review if needs_review else None,
+                next_status=status,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    description: str
+    owner: str
+    due_date: date | None
+
+
+class ActionDialog(FormDialog):
+    """A new follow-up action: what, which organisation, by when."""
+
+    def __init__(self, case_code: str, organisations: list[str]) -> None:
+        super().__init__(classes="dialog")
+        self.case_code = case_code
+        self.organisations = organisations
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="action-box", classes="dialog-box"):
+            yield Label(t("dlg.action.title", code=self.case_code), classes="dialog-title")
+            yield Label(t("dlg.action.what"), classes="field-label")
+            yield GuardedField(area_id="action-what", classes="dialog-text")
+            yield Label(t("dlg.action.owner"), classes="field-label")
+            yield Input(
+                id="action-owner",
+                suggester=SuggestFromList(self.organisations, case_sensitive=False),
+            )
+            yield Label(t("dlg.action.due"), classes="field-label")
+            yield Input(id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#action-what", GuardedTextArea).focus()
+
+    def action_save(self) -> None:
+        what = self.query_one("#action-what", GuardedTextArea).text.strip()
+        owner = " ".join(self.query_one("#action-owner", Input).value.split())
+        if not what:
+            self.error(t("dlg.required", field=t("dlg.action.what")))
+            return
+        if not owner:
+            self.error(t("dlg.required", field=t("dlg.action.owner")))
+            return
+        ok, due = self.date_value("#action-due", t("dlg.action.due"), required=False)
+        if ok:
+            self.dismiss(ActionInput(what, owner, due))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "action-due":
+            self.action_save()
+        else:
+            self.focus_next()
+
+
+class PostponeDialog(FormDialog):
+    """A new due date for an open action."""
+
+    def __init__(self, description: str, current: date | None) -> None:
+        super().__init__(classes="dialog")
+        self.description = description
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="postpone-box", classes="dialog-box"):
+            yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
+            yield Label(literal(self.description, single_line=True), classes="muted")
+            yield Label(t("dlg.action.new_due"), classes="field-label")
+            yield Input(id="postpone-date", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#postpone-date", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        ok, day = self.date_value("#postpone-date", t("dlg.action.new_due"), required=True)
+        if ok:
+            self.dismiss(day)
+
+
+# --- the minutes export ------------------------------------------------------------
+
+
+def minutes_export_module() -> Any | None:
+    """`drieluik.services.minutes.export`, or None while it is not built."""
+    name = "drieluik.services.minutes.export"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (name, "drieluik.services.minutes"):
+            raise
+        return None
+    return module if hasattr(module, "export_minutes") else None
+
+
+FORMATS = ("docx", "pdf", "md")
+
+
+class ExportDialog(FormDialog):
+    """Format and file for the minutes; lists the guard's findings when blocked."""
+
+    def __init__(self, meeting_id: int, meeting_date: date, folder: Path) -> None:
+        super().__init__(classes="dialog")
+        self.meeting_id = meeting_id
+        self.meeting_date = meeting_date
+        self.folder = folder
+
+    def default_path(self, fmt: str) -> Path:
+        return self.folder / f"verslag-drieluik-{self.meeting_date.isoformat()}.{fmt}"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="dialog-box"):
+            yield Label(t("dlg.export.title"), classes="dialog-title")
+            yield Label(t("dlg.export.format"), classes="field-label")
+            yield Select(
+                [(fmt, fmt) for fmt in FORMATS], allow_blank=False, value="docx", id="export-format"
+            )
+            yield Label(t("dlg.export.path"), classes="field-label")
+            yield Input(str(self.default_path("docx")), id="export-path")
+            yield Label(t("dlg.export.partner"), classes="field-label")
+            yield Input(id="export-partner")
+            yield Checkbox(t("dlg.export.redact"), id="export-redact")
+            yield Checkbox(t("dlg.export.force"), id="export-force")
+            yield Static("", id="export-findings")
+            yield Label("", classes="dialog-error")
+            yield Label(t("dlg.keys"), classes="muted dialog-keys")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("dlg.export.run"), id="dialog-save", variant="primary")
+                yield Button(t("dlg.export.redact_run"), id="export-redact-run", variant="warning")
+                yield Button(t("mtg.cancel"), id="dialog-cancel")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#export-findings").display = False
+        self.query_one("#export-redact-run").display = False
+        self.query_one("#export-format", Select).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value.strip() or self.default_path(str(event.value)))
+        if path.suffix.lstrip(".") in FORMATS:
+            path_input.value = str(path.with_suffix(f".{event.value}"))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#export-redact-run")
+    def _redact_pressed(self) -> None:
+        self.query_one("#export-redact", Checkbox).value = True
+        self.action_save()
+
+    def action_save(self) -> None:
+        module = minutes_export_module()
+        if module is None:
+            self.error(t("dlg.export.unavailable"))
+            return
+        text = self.query_one("#export-path", Input).value.strip()
+        fmt = str(self.query_one("#export-format", Select).value)
+        out = Path(text).expanduser() if text else self.default_path(fmt)
+        partner = " ".join(self.query_one("#export-partner", Input).value.split()) or None
+        self.error(t("dlg.export.busy"))
+        self.query_one("#dialog-save", Button).disabled = True
+        self._export(
+            module,
+            fmt,
+            out,
+            redact=self.query_one("#export-redact", Checkbox).value,
+            force=self.query_one("#export-force", Checkbox).value,
+            partner=partner,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(
+        self, module: Any, fmt: str, out: Path, *, redact: bool, force: bool, partner: str | None
+    ) -> None:
+        vault = self.app.vault
+        if vault is None:
+            return
+        try:
+            result = module.export_minutes(
+                vault, self.meeting_id, fmt, out, redact=redact, per_partner=partner, force=force
+            )
+        except DrieluikError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _failed(self, error: DrieluikError) -> None:
+        self.query_one("#dialog-save", Button).disabled = False
+        findings = getattr(error, "findings", None)
+        if findings is None:
+            self.error(error.message)
+            return
+        listing = Text()
+        for finding in findings:
+            listing.append("• " + visible(finding.describe(), single_line=True) + "\n")
+        box = self.query_one("#export-findings", Static)
+        box.update(listing)
+        box.display = True
+        self.query_one("#export-redact-run").display = True
+        self.error(t("dlg.export.blocked", count=len(findings)))
+
+    def _done(self, result: Any) -> None:
+        if result.redacted:
+            message = t("dlg.export.done_redacted", path=result.path, count=result.redacted)
+        else:
+            message = t("dlg.export.done", path=result.path)
+        self.app.notify(message, timeout=8, markup=False)
+        self.dismiss(result.path)

@@ -1,0 +1,451 @@
+"""Preparing a meeting: its date, the proposed agenda with the reason per item,
+adding, removing and reordering cases, and the attending organisations.
+
+Without a meeting id the screen first asks for the date (default: a week from
+today) and shows the agenda the rules propose for it; Enter creates the
+meeting with that agenda (or opens the meeting already planned on that date).
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
+from textual.widgets.option_list import Option
+
+from drieluik.domain.dates import parse_date
+from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
+from drieluik.errors import DrieluikError, InvalidInput
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import ConfirmDialog
+from drieluik.services import cases as case_service
+from drieluik.services import meetings
+from drieluik.services.types import CaseView, MeetingView, ProposedItem
+from drieluik.widgets.literal import literal
+
+MAX_MATCHES = 8
+NARROW_WIDTH = 100
+# "Overig" is a reporter category, not an organisation that attends.
+_NOT_AN_ORGANISATION = {"Overig"}
+
+
+def _search_module() -> Any | None:
+    try:
+        return importlib.import_module("drieluik.services.search")
+    except ModuleNotFoundError as exc:
+        if exc.name != "drieluik.services.search":
+            raise
+        return None
+
+
+def looks_personal(text: str) -> bool:
+    """True when the detector finds personal data (a person's name, say) in `text`."""
+    try:
+        pii = importlib.import_module("drieluik.services.pii")
+    except ModuleNotFoundError as exc:
+        if exc.name != "drieluik.services.pii":
+            raise
+        return False
+    return bool(pii.scan(text))
+
+
+def reason_text(reason: AgendaReason) -> Text:
+    return literal(reason.label, "bold yellow" if reason is AgendaReason.DOORGESCHOVEN else "")
+
+
+class MeetingPrepScreen(DrieluikScreen):
+    """One meeting's agenda and attendance, before it is chaired."""
+
+    BINDINGS = [
+        Binding("escape", "back", "bind.back", id="prep.back"),
+        Binding("a,plus,alt+a", "add_case", "prep.bind.add", id="prep.add"),
+        Binding("delete,x", "remove_item", "prep.bind.remove", id="prep.remove"),
+        Binding("ctrl+up,shift+up,left_square_bracket", "move(-1)", "prep.bind.up", id="prep.up"),
+        Binding(
+            "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
+        ),
+        Binding("o,alt+o", "orgs", "prep.bind.orgs", id="prep.orgs"),
+        Binding("s,f5,alt+s", "start", "prep.bind.start", id="prep.start"),
+    ]
+
+    def __init__(self, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.meeting: MeetingView | None = None
+        self.proposal: list[ProposedItem] = []
+        self._org_warned: str | None = None
+        self._loading_orgs = False
+
+    def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.meeting_id,), {}
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="prep"):
+            with Horizontal(id="prep-date-row"):
+                yield Label(t("prep.date_label"), id="prep-date-label")
+                yield Input(id="prep-date", placeholder="JJJJ-MM-DD")
+                yield Label(t("prep.date_hint"), id="prep-date-hint", classes="muted")
+            with Horizontal(id="prep-body"):
+                with Vertical(id="prep-agenda", classes="panel"):
+                    yield DataTable(id="prep-table", cursor_type="row", zebra_stripes=True)
+                    yield Label("", id="prep-empty", classes="muted")
+                    yield Label(t("prep.add_label"), id="prep-add-label")
+                    yield Input(id="prep-add", placeholder=t("prep.add_placeholder"))
+                    yield OptionList(id="prep-matches")
+                with Vertical(id="prep-orgs", classes="panel"):
+                    yield SelectionList[str](id="prep-org-list")
+                    yield Input(id="prep-org-other", placeholder=t("prep.org_placeholder"))
+                    yield Label(t("prep.orgs_hint"), id="prep-org-hint", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("prep.title")
+        table = self.query_one("#prep-table", DataTable)
+        for key in ("pos", "code", "reason", "form", "municipality"):
+            table.add_column(t(f"prep.col.{key}"), key=key)
+        self.query_one("#prep-orgs").border_title = t("prep.orgs_label")
+        self.query_one("#prep-matches").display = False
+        if self.meeting_id is None:
+            self._show_date_entry()
+        else:
+            self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_screen_resume(self) -> None:
+        if self.meeting_id is not None and self.app.vault is not None:
+            self.load(keep_cursor=True)
+
+    # --- before the meeting exists: the date and the proposal ------------------------
+
+    def _show_date_entry(self) -> None:
+        date_input = self.query_one("#prep-date", Input)
+        date_input.value = (self.drieluik.today() + timedelta(days=7)).isoformat()
+        self.query_one("#prep-date-row").display = True
+        self._load_orgs((), disabled=True)
+        self._show_proposal(date_input.value)
+        date_input.focus()
+
+    @on(Input.Changed, "#prep-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        self._show_proposal(event.value)
+
+    def _show_proposal(self, text: str) -> None:
+        day = parse_date(text)
+        panel = self.query_one("#prep-agenda")
+        if day is None:
+            self.proposal = []
+            panel.border_title = t("mtg.date_invalid", value=text)
+            self._fill_table([])
+            return
+        self.proposal = meetings.propose_agenda(self.vault, day)
+        panel.border_title = t("prep.proposal", date=day.isoformat(), count=len(self.proposal))
+        self._fill_table(
+            [(f"p{i}", i, p.case, p.reason) for i, p in enumerate(self.proposal, start=1)]
+        )
+
+    @on(Input.Submitted, "#prep-date")
+    def _create_or_open(self, event: Input.Submitted) -> None:
+        event.stop()
+        day = parse_date(event.value)
+        if day is None:
+            self.notify(t("mtg.date_invalid", value=event.value), severity="error", markup=False)
+            return
+        try:
+            existing = meetings.get_meeting(self.vault, day)
+        except InvalidInput:
+            existing = None
+        try:
+            meeting = existing or meetings.create_meeting(self.vault, day)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        self.meeting_id = meeting.id
+        self.load()
+        self.query_one("#prep-table", DataTable).focus()
+
+    # --- the meeting -----------------------------------------------------------------
+
+    def load(self, *, keep_cursor: bool = False, focus_item: int | None = None) -> None:
+        assert self.meeting_id is not None
+        table = self.query_one("#prep-table", DataTable)
+        previous_row = table.cursor_row
+        self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
+        self.query_one("#prep-date-row").display = False
+        self.title = t("prep.title_date", date=meeting.meeting_date.isoformat())
+        state = (
+            t("mtg.finished")
+            if meeting.finished
+            else t("mtg.started")
+            if meeting.started_at
+            else t("mtg.open")
+        )
+        self.query_one("#prep-agenda").border_title = t(
+            "prep.agenda", count=len(meeting.items), state=state
+        )
+        self._fill_table(
+            [(str(item.id), item.position, item.case, item.reason) for item in meeting.items]
+        )
+        if focus_item is not None:
+            for row, item in enumerate(meeting.items):
+                if item.id == focus_item:
+                    table.move_cursor(row=row)
+        elif keep_cursor and meeting.items:
+            table.move_cursor(row=min(previous_row, len(meeting.items) - 1))
+        self._load_orgs(meeting.attending, disabled=meeting.finished)
+        self.refresh_bindings()
+
+    def _fill_table(self, rows: list[tuple[str, int, CaseView, AgendaReason]]) -> None:
+        table = self.query_one("#prep-table", DataTable)
+        table.clear()
+        for key, position, case, reason in rows:
+            table.add_row(
+                literal(str(position)),
+                literal(case.code, "bold"),
+                reason_text(reason),
+                literal(case.form.value),
+                literal(case.municipality.label),
+                key=key,
+            )
+        empty = self.query_one("#prep-empty", Label)
+        empty.update(t("prep.no_items") if not rows else "")
+        empty.display = not rows
+
+    def _load_orgs(self, attending: tuple[str, ...], *, disabled: bool) -> None:
+        names: list[str] = [n for n in KNOWN_REPORTERS if n not in _NOT_AN_ORGANISATION]
+        for name in [*case_service.list_reporters(self.vault), *attending]:
+            if name not in names and name not in _NOT_AN_ORGANISATION:
+                names.append(name)
+        selection = self.query_one("#prep-org-list", SelectionList)
+        self._loading_orgs = True
+        try:
+            highlighted = selection.highlighted
+            selection.clear_options()
+            selection.add_options([(literal(name), name, name in attending) for name in names])
+            if highlighted is not None:
+                selection.highlighted = min(highlighted, len(names) - 1)
+            selection.disabled = disabled
+        finally:
+            self._loading_orgs = False
+
+    @on(SelectionList.SelectedChanged, "#prep-org-list")
+    def _attending_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if self._loading_orgs or self.meeting is None:
+            return
+        self._save_attending(list(event.selection_list.selected))
+
+    def _save_attending(self, names: list[str]) -> None:
+        assert self.meeting_id is not None
+        try:
+            self.meeting = meetings.set_attending(self.vault, self.meeting_id, names)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+
+    @on(Input.Submitted, "#prep-org-other")
+    def _add_org(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = " ".join(event.value.split())
+        if not name or not self._editable():
+            return
+        if looks_personal(name) and self._org_warned != name:
+            self._org_warned = name
+            self.notify(
+                t("prep.org_person_warning", text=name),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self._org_warned = None
+        assert self.meeting is not None
+        attending = list(self.meeting.attending)
+        if name not in attending:
+            attending.append(name)
+        self._save_attending(attending)
+        event.input.value = ""
+        if self.meeting is not None:
+            self._load_orgs(self.meeting.attending, disabled=False)
+
+    # --- adding a case --------------------------------------------------------------
+
+    @on(Input.Changed, "#prep-add")
+    def _lookup(self, event: Input.Changed) -> None:
+        matches = self._matches(event.value) if event.value.strip() else []
+        options = self.query_one("#prep-matches", OptionList)
+        options.clear_options()
+        for case, snippet in matches:
+            label = Text(f"{case.code}  ", style="bold")
+            label.append_text(literal(f"{case.form.value} · {case.municipality.label}  "))
+            label.append_text(literal(snippet, "dim", single_line=True))
+            options.add_option(Option(label, id=case.code))
+        options.display = bool(matches)
+
+    def _matches(self, text: str) -> list[tuple[CaseView, str]]:
+        """Cases whose code or text matches what was typed (code first)."""
+        found: list[tuple[CaseView, str]] = []
+        seen: set[str] = set()
+        try:
+            exact = case_service.get_case(self.vault, text.strip())
+        except InvalidInput:
+            exact = None
+        if exact is not None:
+            found.append((exact, exact.summary))
+            seen.add(exact.code)
+        search = _search_module()
+        if search is not None:
+            try:
+                hits = search.search(self.vault, text, limit=MAX_MATCHES * 3)
+            except DrieluikError:
+                hits = []
+            for hit in hits:
+                if hit.code in seen or len(found) >= MAX_MATCHES:
+                    continue
+                seen.add(hit.code)
+                found.append((case_service.get_case(self.vault, hit.case_id), hit.snippet))
+        return found
+
+    @on(Input.Submitted, "#prep-add")
+    def _add_typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        matches = self._matches(text)
+        exact = [case for case, _ in matches if case.code == text.upper()]
+        if exact or len(matches) == 1:
+            self._add_case((exact or [matches[0][0]])[0].code)
+        elif matches:
+            options = self.query_one("#prep-matches", OptionList)
+            options.highlighted = 0
+            options.focus()
+        else:
+            self.notify(t("prep.add_no_match", text=text), severity="warning", markup=False)
+
+    @on(OptionList.OptionSelected, "#prep-matches")
+    def _add_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._add_case(event.option.id)
+
+    def _add_case(self, code: str) -> None:
+        if not self._editable():
+            return
+        assert self.meeting_id is not None
+        try:
+            meeting = meetings.add_item(self.vault, self.meeting_id, code)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        added = next(item for item in meeting.items if item.case.code == code)
+        self.query_one("#prep-add", Input).value = ""
+        self.query_one("#prep-matches").display = False
+        self.notify(t("prep.added", code=code), markup=False)
+        self.load(focus_item=added.id)
+        self.query_one("#prep-table", DataTable).focus()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        if self.meeting is None:
+            self.notify(t("prep.not_created"), severity="warning")
+            return False
+        if self.meeting.finished:
+            self.notify(t("prep.finished"), severity="warning")
+            return False
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_case", "remove_item", "move", "orgs", "start"):
+            if self.meeting is None:
+                return None  # shown greyed out until the meeting exists
+            if action != "start" and self.meeting.finished:
+                return None
+        return True
+
+    def _current_item(self):
+        if self.meeting is None or not self.meeting.items:
+            return None
+        row = self.query_one("#prep-table", DataTable).cursor_row
+        if 0 <= row < len(self.meeting.items):
+            return self.meeting.items[row]
+        return None
+
+    def action_add_case(self) -> None:
+        if self._editable():
+            self.query_one("#prep-add", Input).focus()
+
+    def action_orgs(self) -> None:
+        if self._editable():
+            orgs = self.query_one("#prep-org-list", SelectionList)
+            if orgs.highlighted is None and orgs.option_count:
+                orgs.highlighted = 0
+            orgs.focus()
+
+    def action_move(self, delta: int) -> None:
+        item = self._current_item()
+        if item is None or not self._editable():
+            return
+        try:
+            meetings.move_item(self.vault, item.id, delta)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
+        self.load(focus_item=item.id)
+
+    def action_remove_item(self) -> None:
+        item = self._current_item()
+        if item is None or not self._editable():
+            return
+
+        def remove(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                meetings.remove_item(self.vault, item.id)
+            except DrieluikError as error:
+                self.drieluik.report_error(error)
+                return
+            self.notify(t("prep.removed", code=item.case.code), markup=False)
+            self.load(keep_cursor=True)
+
+        self.app.push_screen(
+            ConfirmDialog(t("prep.remove_confirm", code=item.case.code, reason=item.reason.label)),
+            remove,
+        )
+
+    def action_start(self) -> None:
+        if self.meeting_id is None:
+            self.notify(t("prep.not_created"), severity="warning")
+            return
+        self.drieluik.open_chairing(self.meeting_id)
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input | OptionList | SelectionList):
+            self.query_one("#prep-matches").display = False
+            self.query_one("#prep-table", DataTable).focus()
+            return
+        self.dismiss()
+
+    @on(DataTable.RowSelected, "#prep-table")
+    def _open_case(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value or ""
+        if self.meeting is not None:
+            item = next((i for i in self.meeting.items if str(i.id) == key), None)
+            if item is not None:
+                self.drieluik.open_case(item.case.id)
+        elif key.startswith("p"):
+            self.drieluik.open_case(self.proposal[int(key[1:]) - 1].case.id)

@@ -1,0 +1,104 @@
+"""All meetings, newest first: date, number of items, finished or not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Label
+
+from drieluik.i18n import t
+from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import ExportDialog, minutes_export_module
+from drieluik.services import meetings
+from drieluik.widgets.literal import literal
+
+
+class MeetingsScreen(DrieluikScreen):
+    BINDINGS = [
+        Binding("escape", "back", "bind.back", id="meetings.back"),
+        Binding("enter", "open", "meetings.bind.open", id="meetings.open"),
+        Binding("n,alt+n", "new", "meetings.bind.new", id="meetings.new"),
+        Binding("g,alt+g", "chair", "meetings.bind.chair", id="meetings.chair"),
+        Binding("v,alt+v", "export", "meetings.bind.export", id="meetings.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[int, date, int, bool]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="meetings", classes="panel"):
+            yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
+            yield Label(t("meetings.empty"), id="meetings-empty", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("meetings.title")
+        table = self.query_one("#meetings-table", DataTable)
+        for key in ("date", "items", "state"):
+            table.add_column(t(f"meetings.col.{key}"), key=key)
+        self.load()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.app.vault is not None:
+            self.load()
+
+    def load(self) -> None:
+        table = self.query_one("#meetings-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.rows = meetings.list_meetings(self.vault)
+        today = self.drieluik.today()
+        for meeting_id, day, count, finished in self.rows:
+            state = t("mtg.finished") if finished else t("mtg.open")
+            style = "dim" if finished else ("bold" if day >= today else "")
+            table.add_row(
+                literal(day.isoformat(), style),
+                literal(str(count), style),
+                literal(state, style),
+                key=str(meeting_id),
+            )
+        if self.rows:
+            table.move_cursor(row=min(row, len(self.rows) - 1))
+        self.query_one("#meetings-empty").display = not self.rows
+
+    def _current(self) -> tuple[int, date, int, bool] | None:
+        row = self.query_one("#meetings-table", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        current = self._current()
+        if current is not None:
+            self.drieluik.open_meeting_prep(current[0])
+
+    def action_new(self) -> None:
+        self.drieluik.open_meeting_prep(None)
+
+    def action_chair(self) -> None:
+        current = self._current()
+        if current is not None:
+            self.drieluik.open_chairing(current[0])
+
+    def action_export(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if minutes_export_module() is None:
+            self.notify(t("dlg.export.unavailable"), severity="warning")
+            return
+        settings = getattr(self.app, "settings", None)
+        folder = settings.export_folder if settings is not None else Path.cwd()
+        self.app.push_screen(ExportDialog(current[0], current[1], folder))
+
+    def action_back(self) -> None:
+        self.dismiss()

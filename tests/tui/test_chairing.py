@@ -1,0 +1,253 @@
+"""Chairing a meeting with the keyboard: notes saved as typed, decisions (one a
+monitoring with a review date), an action, closing with items carried over;
+the guard in the notes; user text shown literally; 80×24; a snapshot."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from drieluik.domain.vocabulary import AgendaReason, CaseStatus, DecisionKind
+from drieluik.screens.chairing import ChairingScreen
+from drieluik.screens.meeting_dialogs import ActionDialog, ConfirmDialog, DecisionDialog
+from drieluik.services import actions, cases, meetings
+from drieluik.store.models import clock_at
+from drieluik.store.vault import Vault
+from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
+from tests.conftest import PASSPHRASE
+from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
+from tests.tui.meeting_data import at, seed_meetings
+
+
+def notes(app) -> GuardedTextArea:
+    return app.screen.query_one("#chair-notes", GuardedTextArea)
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_chairing(pilot, meeting_id: int) -> ChairingScreen:
+    app = pilot.app
+    await pilot.pause()
+    app.open_chairing(meeting_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+    await pilot.pause()
+    return app.screen
+
+
+async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date, ["Veilig Thuis Drenthe"])
+    first, second = meeting.items[0], meeting.items[1]
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting.id)
+        assert first.case.code in shown(app, "#chair-code")
+        assert "doorgeschoven" in shown(app, "#chair-code")
+        assert notes(app).has_focus
+
+        # Notes are saved about a second after the last keystroke.
+        await pilot.press(*"Werkgever is bekend bij de inspectie.")
+        await pilot.pause(1.3)
+        assert meetings.get_meeting(vault, meeting.id).items[0].notes == (
+            "Werkgever is bekend bij de inspectie."
+        )
+
+        # A monitoring decision with a review date typed as DD-MM-YYYY.
+        await pilot.press("alt+b")
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
+        await pilot.press("enter", "down", "down", "enter")  # the kind: monitoring
+        await pilot.pause()
+        await pilot.press("tab")  # the next status follows: monitoring
+        await pilot.press("tab", *"01-03-2027", "tab", *"Inspectie volgt het bedrijf.")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert "monitoring" in str(screen.query_one("#chair-decisions").render_line(0).text)
+
+        # An action: what, owner organisation, due date.
+        await pilot.press("alt+a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
+        await pilot.press(*"Controle op de huisvesting", "tab", *"GGD Drenthe", "tab")
+        await pilot.press(*"2026-12-16", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert "GGD Drenthe" in shown(app, "#chair-actions")
+
+        # Discussed; on to the second item.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert second.case.code in shown(app, "#chair-code")
+        notes(app).focus()
+        await pilot.press(*"Melder doet navraag.")
+        await pilot.press("ctrl+t")  # the alternative key for a decision
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
+        await pilot.press("alt+s")  # the default: advies aan melder
+        await wait_for(pilot, lambda: app.screen is screen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        # Close the meeting: three items were not reached.
+        await pilot.press("alt+e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "3" in str(app.screen.question)
+        await pilot.press("j")
+        await wait_for(
+            pilot,
+            lambda: not isinstance(app.screen, ConfirmDialog) or ("3" not in app.screen.question),
+        )
+        if isinstance(app.screen, ConfirmDialog):  # the offer to export the minutes
+            await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.finished
+        await pilot.press("ctrl+q")
+
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        held = meetings.get_meeting(reopened, meeting.id)
+        assert held.finished
+        one, two, *rest = held.items
+        assert one.discussed and two.discussed
+        assert one.notes == "Werkgever is bekend bij de inspectie."
+        assert two.notes == "Melder doet navraag."
+        [monitoring] = one.decisions
+        assert monitoring.kind is DecisionKind.MONITORING
+        assert monitoring.review_date == date(2027, 3, 1)
+        assert monitoring.text == "Inspectie volgt het bedrijf."
+        case = cases.get_case(reopened, one.case.code)
+        assert case.status is CaseStatus.MONITORING and case.review_date == date(2027, 3, 1)
+        [action] = one.actions
+        assert (action.description, action.owner, action.due_date) == (
+            "Controle op de huisvesting",
+            "GGD Drenthe",
+            date(2026, 12, 16),
+        )
+        assert [d.kind for d in two.decisions] == [DecisionKind.ADVIES_AAN_MELDER]
+        assert len(rest) == 3 and all(item.carried_over and not item.discussed for item in rest)
+        # The next meeting's proposal has them as `doorgeschoven`.
+        proposal = meetings.propose_agenda(reopened, seeded.next_date + timedelta(days=14))
+        reasons = {p.case.code: p.reason for p in proposal}
+        for item in rest:
+            assert reasons[item.case.code] is AgendaReason.DOORGESCHOVEN
+    finally:
+        reopened.close()
+
+
+async def test_personal_data_in_notes_is_flagged_at_once_and_redacted(vault_path: Path) -> None:
+    pytest.importorskip("drieluik.services.pii")
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_chairing(pilot, meeting.id)
+        await pilot.press(*"Elena P. belt 06-12345678")
+        await pilot.pause(0.3)
+        listing = str(app.screen.query_one("#chair-findings", GuardFindings).render())
+        assert "naam" in listing and "telefoonnummer" in listing
+        assert "Elena" not in listing
+        await pilot.press("f9")
+        assert notes(app).text == "[NAAM] belt [TELEFOON]"
+        await pilot.press("ctrl+q")  # quitting saves the notes being typed
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        assert meetings.get_meeting(reopened, meeting.id).items[0].notes == (
+            "[NAAM] belt [TELEFOON]"
+        )
+    finally:
+        reopened.close()
+
+
+async def test_user_text_is_shown_literally(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    raw = {
+        "datum": "2026-11-02",
+        "gemeente": "Emmen",
+        "vorm": "arbeid",
+        "melder": "Gemeente",
+        "omschrijving": "Zie [bold]bijlage[/bold] en [red]x[/red]",
+    }
+    code = cases.create_case(vault, cases.require_valid(raw)).code
+    meeting = meetings.create_meeting(vault, TODAY + timedelta(days=7))
+    meetings.save_notes(vault, meeting.items[0].id, "Notitie met [bold]haken[/bold]")
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_chairing(pilot, meeting.id)
+        assert code in shown(app, "#chair-code")
+        assert "[bold]bijlage[/bold] en [red]x[/red]" in shown(app, "#chair-summary")
+        assert notes(app).text == "Notitie met [bold]haken[/bold]"
+        await pilot.press("ctrl+q")
+
+
+async def test_usable_at_80_by_24(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_chairing(pilot, meeting.id)
+        assert screen.has_class("-narrow")
+        visible = screen.region
+        for selector in ("#chair-code", "#chair-item-clock", "#chair-notes", "#chair-status"):
+            region = screen.query_one(selector).region
+            assert region.area > 0 and visible.contains_region(region), selector
+        assert screen.query_one("#chair-notes").region.height >= 3
+        # Keys still work at this size: the decision dialog fits and saves.
+        await pilot.press("alt+b")
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
+        dialog_box = app.screen.query_one("#decision-box")
+        assert app.screen.region.contains_region(app.screen.query_one("#dialog-save").region)
+        assert dialog_box.region.width <= 80
+        await pilot.press("alt+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert meetings.get_meeting(vault, meeting.id).items[0].decisions
+        await pilot.press("ctrl+q")
+
+
+def build_snapshot_vault(vault_path: Path) -> int:
+    """Fixed data and fixed moments, so the chairing screen renders the same every time."""
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    with clock_at(at(seeded.next_date, 9, 30)):
+        meeting = meetings.create_meeting(
+            vault, seeded.next_date, ["Veilig Thuis Drenthe", "Politie (AVIM)", "GGD Drenthe"]
+        )
+        item = meeting.items[0]
+        meetings.save_notes(
+            vault,
+            item.id,
+            "Inspectie heeft het bedrijf bezocht; twaalf werknemers in één chalet.\n"
+            "Werkgever houdt paspoorten in 'voor de administratie'.",
+        )
+        actions.add_action(
+            vault,
+            item.case.id,
+            "Huisvesting controleren met de gemeente",
+            "Nederlandse Arbeidsinspectie",
+            seeded.next_date + timedelta(days=14),
+            agenda_item_id=item.id,
+        )
+    vault.close()
+    return meeting.id
+
+
+def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
+    meeting_id = build_snapshot_vault(vault_path)
+    vault = Vault.open(vault_path, PASSPHRASE)
+    moment = at(TODAY + timedelta(days=7), 9, 41)
+    app = app_for(vault_path, vault=vault)
+
+    async def run_before(pilot) -> None:
+        with clock_at(moment):
+            await pilot.pause()
+            app.open_chairing(meeting_id)
+            await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+            app.screen.query_one("#chair-notes", GuardedTextArea).cursor_blink = False
+            await pilot.pause()
+
+    with clock_at(moment):
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    vault.close()

@@ -1,0 +1,159 @@
+"""Preparing a meeting with the keyboard: date, proposed agenda with reasons,
+reorder, remove, add a case, attending organisations — then what the vault
+holds after the app quit, reopened from disk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, SelectionList
+
+from drieluik.domain.vocabulary import AgendaReason
+from drieluik.screens.meeting_prep import MeetingPrepScreen
+from drieluik.services import cases, meetings
+from drieluik.store.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
+from tests.tui.meeting_data import seed_meetings
+
+
+def table_rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#prep-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+def extra_case(vault: Vault) -> str:
+    """A case that no agenda rule proposes (already discussed), to add by search."""
+    raw = {
+        "datum": "2026-08-03",
+        "gemeente": "Tynaarlo",
+        "vorm": "arbeid",
+        "melder": "Gemeente",
+        "omschrijving": "Medewerkster van een nagelsalon slaapt in de winkel.",
+        "status": "besproken",
+    }
+    return cases.create_case(vault, cases.require_valid(raw)).code
+
+
+async def test_prepare_a_meeting_with_the_keyboard(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    codes = seeded.codes
+    salon = extra_case(vault)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(None)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        screen = app.screen
+        # The date defaults to a week from today; the proposal shows each reason.
+        assert screen.query_one("#prep-date", Input).value == seeded.next_date.isoformat()
+        proposal = {row[1]: row[2] for row in table_rows(app)}
+        assert proposal == {
+            codes["carried"]: "doorgeschoven",
+            codes["new_a"]: "nieuw signaal",
+            codes["new_b"]: "nieuw signaal",
+            codes["overdue"]: "actie verlopen",
+            codes["monitoring"]: "monitoring herbeoordeling",
+        }
+        await pilot.press("enter")  # create the meeting with this agenda
+        await wait_for(pilot, lambda: screen.meeting is not None)
+        assert screen.query_one("#prep-table", DataTable).has_focus
+        order = [row[1] for row in table_rows(app)]
+        assert order[0] == codes["carried"]
+
+        # Reorder: the last item up twice (ctrl+up, then the `[` alternative).
+        await pilot.press("down", "down", "down", "down", "ctrl+up", "left_square_bracket")
+        order = [row[1] for row in table_rows(app)]
+        assert order[2] == codes["monitoring"]
+        assert screen.query_one("#prep-table", DataTable).cursor_row == 2
+        await pilot.press("shift+down")
+        assert [row[1] for row in table_rows(app)][3] == codes["monitoring"]
+
+        # Remove the second new signal (after confirming).
+        row = [r[1] for r in table_rows(app)].index(codes["new_b"])
+        screen.query_one("#prep-table", DataTable).move_cursor(row=row)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert codes["new_b"] not in [r[1] for r in table_rows(app)]
+
+        # Add a case by searching a word of its summary.
+        await pilot.press("a")
+        assert screen.query_one("#prep-add", Input).has_focus
+        await pilot.press(*"nagelsalon", "enter")
+        await pilot.pause()
+        rows = table_rows(app)
+        assert rows[-1][1] == salon and rows[-1][2] == "ingebracht door deelnemer"
+
+        # Attending organisations: toggle two from the list, type one more.
+        await pilot.press("o")
+        orgs = screen.query_one("#prep-org-list", SelectionList)
+        assert orgs.has_focus
+        await pilot.press("space", "down", "space")
+        await pilot.press("tab")
+        assert screen.query_one("#prep-org-other", Input).has_focus
+        await pilot.press(*"Jade Zorggroep", "enter")
+        await pilot.pause()
+        meeting_id = screen.meeting_id
+        await pilot.press("ctrl+q")
+
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        meeting = meetings.get_meeting(reopened, meeting_id)
+        assert meeting.meeting_date == TODAY + timedelta(days=7)
+        assert [item.case.code for item in meeting.items] == [
+            codes["carried"],
+            codes["new_a"],
+            codes["monitoring"],
+            codes["overdue"],
+            salon,
+        ]
+        reasons = {item.case.code: item.reason for item in meeting.items}
+        assert reasons[codes["carried"]] is AgendaReason.DOORGESCHOVEN
+        assert reasons[salon] is AgendaReason.INGEBRACHT_DOOR_DEELNEMER
+        assert meeting.attending == ("Veilig Thuis Drenthe", "Politie (AVIM)", "Jade Zorggroep")
+        # Taken off the agenda: the new signal is `nieuw` again, not `geagendeerd`.
+        assert cases.get_case(reopened, codes["new_b"]).status.value == "nieuw"
+    finally:
+        reopened.close()
+
+
+async def test_a_person_name_as_organisation_is_warned_about(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    meeting = meetings.create_meeting(vault, TODAY + timedelta(days=7))
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(meeting.id)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        app.screen.query_one("#prep-org-other", Input).focus()
+        await pilot.press(*"Jan de Vries", "enter")
+        await pilot.pause()
+        assert meetings.get_meeting(vault, meeting.id).attending == ()
+        assert app.screen.query_one("#prep-org-other", Input).value == "Jan de Vries"
+        # A second Enter means: it really is an organisation.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert meetings.get_meeting(vault, meeting.id).attending == ("Jan de Vries",)
+        await pilot.press("ctrl+q")
+
+
+async def test_an_existing_date_opens_that_meeting(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    day = TODAY + timedelta(days=14)
+    existing = meetings.create_meeting(vault, day, ["GGD Drenthe"])
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(None)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        date_input = app.screen.query_one("#prep-date", Input)
+        date_input.value = day.strftime("%d-%m-%Y")  # DD-MM-YYYY is accepted too
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.meeting_id == existing.id
+        assert len(meetings.list_meetings(vault)) == 1
+        await pilot.press("ctrl+q")
