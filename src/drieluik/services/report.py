@@ -25,6 +25,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import text as sql_text
 
@@ -37,6 +38,8 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
+from drieluik.services import audit
+from drieluik.store.safe_file import write_atomically
 from drieluik.store.vault import Vault
 
 MIN_YEAR = 1900
@@ -375,3 +378,32 @@ def to_markdown(report: AnnualReport, previous: AnnualReport | None = None) -> s
                 lines.append(f"| {_md_cell(label)} | {mine} |")
     lines += ["", t("report.definitions"), ""]
     return "\n".join(lines)
+
+
+def save_report(vault: Vault, out: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write a rendered report to `out` atomically; refuse to replace a file unless `force`.
+
+    The figures leave the vault, so the export is recorded in the audit trail
+    (without contents, like every audit entry).
+    """
+    out = Path(out)
+    refuse_existing(out, force)
+    try:
+        write_atomically(out, [data])
+    except OSError as exc:
+        raise InvalidInput(
+            "report.write_failed", path=out, detail=exc.strerror or type(exc).__name__
+        ) from None
+    with vault.transaction() as session:
+        audit.record(session, "report.export")
+    return out
+
+
+def refuse_existing(out: Path, force: bool) -> None:
+    """The checks before anything is computed: a folder, a missing folder, a file in the way."""
+    if out.is_dir():
+        raise InvalidInput("path.is_directory", path=out)
+    if not out.parent.is_dir():
+        raise InvalidInput("path.no_parent", path=out.parent)
+    if out.exists() and not force:
+        raise InvalidInput("report.out_exists", path=out)

@@ -1,0 +1,151 @@
+"""`drieluik report --year Y`: the annual figures as tables, JSON, CSV or Markdown.
+
+table and md show the change against the previous year ("67 (+12 t.o.v. 2022)");
+json is the stable shape of `AnnualReport.as_json()`; csv is long-format with
+both years for a spreadsheet. `--out FILE` writes atomically and refuses to
+replace a file unless `--force`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from drieluik.cli.common import PassphraseFileOption, VaultOption, console, info, opened_vault
+from drieluik.i18n import t
+
+
+class ReportFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+
+
+def report_command(
+    year: Annotated[
+        int,
+        typer.Option("--year", help="Het kalenderjaar. / The calendar year.", show_default=False),
+    ],
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv of md. / table, json, csv or md.",
+            case_sensitive=False,
+        ),
+    ] = ReportFormat.TABLE,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Schrijf naar dit bestand in plaats van het scherm. / Write to this file.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overschrijf een bestaand bestand. / Overwrite an existing file."
+        ),
+    ] = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """De jaarcijfers: signalen per vorm, gemeente, melder en maand. / The annual figures."""
+    from drieluik.services import report
+
+    report.check_year(year)
+    if out is not None:
+        out = out.expanduser()
+        report.refuse_existing(out, force)  # before the passphrase and the work
+    with opened_vault(vault, passphrase_file) as opened:
+        current = report.annual_report(opened, year)
+        previous = report.annual_report(opened, year - 1) if fmt is not ReportFormat.JSON else None
+        if out is not None:
+            report.save_report(opened, out, render(fmt, current, previous).encode(), force=force)
+    if current.unknown_values:
+        info(t("report.unknown_values", n=current.unknown_values))
+    if out is not None:
+        info(t("report.written", path=out))
+    elif fmt is ReportFormat.TABLE:
+        print_tables(console, current, previous)
+    else:
+        sys.stdout.write(render(fmt, current, previous))
+
+
+def render(fmt: ReportFormat, current, previous) -> str:
+    """The report as text in `fmt` (the table format as plain text, for a file)."""
+    from drieluik.services import report
+
+    if fmt is ReportFormat.JSON:
+        return json.dumps(current.as_json(), ensure_ascii=False, indent=2) + "\n"
+    if fmt is ReportFormat.CSV:
+        return report.to_csv(current, previous)
+    if fmt is ReportFormat.MD:
+        return report.to_markdown(current, previous)
+    buffer = io.StringIO()
+    plain = Console(
+        file=buffer, width=100, markup=False, emoji=False, highlight=False, color_system=None
+    )
+    print_tables(plain, current, previous)
+    return buffer.getvalue()
+
+
+def print_tables(target: Console, current, previous) -> None:
+    """Rich tables: a heading with the totals, then one table per section."""
+    from drieluik.services import report
+
+    prev = report.comparable(previous)
+    prev_year = current.year - 1
+    target.print(Text(t("report.title", year=current.year), style="bold"))
+    target.print(
+        f"{t('report.total')}: "
+        + report.with_change(current.total, prev.total if prev else None, prev_year)
+    )
+    target.print(
+        f"{t('report.in_monitoring')}: "
+        + report.with_change(
+            current.in_monitoring_at_year_end,
+            prev.in_monitoring_at_year_end if prev else None,
+            prev_year,
+        )
+    )
+    for section in report.sections(current, prev):
+        table = Table(
+            title=section.title,
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            pad_edge=False,
+        )
+        table.add_column(section.column)
+        table.add_column(str(current.year), justify="right")
+        if prev:
+            table.add_column(str(prev_year), justify="right")
+            table.add_column(t("report.column.change"), justify="right")
+        for _, label, mine, theirs in section.rows:
+            cells = [Text(label), Text(str(mine))]
+            if prev:
+                cells += [Text(str(theirs or 0)), Text(report.change_text(mine, theirs or 0))]
+            table.add_row(*cells)
+        target.print()
+        target.print(table)
+    target.print(Text(t("report.definitions"), style="dim"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_command)

@@ -1,0 +1,89 @@
+"""`drieluik search`: find earlier cases by a word, a phrase or a case code.
+
+Any text is a valid query (quotes, AND/OR/NOT, brackets, `*` are plain words).
+The table shows code, field and a snippet with the matched words between « »;
+`--json` gives rows `{"code", "score", "field", "snippet"}`, best first.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from drieluik.cli.common import (
+    JsonOption,
+    PassphraseFileOption,
+    VaultOption,
+    console,
+    opened_vault,
+    print_json,
+)
+from drieluik.i18n import t
+
+
+def search_command(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Woorden, een zinsdeel of een casuscode; het laatste woord mag half zijn. "
+            "/ Words, a phrase or a case code; the last word may be partial.",
+            metavar="QUERY",
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=1, max=500, help="Hoogstens N treffers. / At most N hits."),
+    ] = 20,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Signaaljaar. / Signal year.", show_default=False)
+    ] = None,
+    vorm: Annotated[
+        str | None,
+        typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="Huidige status. / Current status.", show_default=False),
+    ] = None,
+    as_json: JsonOption = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Zoek in codes, omschrijvingen, notities, besluiten en acties. / Search the register."""
+    from drieluik.cli.cases import fitted_table
+    from drieluik.services.search import facet_tokens, search
+
+    # Bad filter values are refused before the passphrase is asked for.
+    facet_tokens(year=year, form=vorm, municipality=gemeente, status=status)
+    with opened_vault(vault, passphrase_file) as opened:
+        hits = search(
+            opened,
+            query,
+            limit=limit,
+            year=year,
+            form=vorm,
+            municipality=gemeente,
+            status=status,
+        )
+    if as_json:
+        print_json([hit.as_json() for hit in hits])
+        return
+    if not hits:
+        console.print(t("search.no_hits"))
+        return
+    table = fitted_table(
+        [t("search.col.code"), t("search.col.field"), t("search.col.snippet")],
+        [[hit.code, t(f"search.field.{hit.field}"), hit.snippet] for hit in hits],
+        flexible=2,
+    )
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search_command)
