@@ -76,8 +76,7 @@ class CaseDetailScreen(DrieluikScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="detail"):
-            with Vertical(id="detail-fields", classes="panel"):
-                yield Static(id="detail-fields-text")
+            yield Vertical(id="detail-fields", classes="panel")
             with Vertical(id="detail-summary", classes="panel"):
                 yield Static(id="detail-summary-text")
             with Vertical(id="detail-actions", classes="panel"):
@@ -112,36 +111,34 @@ class CaseDetailScreen(DrieluikScreen):
         self.case = case = cases.get_case(self.vault, self.ref)
         self.ref = case.id
         self.title = f"{case.code} · {case.status.label}"
-        self.query_one("#detail-fields-text", Static).update(self._fields(case))
+        self._show_fields(case)
         self.query_one("#detail-summary-text", Static).update(literal(case.summary))
         self._show_actions()
         self._show_history(history.case_history(self.vault, case.id))
 
-    def _fields(self, case: CaseView) -> Text:
+    def _show_fields(self, case: CaseView) -> None:
+        groups = ", ".join(g.label for g in case.vulnerable_groups) or t("tui.none")
+        # Filled row by row in two columns: left the when/where/what, right the who.
         rows = [
             (t("form.datum"), case.signal_date.isoformat()),
-            (t("form.gemeente"), case.municipality.label),
-            (t("form.vorm"), case.form.label),
             (t("form.melder"), case.reporter),
-            (
-                t("form.kwetsbaar"),
-                ", ".join(g.label for g in case.vulnerable_groups) or t("tui.none"),
-            ),
-            ("RIEC", t("tui.yes") if case.organised_crime else t("tui.no")),
+            (t("form.gemeente"), case.municipality.label),
+            (t("form.kwetsbaar"), groups),
+            (t("form.vorm"), case.form.label),
+            (t("form.ondermijning"), t("tui.yes") if case.organised_crime else t("tui.no")),
             (t("cases.col_status"), case.status.label),
         ]
         if case.review_date:
             rows.append((t("detail.review_date"), case.review_date.isoformat()))
         if case.closed_date:
             rows.append((t("detail.closed_date"), case.closed_date.isoformat()))
-        width = max(len(label) for label, _ in rows)
-        text = Text()
-        for index, (label, value) in enumerate(rows):
-            if index:
-                text.append("\n")
-            text.append(f"{label:<{width}}  ", style="bold")
-            text.append_text(literal(value, single_line=True))
-        return text
+        panel = self.query_one("#detail-fields")
+        panel.remove_children()
+        cells: list[Static] = []
+        for label, value in rows:
+            cells.append(Static(label, classes="field-name", markup=False))
+            cells.append(Static(literal(value, single_line=True), classes="field-value"))
+        panel.mount_all(cells)
 
     def _show_actions(self) -> None:
         assert self.case is not None

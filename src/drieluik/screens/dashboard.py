@@ -108,8 +108,9 @@ class DashboardScreen(DrieluikScreen):
     def _show_year(self, summary: DashboardSummary) -> None:
         panel = self.query_one("#dash-year")
         panel.border_title = t("dash.year_counts", year=summary.year)
-        width = max(len(form.label) for form in summary.year_counts)
-        lines = [f"{form.label:<{width}} {count:>6}" for form, count in summary.year_counts.items()]
+        # The short form names keep the panel narrow enough for 80 columns.
+        width = max(len(form.value) for form in summary.year_counts)
+        lines = [f"{form.value:<{width}} {count:>6}" for form, count in summary.year_counts.items()]
         lines.append(f"{t('dash.total'):<{width}} {summary.year_total:>6}")
         self.query_one("#dash-year-text", Static).update(literal("\n".join(lines)))
 
@@ -118,12 +119,14 @@ class DashboardScreen(DrieluikScreen):
         panel.border_title = f"{t('dash.overdue_actions')} ({summary.overdue_count})"
         table = self.query_one("#dash-overdue-table", DataTable)
         table.clear()
+        # Fit the row in the window: code, date and owner fixed, the action the rest.
+        room = max(16, self.app.size.width - 64)
         for action in summary.overdue:
             table.add_row(
                 literal(action.case_code),
                 literal(action.due_date.isoformat() if action.due_date else ""),
-                literal(action.owner, single_line=True),
-                literal(action.description, single_line=True),
+                literal(action.owner, single_line=True, max_length=24),
+                literal(action.description, single_line=True, max_length=room),
                 key=str(action.case_id),
             )
         self._more(panel, summary.overdue_count, len(summary.overdue))
@@ -137,7 +140,7 @@ class DashboardScreen(DrieluikScreen):
             table.add_row(
                 literal(case.code),
                 literal(case.review_date.isoformat() if case.review_date else ""),
-                literal(case.form.label),
+                literal(case.form.value),
                 literal(case.municipality.label),
                 key=str(case.id),
             )
