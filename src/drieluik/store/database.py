@@ -62,6 +62,8 @@ class Database:
     @classmethod
     def from_bytes(cls, payload: bytes) -> tuple[Database, int]:
         """Load decrypted bytes; returns the database and the schema version found."""
+        if not payload:  # deserialize(b"") raises MemoryError, not DatabaseError
+            raise DatabaseCorrupt("empty database")
         conn = _connect()
         try:
             conn.deserialize(payload)
@@ -70,7 +72,8 @@ class Database:
             if result != [("ok",)]:
                 raise DatabaseCorrupt(str(result[:3]))
             found = schema_version(conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            # quick_check's report quotes damaged bytes, which may not be UTF-8
             conn.close()
             raise DatabaseCorrupt(str(exc)) from None
         if found > SCHEMA_VERSION:
@@ -79,7 +82,7 @@ class Database:
         db = cls(conn)
         try:
             migrate(db.conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             db.close()
             raise DatabaseCorrupt(f"migration from schema {found} failed: {exc}") from None
         return db, found
