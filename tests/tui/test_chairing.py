@@ -251,3 +251,44 @@ def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
     with clock_at(moment):
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     vault.close()
+
+
+async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
+    vault_path: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("drieluik.services.minutes.export")
+    from textual.widgets import Input
+
+    from drieluik.screens.meeting_dialogs import ExportDialog
+
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date, ["GGD Drenthe"])
+    meetings.save_notes(vault, meeting.items[0].id, "Elena P. belt 06-12345678")
+    meetings.mark_discussed(vault, meeting.items[0].id, 60)
+    meetings.finish_meeting(vault, meeting.id)
+    out = tmp_path / "verslag.md"
+    app = app_for(vault_path, vault=vault, export_dir=str(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting.id)
+        await pilot.press("alt+v")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.startswith(str(tmp_path))
+        await pilot.press("enter", "down", "down", "enter")  # the format: md
+        await pilot.pause()
+        assert path_input.value.endswith(".md")
+        path_input.value = str(out)
+        await pilot.press("alt+s")
+        await wait_for(pilot, lambda: dialog.query_one("#export-findings").display)
+        findings = str(dialog.query_one("#export-findings").render())
+        assert "NAAM" in findings and "TELEFOON" in findings and "Elena" not in findings
+        assert not out.exists()
+        dialog.query_one("#export-redact-run").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await pilot.press("ctrl+q")
+    written = out.read_text(encoding="utf-8")
+    assert "[NAAM] belt [TELEFOON]" in written
+    assert "Elena" not in written and "12345678" not in written

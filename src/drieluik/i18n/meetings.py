@@ -67,7 +67,7 @@ MESSAGES = {
     },
     "meetings.bind.open": {"nl": "Voorbereiden", "en": "Prepare"},
     "meetings.bind.new": {"nl": "Nieuw overleg", "en": "New meeting"},
-    "meetings.bind.chair": {"nl": "Voorzitten", "en": "Chair"},
+    "meetings.bind.chair": {"nl": "Vergaderen", "en": "Chair"},
     "meetings.bind.export": {"nl": "Verslag", "en": "Minutes"},
     # --- preparation (screens/meeting_prep.py) --------------------------------------
     "prep.title": {"nl": "Overleg voorbereiden", "en": "Prepare the meeting"},
@@ -175,6 +175,7 @@ MESSAGES = {
     "chair.decisions_empty": {"nl": "(nog geen besluit — Alt+B)", "en": "(no decision — Alt+B)"},
     "chair.actions": {"nl": "Nieuwe actiepunten", "en": "New actions"},
     "chair.actions_empty": {"nl": "(geen — Alt+A)", "en": "(none — Alt+A)"},
+    "chair.status": {"nl": "Status: {status}", "en": "Status: {status}"},
     "chair.next_status": {"nl": "Volgende status: {status}", "en": "Next status: {status}"},
     "chair.until": {"nl": "tot {date}", "en": "until {date}"},
     "chair.due": {"nl": "uiterlijk {date}", "en": "due {date}"},

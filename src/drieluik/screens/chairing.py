@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Digits, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drieluik.domain.vocabulary import KNOWN_REPORTERS, CaseStatus
+from drieluik.domain.vocabulary import KNOWN_REPORTERS, CaseStatus, EventKind
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal, DrieluikScreen
@@ -52,6 +52,7 @@ from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 NOTES_SAVE_DELAY = 1.0  # seconds after the last keystroke
 HISTORY_SHOWN = 12  # the newest entries; older ones are counted
 NARROW_WIDTH = 100  # below this the case pane gets narrower
+_SHOWN_ON_THE_RIGHT = {EventKind.BESLUIT, EventKind.ACTIE_AANGEMAAKT, EventKind.BESPROKEN}
 
 
 def clock_text(seconds: int, *, hours: bool = False) -> str:
@@ -226,7 +227,14 @@ class ChairingScreen(DrieluikScreen):
         summary.append_text(literal(case.summary))
         self.query_one("#chair-summary", Static).update(summary)
 
-        history = case_history(self.vault, case.id)
+        assert self.meeting is not None
+        this_meeting = self.meeting.meeting_date
+        # What this meeting records is on the right; the left shows what came before.
+        history = [
+            entry
+            for entry in case_history(self.vault, case.id)
+            if not (entry.meeting_date == this_meeting and entry.kind in _SHOWN_ON_THE_RIGHT)
+        ]
         lines = Text()
         if not history:
             lines.append(t("chair.history_empty"), style="dim")
@@ -234,13 +242,14 @@ class ChairingScreen(DrieluikScreen):
         if older > 0:
             lines.append(f"… +{older}\n", style="dim")
         for entry in history[-HISTORY_SHOWN:]:
-            day = entry.meeting_date or entry.at.date()
-            lines.append(day.isoformat(), style="dim")
+            day = (entry.meeting_date or entry.at.date()).isoformat()
+            detail = entry.detail.removeprefix(f"{day} — ")
+            lines.append(day, style="dim")
             lines.append(" ")
             lines.append(entry.kind.label, style="bold")
-            if entry.detail:
+            if detail:
                 lines.append(": ")
-                lines.append_text(literal(entry.detail, single_line=True))
+                lines.append_text(literal(detail, single_line=True))
             lines.append("\n")
         lines.rstrip()
         self.query_one("#chair-history", Static).update(lines)
@@ -306,9 +315,8 @@ class ChairingScreen(DrieluikScreen):
         status = case.status.label
         if case.status is CaseStatus.MONITORING and case.review_date:
             status += " " + t("chair.until", date=case.review_date.isoformat())
-        self.query_one("#chair-status", Static).update(
-            Text(t("chair.next_status", status=status), style="bold")
-        )
+        key = "chair.next_status" if item.decisions else "chair.status"
+        self.query_one("#chair-status", Static).update(Text(t(key, status=status), style="bold"))
 
     # --- clocks ------------------------------------------------------------------------
 
@@ -645,9 +653,11 @@ class OpenActionMenu(DrieluikModal):
         with Vertical(id="confirm-box"):
             yield Label(literal(self.action_view.description), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("chair.bind.action_done") + " (G)", id="choice-done")
-                yield Button(t("chair.bind.action_postpone") + " (U)", id="choice-postpone")
-                yield Button(t("mtg.cancel"), id="choice-cancel")
+                yield Button(t("chair.bind.action_done") + " (G)", id="choice-done", compact=True)
+                yield Button(
+                    t("chair.bind.action_postpone") + " (U)", id="choice-postpone", compact=True
+                )
+                yield Button(t("mtg.cancel"), id="choice-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#choice-done", Button).focus()

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalGroup
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -49,8 +49,10 @@ class ConfirmDialog(DrieluikModal):
         with Vertical(id="confirm-box"):
             yield Label(literal(self.question), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("mtg.yes") + " (J)", id="confirm-yes", variant="primary")
-                yield Button(t("mtg.no") + " (N)", id="confirm-no")
+                yield Button(
+                    t("mtg.yes") + " (J)", id="confirm-yes", variant="primary", compact=True
+                )
+                yield Button(t("mtg.no") + " (N)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes", Button).focus()
@@ -80,8 +82,8 @@ class FormDialog(DrieluikModal):
         yield Label("", classes="dialog-error")
         yield Label(t("dlg.keys"), classes="muted dialog-keys")
         with Horizontal(classes="dialog-buttons"):
-            yield Button(t("mtg.ok"), id="dialog-save", variant="primary")
-            yield Button(t("mtg.cancel"), id="dialog-cancel")
+            yield Button(t("mtg.ok"), id="dialog-save", variant="primary", compact=True)
+            yield Button(t("mtg.cancel"), id="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(".dialog-error", Label).display = False
@@ -141,10 +143,12 @@ class DecisionDialog(FormDialog):
                 allow_blank=False,
                 value=DecisionKind.ADVIES_AAN_MELDER,
                 id="decision-kind",
+                compact=True,
             )
-            with Vertical(id="decision-referral-row"):
+            with VerticalGroup(id="decision-referral-row"):
                 yield Label(t("dlg.decision.referral"), classes="field-label")
                 yield Input(
+                    compact=True,
                     id="decision-referral",
                     suggester=SuggestFromList(self.organisations, case_sensitive=False),
                 )
@@ -154,10 +158,13 @@ class DecisionDialog(FormDialog):
                 allow_blank=False,
                 value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
                 id="decision-status",
+                compact=True,
             )
-            with Vertical(id="decision-review-row"):
+            with VerticalGroup(id="decision-review-row"):
                 yield Label(t("dlg.decision.review"), classes="field-label")
-                yield Input(id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+                yield Input(
+                    compact=True, id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ"
+                )
             yield Label(t("dlg.decision.text"), classes="field-label")
             yield GuardedField(area_id="decision-text", classes="dialog-text")
             yield from self.buttons()
@@ -233,11 +240,12 @@ class ActionDialog(FormDialog):
             yield GuardedField(area_id="action-what", classes="dialog-text")
             yield Label(t("dlg.action.owner"), classes="field-label")
             yield Input(
+                compact=True,
                 id="action-owner",
                 suggester=SuggestFromList(self.organisations, case_sensitive=False),
             )
             yield Label(t("dlg.action.due"), classes="field-label")
-            yield Input(id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield Input(compact=True, id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -279,7 +287,7 @@ class PostponeDialog(FormDialog):
             yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
             yield Label(literal(self.description, single_line=True), classes="muted")
             yield Label(t("dlg.action.new_due"), classes="field-label")
-            yield Input(id="postpone-date", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield Input(compact=True, id="postpone-date", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -332,21 +340,30 @@ class ExportDialog(FormDialog):
             yield Label(t("dlg.export.title"), classes="dialog-title")
             yield Label(t("dlg.export.format"), classes="field-label")
             yield Select(
-                [(fmt, fmt) for fmt in FORMATS], allow_blank=False, value="docx", id="export-format"
+                [(fmt, fmt) for fmt in FORMATS],
+                allow_blank=False,
+                value="docx",
+                id="export-format",
+                compact=True,
             )
             yield Label(t("dlg.export.path"), classes="field-label")
-            yield Input(str(self.default_path("docx")), id="export-path")
+            yield Input(str(self.default_path("docx")), id="export-path", compact=True)
             yield Label(t("dlg.export.partner"), classes="field-label")
-            yield Input(id="export-partner")
-            yield Checkbox(t("dlg.export.redact"), id="export-redact")
-            yield Checkbox(t("dlg.export.force"), id="export-force")
+            yield Input(compact=True, id="export-partner")
+            yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)
+            yield Checkbox(Text(t("dlg.export.force")), id="export-force", compact=True)
             yield Static("", id="export-findings")
             yield Label("", classes="dialog-error")
             yield Label(t("dlg.keys"), classes="muted dialog-keys")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("dlg.export.run"), id="dialog-save", variant="primary")
-                yield Button(t("dlg.export.redact_run"), id="export-redact-run", variant="warning")
-                yield Button(t("mtg.cancel"), id="dialog-cancel")
+                yield Button(t("dlg.export.run"), id="dialog-save", variant="primary", compact=True)
+                yield Button(
+                    t("dlg.export.redact_run"),
+                    id="export-redact-run",
+                    variant="warning",
+                    compact=True,
+                )
+                yield Button(t("mtg.cancel"), id="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
