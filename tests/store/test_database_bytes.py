@@ -25,7 +25,7 @@ def test_flipped_bytes_in_the_database_never_escape_as_other_errors(new_vault: V
         session.add(Setting(key="k", value="db " * 500))
     payload = new_vault.db.serialize()
     refused = 0
-    for position in range(0, len(payload), 61):
+    for position in range(0, len(payload), 251):
         damaged = bytearray(payload)
         damaged[position] ^= 0x80
         try:
