@@ -215,6 +215,12 @@ class Vault:
         with self._save_lock:
             self._refuse_if_replaced(require_existing)
             payload = db.serialize()
+            if len(payload) > fmt.MAX_PAYLOAD_BYTES and not db.conn.in_transaction:
+                # Free pages of deleted rows still count: compact once before
+                # refusing, so deleting what made it too big lets it save again.
+                del payload
+                self._compact()
+                payload = db.serialize()
             header = self._next_header(len(payload))
             self._write(self.path, header, payload)
             self.header = header
