@@ -228,6 +228,26 @@ def test_a_payload_over_the_size_limit_is_refused_before_writing(
     _assert_old_vault_intact(vault_path, before, generation)
 
 
+def test_deleting_what_made_the_vault_too_large_lets_it_save_again(
+    saved_vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted rows leave free pages that still count towards the size limit."""
+    from sqlmodel import delete
+
+    monkeypatch.setattr(fmt, "MAX_PAYLOAD_BYTES", vault_path.stat().st_size + 500_000)
+    with pytest.raises(InvalidInput), saved_vault.transaction() as session:
+        session.add(Setting(key="pasted", value="x" * 1_000_000))
+    with saved_vault.transaction() as session:
+        session.exec(delete(Setting).where(Setting.key == "pasted"))
+        session.add(Setting(key="unconfirmed", value="later"))
+    generation = saved_vault.header.generation
+    saved_vault.close()
+    with Vault.open(vault_path, PASSPHRASE) as again, again.session() as session:
+        assert again.header.generation == generation
+        assert session.get(Setting, "unconfirmed").value == "later"
+        assert session.get(Setting, "pasted") is None
+
+
 def test_save_refuses_when_the_file_was_replaced_underneath(
     saved_vault: Vault, vault_path: Path
 ) -> None:
