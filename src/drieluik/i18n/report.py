@@ -79,8 +79,5 @@ MESSAGES = {
     "stats.binding.previous_year": {"nl": "Vorig jaar", "en": "Previous year"},
     "stats.binding.next_year": {"nl": "Volgend jaar", "en": "Next year"},
     "stats.binding.close": {"nl": "Sluiten", "en": "Close"},
-    "stats.legend": {
-        "nl": "█ {year}   ▏ {previous}",
-        "en": "█ {year}   ▏ {previous}",
-    },
+    "stats.binding.tab": {"nl": "Tabblad", "en": "Tab"},
 }

@@ -14,10 +14,6 @@ MESSAGES = {
     "search.field.notes": {"nl": "notities", "en": "notes"},
     "search.field.decision": {"nl": "besluit", "en": "decision"},
     "search.field.action": {"nl": "actie", "en": "action"},
-    "search.limit_invalid": {
-        "nl": "--limit moet tussen 1 en {max} liggen.",
-        "en": "--limit must be between 1 and {max}.",
-    },
     "search.screen.title": {"nl": "Zoeken", "en": "Search"},
     "search.screen.placeholder": {
         "nl": "Zoek in codes, omschrijvingen, notities, besluiten en acties…",
@@ -30,8 +26,5 @@ MESSAGES = {
     "search.binding.open": {"nl": "Open casus", "en": "Open case"},
     "search.binding.close": {"nl": "Sluiten", "en": "Close"},
     "search.binding.focus": {"nl": "Zoekveld", "en": "Search field"},
-    "search.failed": {
-        "nl": "Zoeken mislukt: {detail}",
-        "en": "Search failed: {detail}",
-    },
+    "search.binding.results": {"nl": "Naar de treffers", "en": "To the hits"},
 }

@@ -304,9 +304,10 @@ def make_snippet(
     counts = [sum(hit[i : i + size]) for i in range(max(1, len(tokens) - size + 1))]
     start = counts.index(max(counts))
     if any(hit):
-        # Sliding forward past words without a match never loses a match.
+        # Sliding forward past words without a match never loses a match; but
+        # not so far that the window shows fewer words than it could.
         first_hit = next(i for i in range(start, len(tokens)) if hit[i])
-        start = max(0, first_hit - 2)
+        start = max(0, min(first_hit - 2, len(tokens) - size))
     last = min(len(tokens), start + size) - 1
 
     out: list[str] = [ELLIPSIS] if start > 0 else []
