@@ -262,3 +262,79 @@ def test_refusals_are_one_clean_line_in_a_real_process(vault: Path, tmp_path: Pa
     assert_clean_refusal(run_cli("report", "--year", "2023", "-o", str(target)), 1)
     assert target.read_text(encoding="utf-8") == "niet overschrijven"
     assert_clean_refusal(run_cli("search", "x", "--gemeente", "Groningen"), 1)
+
+
+# --- the annual report 2023 of Drenthe (seeds/002, page "Cijfers") --------------------
+
+# New signals per form and per municipality of origin, as printed in the report.
+REPORT_2023_FORMS = {
+    "seksuele uitbuiting": 28,
+    "arbeidsuitbuiting": 11,
+    "criminele uitbuiting": 7,
+    "onbekend": 21,
+}
+REPORT_2023_PLACES = {
+    "aa en hunze": 0,
+    "assen": 11,
+    "emmen": 15,
+    "hoogeveen": 4,
+    "westerveld": 5,
+    "tynaarlo": 1,
+    "borger-odoorn": 3,
+    "midden drenthe": 2,
+    "coevorden": 4,
+    "meppel": 7,
+    "noordenveld": 1,
+    "de wolden": 2,
+    "onbekend": 12,
+}
+
+
+def test_a_year_imported_from_a_spreadsheet_gives_the_annual_reports_table(
+    vault_path: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chair's spreadsheet for 2023, spelled as in the report, gives its figures."""
+    Vault.create(vault_path, PASSPHRASE).close()
+    monkeypatch.setenv("DRIELUIK_PASSPHRASE", PASSPHRASE)
+    forms = [f for f, n in REPORT_2023_FORMS.items() for _ in range(n)]
+    places = [p for p, n in REPORT_2023_PLACES.items() for _ in range(n)]
+    assert len(forms) == len(places) == 67
+    sheet = tmp_path / "signalen 2023.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(["datum", "gemeente", "vorm", "melder", "omschrijving"])
+        for i, (form, place) in enumerate(zip(forms, places, strict=True)):
+            day = f"{i % 28 + 1:02d}-{i % 12 + 1:02d}-2023"
+            writer.writerow([day, place, form, "Veilig Thuis Drenthe", f"Signaal {i + 1}."])
+    imported = cli("import", str(sheet))
+    assert imported.code == 0, imported.stderr
+
+    figures = json.loads(cli("report", "--year", "2023", "-f", "json").stdout)
+    assert figures["total"] == 67
+    assert figures["by_form"] == {
+        "seksueel": 28,
+        "arbeid": 11,
+        "crimineel": 7,
+        "orgaan": 0,
+        "onbekend": 21,
+    }
+    assert figures["by_municipality"] == {
+        "Aa en Hunze": 0,
+        "Assen": 11,
+        "Borger-Odoorn": 3,
+        "Coevorden": 4,
+        "De Wolden": 2,
+        "Emmen": 15,
+        "Hoogeveen": 4,
+        "Meppel": 7,
+        "Midden-Drenthe": 2,
+        "Noordenveld": 1,
+        "Tynaarlo": 1,
+        "Westerveld": 5,
+        "buiten Drenthe": 0,
+        "onbekend": 12,
+    }
+    md = cli("report", "--year", "2023", "-f", "md").stdout.splitlines()
+    assert "- Nieuwe signalen: 67" in md  # nothing in 2022 to compare with
+    assert "| Emmen | 15 |" in md
+    assert "| Seksuele uitbuiting | 28 |" in md
