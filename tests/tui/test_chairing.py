@@ -59,7 +59,7 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         )
 
         # A monitoring decision with a review date typed as DD-MM-YYYY.
-        await pilot.press("alt+b")
+        await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
         await pilot.press("enter", "down", "down", "enter")  # the kind: monitoring
         await pilot.pause()
@@ -70,7 +70,7 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         assert "monitoring" in str(screen.query_one("#chair-decisions").render_line(0).text)
 
         # An action: what, owner organisation, due date.
-        await pilot.press("alt+a")
+        await pilot.press("ctrl+f")
         await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
         await pilot.press(*"Controle op de huisvesting", "tab", *"GGD Drenthe", "tab")
         await pilot.press(*"2026-12-16", "enter")
@@ -83,15 +83,15 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         assert second.case.code in shown(app, "#chair-code")
         notes(app).focus()
         await pilot.press(*"Melder doet navraag.")
-        await pilot.press("ctrl+t")  # the alternative key for a decision
+        await pilot.press("escape", "b")  # out of the notes: the plain letter works too
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
-        await pilot.press("alt+s")  # the default: advies aan melder
+        await pilot.press("f2")  # the default: advies aan melder; F2 saves as Ctrl+S does
         await wait_for(pilot, lambda: app.screen is screen)
         await pilot.press("ctrl+n")
         await pilot.pause()
 
         # Close the meeting: three items were not reached.
-        await pilot.press("alt+e")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "3" in str(app.screen.question)
         await pilot.press("j")
@@ -196,12 +196,12 @@ async def test_usable_at_80_by_24(vault_path: Path) -> None:
             assert region.area > 0 and visible.contains_region(region), selector
         assert screen.query_one("#chair-notes").region.height >= 3
         # Keys still work at this size: the decision dialog fits and saves.
-        await pilot.press("alt+b")
+        await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
         dialog_box = app.screen.query_one("#decision-box")
         assert app.screen.region.contains_region(app.screen.query_one("#dialog-save").region)
         assert dialog_box.region.width <= 80
-        await pilot.press("alt+s")
+        await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen is screen)
         assert meetings.get_meeting(vault, meeting.id).items[0].decisions
         await pilot.press("ctrl+q")
@@ -271,7 +271,7 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     app = app_for(vault_path, vault=vault, export_dir=str(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_chairing(pilot, meeting.id)
-        await pilot.press("alt+v")
+        await pilot.press("escape", "v")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         dialog = app.screen
         path_input = dialog.query_one("#export-path", Input)
@@ -280,7 +280,7 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
         await pilot.pause()
         assert path_input.value.endswith(".md")
         path_input.value = str(out)
-        await pilot.press("alt+s")
+        await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: dialog.query_one("#export-findings").display)
         findings = str(dialog.query_one("#export-findings").render())
         assert "NAAM" in findings and "TELEFOON" in findings and "Elena" not in findings

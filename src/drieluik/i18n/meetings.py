@@ -10,8 +10,8 @@ MESSAGES = {
         "en": "⚠ {count} possible personal data",
     },
     "guard.keys": {
-        "nl": "F8/Ctrl+R anonimiseer · F9/Alt+R alles · F10/Ctrl+O geen persoonsgegeven",
-        "en": "F8/Ctrl+R redact · F9/Alt+R all · F10/Ctrl+O not personal",
+        "nl": "F8/Ctrl+R anonimiseer · F9 alles · F10/Ctrl+O geen persoonsgegeven",
+        "en": "F8/Ctrl+R redact · F9 all · F10/Ctrl+O not personal",
     },
     "guard.more": {"nl": "… en nog {count}", "en": "… and {count} more"},
     "guard.none": {
@@ -172,9 +172,9 @@ MESSAGES = {
         "en": "Notes on this item — no names or other personal data.",
     },
     "chair.decisions": {"nl": "Besluiten", "en": "Decisions"},
-    "chair.decisions_empty": {"nl": "(nog geen besluit — Alt+B)", "en": "(no decision — Alt+B)"},
+    "chair.decisions_empty": {"nl": "(nog geen besluit — Ctrl+T)", "en": "(no decision — Ctrl+T)"},
     "chair.actions": {"nl": "Nieuwe actiepunten", "en": "New actions"},
-    "chair.actions_empty": {"nl": "(geen — Alt+A)", "en": "(none — Alt+A)"},
+    "chair.actions_empty": {"nl": "(geen — Ctrl+F)", "en": "(none — Ctrl+F)"},
     "chair.status": {"nl": "Status: {status}", "en": "Status: {status}"},
     "chair.next_status": {"nl": "Volgende status: {status}", "en": "Next status: {status}"},
     "chair.until": {"nl": "tot {date}", "en": "until {date}"},
@@ -200,8 +200,8 @@ MESSAGES = {
         "en": "{code} discussed ({time}).",
     },
     "chair.last_item": {
-        "nl": "Dit was het laatste punt. Alt+E sluit het overleg af.",
-        "en": "That was the last item. Alt+E closes the meeting.",
+        "nl": "Dit was het laatste punt. Ctrl+G sluit het overleg af.",
+        "en": "That was the last item. Ctrl+G closes the meeting.",
     },
     "chair.finish_confirm": {
         "nl": "Overleg afsluiten? {open} van {total} punt(en) niet besproken; "
@@ -257,8 +257,8 @@ MESSAGES = {
     "dlg.action.new_due": {"nl": "Nieuwe datum", "en": "New date"},
     "dlg.required": {"nl": "{field}: verplicht", "en": "{field}: required"},
     "dlg.keys": {
-        "nl": "Tab: volgend veld · Ctrl+S of Alt+S: opslaan · Esc: annuleren",
-        "en": "Tab: next field · Ctrl+S or Alt+S: save · Esc: cancel",
+        "nl": "Tab: volgend veld · Ctrl+S of F2: opslaan · Esc: annuleren",
+        "en": "Tab: next field · Ctrl+S or F2: save · Esc: cancel",
     },
     # --- minutes export dialog -------------------------------------------------------
     "dlg.export.title": {"nl": "Verslag exporteren", "en": "Export the minutes"},
@@ -298,7 +298,7 @@ MESSAGES = {
         "en": "Exporting minutes is not available yet.",
     },
     "dlg.export.offer": {
-        "nl": "Het verslag exporteren? (Alt+V kan ook later)",
-        "en": "Export the minutes now? (Alt+V works later too)",
+        "nl": "Het verslag nu exporteren? (V kan ook later)",
+        "en": "Export the minutes now? (V works later too)",
     },
 }

@@ -68,9 +68,12 @@ class ChairingScreen(DrieluikScreen):
     """One meeting, one agenda item at a time."""
 
     BINDINGS = [
-        Binding("ctrl+n,alt+n,k", "done_next", "chair.bind.done_next", id="chairing.done_next"),
-        Binding("alt+b,ctrl+t,b", "decision", "chair.bind.decision", id="chairing.decision"),
-        Binding("alt+a,ctrl+f,a", "action", "chair.bind.action", id="chairing.action"),
+        # Ctrl and F keys work while typing in the notes; a letter with Alt is
+        # typed into the text (and Alt+B / Alt+F arrive as word-left / -right).
+        # The plain letters work when the notes are not focused (Esc).
+        Binding("ctrl+n,k", "done_next", "chair.bind.done_next", id="chairing.done_next"),
+        Binding("ctrl+t,b", "decision", "chair.bind.decision", id="chairing.decision"),
+        Binding("ctrl+f,a", "action", "chair.bind.action", id="chairing.action"),
         Binding(
             "alt+left,left_square_bracket",
             "step(-1)",
@@ -85,9 +88,9 @@ class ChairingScreen(DrieluikScreen):
             key_display="alt+→",
             id="chairing.next",
         ),
-        Binding("alt+e,e", "finish", "chair.bind.finish", id="chairing.finish"),
+        Binding("ctrl+g,e", "finish", "chair.bind.finish", id="chairing.finish"),
         Binding("escape", "back", "bind.back", id="chairing.back"),
-        Binding("alt+v,v", "export", "chair.bind.export", id="chairing.export"),
+        Binding("v", "export", "chair.bind.export", id="chairing.export"),
     ]
 
     def __init__(self, meeting_id: int) -> None:

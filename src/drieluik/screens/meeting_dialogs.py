@@ -30,7 +30,7 @@ from drieluik.screens.base import DrieluikModal
 from drieluik.widgets.literal import literal, visible
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
 
-SAVE_KEYS = "ctrl+s,alt+s"
+SAVE_KEYS = "ctrl+s,f2"
 
 
 class ConfirmDialog(DrieluikModal):

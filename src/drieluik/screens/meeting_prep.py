@@ -66,14 +66,14 @@ class MeetingPrepScreen(DrieluikScreen):
 
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="prep.back"),
-        Binding("a,plus,alt+a", "add_case", "prep.bind.add", id="prep.add"),
+        Binding("a,plus", "add_case", "prep.bind.add", id="prep.add"),
         Binding("delete,x", "remove_item", "prep.bind.remove", id="prep.remove"),
         Binding("ctrl+up,shift+up,left_square_bracket", "move(-1)", "prep.bind.up", id="prep.up"),
         Binding(
             "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
         ),
-        Binding("o,alt+o", "orgs", "prep.bind.orgs", id="prep.orgs"),
-        Binding("s,f5,alt+s", "start", "prep.bind.start", id="prep.start"),
+        Binding("o", "orgs", "prep.bind.orgs", id="prep.orgs"),
+        Binding("s,f5", "start", "prep.bind.start", id="prep.start"),
     ]
 
     def __init__(self, meeting_id: int | None = None) -> None:
@@ -120,6 +120,7 @@ class MeetingPrepScreen(DrieluikScreen):
             self._show_date_entry()
         else:
             self.load()
+            self.query_one("#prep-table", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")

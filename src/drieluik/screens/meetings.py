@@ -21,9 +21,9 @@ class MeetingsScreen(DrieluikScreen):
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="meetings.back"),
         Binding("enter", "open", "meetings.bind.open", id="meetings.open"),
-        Binding("n,alt+n", "new", "meetings.bind.new", id="meetings.new"),
-        Binding("g,alt+g", "chair", "meetings.bind.chair", id="meetings.chair"),
-        Binding("v,alt+v", "export", "meetings.bind.export", id="meetings.export"),
+        Binding("n", "new", "meetings.bind.new", id="meetings.new"),
+        Binding("g", "chair", "meetings.bind.chair", id="meetings.chair"),
+        Binding("v", "export", "meetings.bind.export", id="meetings.export"),
     ]
 
     def __init__(self) -> None:

@@ -101,9 +101,7 @@ class GuardedTextArea(TextArea):
             show=False,
             id="guard.redact_here",
         ),
-        Binding(
-            "f9,alt+r", "redact_all", "guard.bind.redact_all", show=False, id="guard.redact_all"
-        ),
+        Binding("f9", "redact_all", "guard.bind.redact_all", show=False, id="guard.redact_all"),
         Binding("f10,ctrl+o", "allow_here", "guard.bind.allow", show=False, id="guard.allow"),
     ]
 
