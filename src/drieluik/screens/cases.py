@@ -22,7 +22,7 @@ from drieluik.services.types import CaseFilter
 from drieluik.widgets.literal import literal
 
 PAGE_SIZE = 50
-SUMMARY_WIDTH = 60
+SUMMARY_MIN_WIDTH = 24
 
 
 class PagedTable(DataTable):
@@ -80,24 +80,28 @@ class CasesScreen(DrieluikScreen):
                 prompt=t("cases.filter_year"),
                 value=f.year if f.year is not None else Select.NULL,
                 id="filter-year",
+                compact=True,
             )
             yield Select(
                 [(s.label, s) for s in CaseStatus],
                 prompt=t("cases.filter_status"),
                 value=f.status or Select.NULL,
                 id="filter-status",
+                compact=True,
             )
             yield Select(
                 [(v.label, v) for v in ExploitationForm],
                 prompt=t("cases.filter_form"),
                 value=f.form or Select.NULL,
                 id="filter-form",
+                compact=True,
             )
             yield Select(
                 [(m.label, m) for m in Municipality],
                 prompt=t("cases.filter_municipality"),
                 value=f.municipality or Select.NULL,
                 id="filter-municipality",
+                compact=True,
             )
         yield PagedTable(id="cases-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cases-page", markup=False)
@@ -106,7 +110,7 @@ class CasesScreen(DrieluikScreen):
     def on_mount(self) -> None:
         self.title = t("cases.title")
         table = self.query_one(PagedTable)
-        for key in ("code", "date", "municipality", "form", "status", "reporter", "summary"):
+        for key in ("code", "date", "municipality", "form", "status", "summary", "reporter"):
             table.add_column(t(f"cases.col_{key}"), key=key)
         self.load()
 
@@ -125,6 +129,8 @@ class CasesScreen(DrieluikScreen):
         table = self.query_one(PagedTable)
         cursor = table.cursor_row if keep_cursor else 0
         table.clear()
+        # The summary gets what the fixed columns leave of the window.
+        room = max(SUMMARY_MIN_WIDTH, self.app.size.width - 78)
         for case in rows:
             table.add_row(
                 literal(case.code),
@@ -132,8 +138,8 @@ class CasesScreen(DrieluikScreen):
                 literal(case.municipality.label),
                 literal(case.form.value),
                 literal(case.status.label),
-                literal(case.reporter, single_line=True),
-                literal(case.summary, single_line=True, max_length=SUMMARY_WIDTH),
+                literal(case.summary, single_line=True, max_length=room),
+                literal(case.reporter, single_line=True, max_length=24),
                 key=str(case.id),
             )
         if rows:
