@@ -284,6 +284,11 @@ class DrieluikApp(App):
 
     def on_mount(self) -> None:
         self._update_save_state()
+        if self.settings.problems:
+            problems = "; ".join(self.settings.problems)
+            self.notify(
+                t("tui.settings_problems", problems=problems), severity="warning", markup=False
+            )
         if self.vault is None:
             self._show_unlock()
         else:

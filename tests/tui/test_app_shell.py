@@ -250,3 +250,10 @@ def test_start_without_a_vault_is_one_line_and_exit_1(vault_path: Path) -> None:
     result = run_cli()
     assert_clean_refusal(result, 1)
     assert "Geen kluis gevonden" in result.stderr
+
+
+async def test_settings_problems_are_shown(closed_vault: Path) -> None:
+    app = app_for(closed_vault, problems=("lang='fr'",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("lang='fr'" in n.message for n in app._notifications)
