@@ -157,3 +157,54 @@ async def test_an_existing_date_opens_that_meeting(vault_path: Path) -> None:
         assert app.screen.meeting_id == existing.id
         assert len(meetings.list_meetings(vault)) == 1
         await pilot.press("ctrl+q")
+
+
+async def test_default_date_skips_a_finished_meeting_and_fits_80_by_24(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    held = meetings.create_meeting(vault, TODAY + timedelta(days=7))
+    meetings.finish_meeting(vault, held.id)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(None)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        screen = app.screen
+        assert (
+            screen.query_one("#prep-date", Input).value == (TODAY + timedelta(days=14)).isoformat()
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.meeting is not None)
+        for selector in ("#prep-table", "#prep-add", "#prep-org-list", "#prep-org-other"):
+            region = screen.query_one(selector).region
+            assert region.area > 0 and screen.region.contains_region(region), selector
+        await pilot.press("ctrl+q")
+
+
+async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) -> None:
+    from drieluik.screens.chairing import ChairingScreen
+    from drieluik.screens.meetings import MeetingsScreen
+
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    upcoming = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingsScreen())
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        table = app.screen.query_one("#meetings-table", DataTable)
+        assert [str(table.get_row_at(r)[0]) for r in range(table.row_count)] == [
+            seeded.next_date.isoformat(),
+            (TODAY - timedelta(days=21)).isoformat(),
+        ]
+        assert str(table.get_row_at(1)[2]) == "afgerond"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        assert app.screen.meeting_id == upcoming.id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("ctrl+q")

@@ -77,8 +77,8 @@ MESSAGES = {
     },
     "prep.date_label": {"nl": "Datum overleg", "en": "Meeting date"},
     "prep.date_hint": {
-        "nl": "Enter: overleg aanmaken met de voorgestelde agenda",
-        "en": "Enter: create the meeting with the proposed agenda",
+        "nl": "Enter: aanmaken met deze agenda",
+        "en": "Enter: create with this agenda",
     },
     "prep.proposal": {
         "nl": "Voorgestelde agenda voor {date}: {count} punt(en)",

@@ -9,7 +9,7 @@ meeting with that agenda (or opens the meeting already planned on that date).
 from __future__ import annotations
 
 import importlib
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
@@ -133,11 +133,19 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def _show_date_entry(self) -> None:
         date_input = self.query_one("#prep-date", Input)
-        date_input.value = (self.drieluik.today() + timedelta(days=7)).isoformat()
+        date_input.value = self._default_date().isoformat()
         self.query_one("#prep-date-row").display = True
         self._load_orgs((), disabled=True)
         self._show_proposal(date_input.value)
         date_input.focus()
+
+    def _default_date(self) -> date:
+        """A week from today (the chair's weekday), or the first such week still free."""
+        finished = {day for _, day, _, done in meetings.list_meetings(self.vault) if done}
+        day = self.drieluik.today() + timedelta(days=7)
+        while day in finished:
+            day += timedelta(days=7)
+        return day
 
     @on(Input.Changed, "#prep-date")
     def _date_changed(self, event: Input.Changed) -> None:
