@@ -257,3 +257,21 @@ async def test_settings_problems_are_shown(closed_vault: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any("lang='fr'" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    ("action", "module", "name"),
+    [
+        ("search", "drieluik.screens.search", "SearchScreen"),
+        ("statistics", "drieluik.screens.statistics", "StatisticsScreen"),
+        ("meetings", "drieluik.screens.meetings", "MeetingsScreen"),
+        ("meeting_prep", "drieluik.screens.meeting_prep", "MeetingPrepScreen"),
+    ],
+)
+async def test_app_actions_open_the_other_screens(closed_vault: Path, action, module, name) -> None:
+    screen_class = getattr(pytest.importorskip(module), name)
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await app.run_action(action)
+        await wait_for(pilot, lambda: isinstance(app.screen, screen_class))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, Static, TextArea
 
 from drieluik.domain.vocabulary import (
@@ -267,3 +268,22 @@ async def test_agenda_without_upcoming_meeting_explains(closed_vault: Path) -> N
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("geen komend overleg" in m for m in messages)
+
+
+async def test_similar_earlier_cases_show_while_typing(closed_vault: Path) -> None:
+    pytest.importorskip("drieluik.services.search")
+    (code,) = _fill(
+        closed_vault,
+        [_case(date(2026, 2, 1), "Arbeidsmigranten in de kassenteelt, paspoort ingehouden")],
+    )
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        app.screen.query_one("#form-summary", TextArea).load_text(
+            "Werkgever houdt paspoort in van arbeidsmigranten"
+        )
+        similar = app.screen.query_one("#form-similar", Static)
+        await wait_for(pilot, lambda: code in str(similar.render()))
+        assert "Vergelijkbare eerdere casussen" in str(similar.render())
