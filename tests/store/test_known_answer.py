@@ -62,6 +62,27 @@ def test_the_vector_opens_with_its_known_content(vector: Path) -> None:
     assert vector.read_bytes() == VECTOR.read_bytes()  # opening never writes
 
 
+def test_migration_1_still_makes_the_schema_the_vector_was_made_with(vector: Path) -> None:
+    """Migration 1 is released in this vector: amending it would split the v1 schema in two."""
+    from drieluik.store.database import Database
+
+    def schema(conn) -> list[tuple[str, str]]:
+        return conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+
+    fresh = Database.new()
+    try:
+        with Vault.open(vector, EXPECTED["passphrase"]) as vault, vault.db.lock:
+            assert vault.schema_version_found == 1
+            assert schema(vault.db.conn) == schema(fresh.conn), (
+                "migration 1 changed after the known-answer vector was made; "
+                "append a migration instead"
+            )
+    finally:
+        fresh.close()
+
+
 def test_the_vector_refuses_a_wrong_passphrase(vector: Path) -> None:
     with pytest.raises(WrongPassphrase):
         Vault.open(vector, EXPECTED["passphrase"].upper())
