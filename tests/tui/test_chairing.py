@@ -18,7 +18,7 @@ from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
-from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
+from tests.tui.conftest import SIZE, TODAY, app_for, unlock, wait_for
 from tests.tui.meeting_data import at, seed_meetings
 
 
@@ -77,7 +77,8 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         await wait_for(pilot, lambda: app.screen is screen)
         assert "GGD Drenthe" in shown(app, "#chair-actions")
 
-        # Discussed; on to the second item.
+        # Discussed; on to the second item. The item clock goes into the vault.
+        screen._entered_at -= timedelta(minutes=7, seconds=30)  # as if 7½ minutes passed
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert second.case.code in shown(app, "#chair-code")
@@ -111,6 +112,7 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         assert held.finished
         one, two, *rest = held.items
         assert one.discussed and two.discussed
+        assert one.seconds_spent >= 450
         assert one.notes == "Werkgever is bekend bij de inspectie."
         assert two.notes == "Melder doet navraag."
         [monitoring] = one.decisions
@@ -292,3 +294,26 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     written = out.read_text(encoding="utf-8")
     assert "[NAAM] belt [TELEFOON]" in written
     assert "Elena" not in written and "12345678" not in written
+
+
+async def test_locking_mid_note_keeps_the_note(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    vault.close()
+    app = app_for(vault_path, idle_lock_minutes=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_chairing(pilot, meeting.id)
+        await pilot.press(*"Half getypt")
+        await pilot.press("ctrl+l")  # before the notes' own save, a second later
+        await wait_for(pilot, lambda: app.vault is None)
+        reopened = Vault.open(vault_path, PASSPHRASE)
+        try:
+            assert meetings.get_meeting(reopened, meeting.id).items[0].notes == "Half getypt"
+        finally:
+            reopened.close()
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        assert notes(app).text == "Half getypt"
+        await pilot.press("ctrl+q")
