@@ -245,11 +245,21 @@ async def test_report_error_shows_the_message_literally(closed_vault: Path) -> N
         assert any(m.startswith("Onverwachte fout (RuntimeError)") for m, _, _ in messages)
 
 
-def test_start_without_a_vault_is_one_line_and_exit_1(vault_path: Path) -> None:
+def test_start_without_a_vault_is_one_line_and_exit_1(vault_path: Path, tmp_path: Path) -> None:
     assert not vault_path.exists()
     result = run_cli()
     assert_clean_refusal(result, 1)
     assert "Geen kluis gevonden" in result.stderr
+    other = tmp_path / "elders.vault"
+    result = run_cli("--vault", str(other))
+    assert_clean_refusal(result, 1)
+    assert str(other) in result.stderr
+
+
+def test_root_vault_option_is_refused_before_a_command(tmp_path: Path) -> None:
+    # `drieluik --vault X check` must not silently check the default vault.
+    result = run_cli("--vault", str(tmp_path / "x.vault"), "check")
+    assert result.code == 2 and "Traceback" not in result.stderr
 
 
 async def test_settings_problems_are_shown(closed_vault: Path) -> None:

@@ -10,6 +10,7 @@ import sys
 import typer
 
 from drieluik import __version__
+from drieluik.cli.common import PassphraseFileOption, VaultOption
 from drieluik.errors import DrieluikError, ExitCode
 from drieluik.i18n import t
 
@@ -37,12 +38,19 @@ def root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Toon de versie. / Version."
     ),
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik."""
     if ctx.invoked_subcommand is None:
         from drieluik.cli.tui import run_tui
 
-        run_tui(vault=None, passphrase_file=None)
+        run_tui(vault=vault, passphrase_file=passphrase_file)
+    elif vault is not None or passphrase_file is not None:
+        # `drieluik --vault X cases` would silently use another vault: refuse.
+        raise typer.BadParameter(
+            "zet --vault/--passphrase-file na de opdracht / put them after the command"
+        )
 
 
 _registered = False
