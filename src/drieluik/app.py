@@ -255,7 +255,9 @@ class DrieluikApp(App):
         if self.vault is None:
             return
         if not self.flush_save():
-            # Locking would lose the unsaved change: stay open, the error is shown.
+            # Locking would lose the unsaved change: stay open (the error is shown)
+            # and try again after the next idle period, not at every check.
+            self._last_activity = time.monotonic()
             return
         restore: list[tuple[type[Screen], tuple, dict]] = []
         for screen in self.screen_stack[1:]:
