@@ -104,13 +104,18 @@ class FdWatcher(threading.Thread):
         self.join()
 
 
+_PROGRAM_AND_SYSTEM = (
+    sys.prefix,
+    sys.base_prefix,
+    str(Path(__file__).parents[2] / "src"),  # the package and its data files
+    "/usr/",
+    "/etc/",  # getpass reads /etc/passwd, time zones /etc/localtime
+)
+
+
 def _expected(path: str, session: Session) -> bool:
-    if path.endswith((".py", ".pyc", ".so", ".pth", ".json", ".toml", ".ttf", ".tcss")) and (
-        path.startswith((sys.prefix, sys.base_prefix, "/usr/"))
-        or "/site-packages/" in path
-        or path.startswith(str(Path(__file__).parents[2]))
-    ):
-        return True  # the program itself, imported lazily
+    if not path.endswith(" (deleted)") and path.startswith(_PROGRAM_AND_SYSTEM):
+        return True  # read-only inputs: the program, its word lists, system files
     candidate = Path(path.removesuffix(" (deleted)"))
     vault = session.vault
     return (

@@ -99,7 +99,10 @@ class Session:
             ["agenda", day],
             MEETING_TEXT,
             ["search", self.sentinel],
-            ["report", "--out", str(self.outputs / "jaarcijfers.md")],
+            [
+                "report", "--year", "2024", "--format", "md",
+                "--out", str(self.outputs / "jaarcijfers.md"),
+            ],
             ["export", "minutes", day, "--out", str(self.outputs / "verslag.md")],
             ["audit", "--verify"],
             ["check"],
