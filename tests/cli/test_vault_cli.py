@@ -86,7 +86,7 @@ def test_the_console_script_reports_usage_errors_without_a_traceback() -> None:
 
 
 def test_init_creates_a_vault_that_check_accepts(vault_path: Path) -> None:
-    result = run_cli("init", env=WITH_PASSPHRASE)
+    result = run_cli("init", "--allow-weak", env=WITH_PASSPHRASE)  # the test passphrase is weak
     assert result.code == 0, result.stderr
     assert str(vault_path) in result.stdout
     assert vault_path.is_file()
@@ -228,7 +228,9 @@ def test_passwd_from_the_environment(new_vault: Vault, vault_path: Path) -> None
     with new_vault.transaction() as session:
         session.add(Setting(key="kept", value="yes"))
     new_vault.close()
-    result = run_cli("passwd", env={**WITH_PASSPHRASE, "DRIELUIK_NEW_PASSPHRASE": "nieuw geheim"})
+    result = run_cli(
+        "passwd", "--allow-weak", env={**WITH_PASSPHRASE, "DRIELUIK_NEW_PASSPHRASE": "nieuw geheim"}
+    )
     assert result.code == 0, result.stderr
     assert_clean_refusal(run_cli("check", env=WITH_PASSPHRASE), 3)
     assert run_cli("check", env={"DRIELUIK_PASSPHRASE": "nieuw geheim"}).code == 0
