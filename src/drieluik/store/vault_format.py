@@ -239,20 +239,36 @@ def encrypt_stream(
 
 def decrypt_payload(
     data_key: bytes, header: Header, header_bytes: bytes, body: memoryview
-) -> bytes:
-    """Decrypt and authenticate the payload; raises FormatError when it does not verify."""
+) -> bytearray:
+    """Decrypt and authenticate the payload; raises FormatError when it does not verify.
+
+    Decrypts into one preallocated buffer (no growing, no final copy): at
+    100,000 cases the payload is hundreds of MB and every copy shows in the
+    open time and peak memory. Nothing may use the plaintext before this returns.
+    """
     key = _subkey(data_key, header.vault_id, b"payload")
-    ciphertext, tag = body[: header.payload_length], body[header.payload_length :]
+    length = header.payload_length
+    ciphertext, tag = body[:length], body[length:]
+    if len(ciphertext) != length or len(tag) != TAG_SIZE:
+        raise FormatError("truncated payload")
     decryptor = Cipher(algorithms.AES(key), modes.GCM(header.payload_nonce, bytes(tag))).decryptor()
     decryptor.authenticate_additional_data(header_bytes)
-    out = bytearray()
-    for start in range(0, len(ciphertext), _CHUNK):
-        out += decryptor.update(ciphertext[start : start + _CHUNK])
+    # update_into wants room for one block more than the input.
+    out = bytearray(length + 15)
+    view = memoryview(out)
+    try:
+        for start in range(0, length, _CHUNK):
+            chunk = ciphertext[start : start + _CHUNK]
+            decryptor.update_into(chunk, view[start : start + len(chunk) + 15])
+    finally:
+        view.release()
     try:
         decryptor.finalize()
     except InvalidTag:
+        out[:] = b""  # unauthenticated plaintext is never handed out
         raise FormatError("payload authentication failed") from None
-    return bytes(out)
+    del out[length:]
+    return out
 
 
 def verify_payload_file(
