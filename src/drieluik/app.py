@@ -96,7 +96,6 @@ class DrieluikApp(App):
         self._quit_despite_unsaved = False
         self._last_activity = time.monotonic()
         self._restore: list[tuple[type[Screen], tuple, dict]] = []
-        self._thread = threading.get_ident()
         super().__init__()
         localise_bindings(self)
         self._set_theme(settings.theme)
@@ -148,7 +147,7 @@ class DrieluikApp(App):
 
     def save_soon(self) -> None:
         """Called after each commit (vault.after_commit): save ~0.3 s after the last one."""
-        if threading.get_ident() != self._thread:
+        if threading.get_ident() != self._thread_id:  # Textual's: the app's own thread
             self.call_from_thread(self.save_soon)
             return
         self._changes += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -190,9 +191,14 @@ async def test_changes_are_saved_in_the_background(closed_vault: Path) -> None:
             cases.create_case(app.vault, _signal(f"snel {n}"))
         await wait_for(pilot, lambda: not app.dirty)
         assert peek(closed_vault).generation == generation + 2
+        # A commit from another thread (an import worker, say) is saved as well.
+        worker = threading.Thread(target=cases.create_case, args=(app.vault, _signal("thread")))
+        worker.start()
+        await wait_for(pilot, lambda: not worker.is_alive())
+        await wait_for(pilot, lambda: peek(closed_vault).generation == generation + 3)
         app.exit()
     with Vault.open(closed_vault, PASSPHRASE) as vault:
-        assert cases.count_cases(vault) == 4
+        assert cases.count_cases(vault) == 5
 
 
 async def test_failed_save_stays_dirty_and_quit_needs_a_second_press(closed_vault: Path) -> None:
