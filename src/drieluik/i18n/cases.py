@@ -422,4 +422,63 @@ MESSAGES = {
         "nl": "niet afgesloten",
         "en": "not closed",
     },
+    # --- demo (cli/demo.py) ---
+    "cli.demo.filling": {
+        "nl": "Demo wordt gevuld met {cases} verzonnen casussen…",
+        "en": "Filling the demo with {cases} made-up cases…",
+    },
+    "cli.demo.created": {
+        "nl": "Demo-kluis gemaakt: {path}",
+        "en": "Demo vault created: {path}",
+    },
+    "cli.demo.existing": {
+        "nl": "De demo bestaat al en wordt geopend zoals hij is ({path}); --reset maakt hem "
+        "opnieuw.",
+        "en": "The demo exists and is opened as it is ({path}); --reset makes it anew.",
+    },
+    "cli.demo.cases_ignored": {
+        "nl": "--cases geldt alleen voor een nieuwe demo; gebruik --reset.",
+        "en": "--cases applies to a new demo only; use --reset.",
+    },
+    "cli.demo.removed": {
+        "nl": "Oude demo verwijderd: {path}",
+        "en": "Old demo removed: {path}",
+    },
+    "cli.demo.passphrase_demo": {
+        "nl": "Wachtwoord van de demo: demo",
+        "en": "The demo's passphrase: demo",
+    },
+    "cli.demo.passphrase_given": {
+        "nl": "Wachtwoord van de demo: het wachtwoord dat u opgaf (--passphrase-file of "
+        "DRIELUIK_PASSPHRASE).",
+        "en": "The demo's passphrase: the one you gave (--passphrase-file or DRIELUIK_PASSPHRASE).",
+    },
+    "cli.demo.counts": {
+        "nl": "{cases} casussen (eerste signaal {first}), {meetings} overleggen, {items} "
+        "agendapunten, {decisions} besluiten, {actions} actiepunten ({open} open, waarvan "
+        "{overdue} verlopen), {monitoring} in monitoring, {closed} afgesloten.",
+        "en": "{cases} cases (first signal {first}), {meetings} meetings, {items} agenda items, "
+        "{decisions} decisions, {actions} actions ({open} open, {overdue} of them overdue), "
+        "{monitoring} in monitoring, {closed} closed.",
+    },
+    "cli.demo.upcoming": {
+        "nl": "Volgend overleg: {date}, {items} agendapunten ({reasons}).",
+        "en": "Next meeting: {date}, {items} agenda items ({reasons}).",
+    },
+    "cli.demo.open_hint": {
+        "nl": "Openen: drieluik demo (alle gegevens zijn verzonnen).",
+        "en": "Open it: drieluik demo (all data is made up).",
+    },
+    "cli.demo.not_a_demo": {
+        "nl": "{path} is geen demo-kluis (of heeft een ander wachtwoord); drieluik verwijdert hem "
+        "niet.",
+        "en": "{path} is not a demo vault (or has another passphrase); drieluik will not delete "
+        "it.",
+    },
+    "cli.demo.not_your_vault": {
+        "nl": "{path} is de plek van uw eigen kluis; de demo komt daar nooit. Kies een ander "
+        "--vault.",
+        "en": "{path} is where your own vault lives; the demo never goes there. Choose another "
+        "--vault.",
+    },
 }
