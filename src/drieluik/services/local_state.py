@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from drieluik.settings import data_dir
+from drieluik.store.models import now
 from drieluik.store.safe_file import write_atomically
 
 FILE_NAME = "local-state.json"
@@ -70,7 +71,9 @@ def add_failed_unlock(vault_id: str, at: datetime | None = None) -> None:
     vaults = _load()
     entry = vaults.setdefault(vault_id, {})
     moments = [m for m in entry.get("failed_unlocks", []) if isinstance(m, str)]
-    moments.append((at or datetime.now(UTC)).isoformat())
+    # Whole seconds, like every audit moment (`models.now`), so the failed
+    # attempts never sort after the unlock that logs them.
+    moments.append((at or now()).isoformat())
     entry["failed_unlocks"] = moments[-MAX_FAILED_UNLOCKS:]
     _store(vaults)
 
