@@ -82,7 +82,7 @@ class Database:
         db = cls(conn)
         try:
             migrate(db.conn)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError, MemoryError) as exc:
             db.close()
             raise DatabaseCorrupt(f"migration from schema {found} failed: {exc}") from None
         return db, found

@@ -8,6 +8,7 @@ matches the SQLModel tables in `models.py`.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 # The full-text index (FTS5) mirrors user text from four tables. Its rowid
@@ -438,6 +439,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             # open; roll back so the connection is usable at the old version.
             if conn.in_transaction:
                 conn.rollback()
-            conn.execute("PRAGMA legacy_alter_table = OFF")
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA legacy_alter_table = OFF")
             raise
     return found
