@@ -35,3 +35,20 @@ def test_flipped_bytes_in_the_database_never_escape_as_other_errors(new_vault: V
         else:
             db.close()
     assert refused > 0
+
+
+@pytest.mark.parametrize(
+    ("position", "mask"),
+    [(60, 0x80), (59, 0x05), (59, 0x02), (56, 0xFF)],
+    ids=["negative user_version", "UTF-16le encoding", "UTF-16be encoding", "odd encoding"],
+)
+def test_damaged_sqlite_header_fields_are_corrupt(position: int, mask: int) -> None:
+    """SQLite header bytes 56-59 (text encoding) and 60-63 (user_version), found by the fuzzer."""
+    payload = bytearray(Database.new().serialize())
+    payload[position] ^= mask
+    try:
+        db, found = Database.from_bytes(bytes(payload))
+    except DatabaseCorrupt:
+        return
+    db.close()
+    assert found >= 0

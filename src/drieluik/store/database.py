@@ -71,7 +71,13 @@ class Database:
             result = conn.execute("PRAGMA quick_check").fetchall()
             if result != [("ok",)]:
                 raise DatabaseCorrupt(str(result[:3]))
+            # Vaults are always UTF-8 and at schema >= 1; other header values
+            # are damage (a UTF-16 database even breaks the PRAGMAs below).
+            if conn.execute("PRAGMA encoding").fetchone() != ("UTF-8",):
+                raise DatabaseCorrupt("text encoding")
             found = schema_version(conn)
+            if found < 0:
+                raise DatabaseCorrupt(f"schema version {found}")
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             # quick_check's report quotes damaged bytes, which may not be UTF-8
             conn.close()
@@ -79,7 +85,11 @@ class Database:
         if found > SCHEMA_VERSION:
             conn.close()
             raise SchemaTooNew(found)
-        db = cls(conn)
+        try:
+            db = cls(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseCorrupt(str(exc)) from None
         try:
             migrate(db.conn)
         except (sqlite3.DatabaseError, UnicodeDecodeError, MemoryError) as exc:
