@@ -120,7 +120,7 @@ class DashboardScreen(DrieluikScreen):
         table = self.query_one("#dash-overdue-table", DataTable)
         table.clear()
         # Fit the row in the window: code, date and owner fixed, the action the rest.
-        room = max(16, self.app.size.width - 64)
+        room = max(16, self.app.size.width - 58)
         for action in summary.overdue:
             table.add_row(
                 literal(action.case_code),
