@@ -219,8 +219,10 @@ def test_only_the_last_word_is_a_prefix(register) -> None:
     assert search.search(register["vault"], "boerd 70") == []
 
 
-def test_a_one_letter_word_is_not_a_prefix() -> None:
+def test_a_prefix_needs_three_letters() -> None:
     assert to_fts_query("b") == '"b"'
+    assert to_fts_query("bo") == '"bo"'
+    assert to_fts_query("boe") == '"boe" *'
 
 
 def test_stop_words_are_dropped_when_other_words_remain() -> None:

@@ -107,6 +107,9 @@ class SearchHit:
 # --- the query sanitiser -----------------------------------------------------------
 
 
+MIN_PREFIX_CHARS = 3
+
+
 def fold_token(token: str) -> str:
     """Lower-case and without diacritics, as the index's tokenizer sees a word."""
     decomposed = unicodedata.normalize("NFKD", token)
@@ -152,8 +155,11 @@ def _parse(user_text: str, prefix_last: bool) -> _Query | None:
     parts = [_quoted(c) for c in chunks]
     last = chunks[-1]
     prefix = None
-    # A one-letter prefix would rank half the index for nothing.
-    if typing_last and (len(last) > 1 or len(last[0]) > 1):
+    # Prefixes start at three letters: the index keeps a prefix index of
+    # exactly that length (migration 3), and one or two letters would rank
+    # half the index for nothing (200 ms for "be" at 100k cases). Inside a
+    # phrase (a case code being typed: "DL-2024-0") the words before narrow it.
+    if typing_last and (len(last) > 1 or len(last[-1]) >= MIN_PREFIX_CHARS):
         parts[-1] += " *"
         prefix = last[-1]
     words = frozenset(t for c in chunks for t in c)
@@ -164,8 +170,8 @@ def to_fts_query(user_text: str, *, prefix_last: bool = True) -> str | None:
     """An FTS5 query matching every word of `user_text`, or None if nothing is searchable.
 
     The last word is a prefix ("clie" finds "cliënt") unless `prefix_last` is
-    False, the text ends in a space (the word is complete), or it is a single
-    letter. Stop words are left out when other words remain.
+    False, the text ends in a space (the word is complete), or it is shorter
+    than three letters. Stop words are left out when other words remain.
     """
     query = _parse(user_text, prefix_last)
     return query.fts if query else None
