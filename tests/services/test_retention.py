@@ -177,3 +177,26 @@ def test_purge_keeps_another_cases_rows_linked_to_a_purged_agenda_item(new_vault
     remaining = actions.list_actions(new_vault)
     assert [(a.id, a.case_code) for a in remaining] == [(action.id, other)]
     assert cases.get_case(new_vault, other).status is CaseStatus.NIEUW
+
+
+def test_count_due_agrees_with_the_list_around_the_boundary(new_vault: Vault) -> None:
+    """The dashboard's COUNT must equal the listed cases, also on leap days and edges."""
+    closings = [
+        date(2026, 5, 31),
+        date(2026, 6, 1),
+        date(2026, 6, 2),
+        date(2024, 2, 29),
+        date(2026, 12, 31),
+        date(2020, 1, 1),
+    ]
+    codes = cases.create_cases(new_vault, [_case(f"boundary {i}") for i in range(len(closings))])
+    for code, closed in zip(codes, closings, strict=True):
+        cases.set_status(new_vault, code, CaseStatus.AFGESLOTEN)
+        with new_vault.transaction() as session:
+            session.execute(
+                text("UPDATE cases SET closed_date = :d WHERE code = :c"),
+                {"d": closed.isoformat(), "c": code},
+            )
+    for today in (date(2031, 5, 31), TODAY, date(2031, 6, 2), date(2029, 2, 28), date(2029, 3, 1)):
+        assert retention.count_due(new_vault, today) == len(retention.due_cases(new_vault, today))
+    assert retention.count_due(new_vault, TODAY) == 4  # closed on or before 2026-06-01

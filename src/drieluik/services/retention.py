@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from drieluik.domain.vocabulary import CaseStatus
@@ -105,8 +105,31 @@ def due_cases(vault: Vault, today: date | None = None) -> list[DueCase]:
 
 
 def count_due(vault: Vault, today: date | None = None) -> int:
-    """How many cases are due (for the dashboard)."""
-    return len(due_cases(vault, today))
+    """How many cases are due (for the dashboard): a COUNT, not a list.
+
+    Every case closed on or before `today` minus the period is certainly due;
+    only the few closed after that day within the generous cut-off of `_due`
+    need the exact calendar rule.
+    """
+    today = today or date.today()
+    with vault.session() as session:
+        years = vault_settings.read(session, vault_settings.RETENTION_YEARS)
+        certain = due_since(today, -years)  # same day, `years` earlier
+        closed = (
+            Case.status == CaseStatus.AFGESLOTEN.value,
+            col(Case.closed_date).is_not(None),
+        )
+        count = session.exec(
+            select(func.count()).select_from(Case).where(*closed, col(Case.closed_date) <= certain)
+        ).one()
+        rest = session.exec(
+            select(Case.closed_date).where(
+                *closed,
+                col(Case.closed_date) > certain,
+                col(Case.closed_date) <= date(today.year - years, 12, 31),
+            )
+        ).all()
+    return count + sum(1 for day in rest if day and due_since(day, years) <= today)
 
 
 def retention_years(vault: Vault) -> int:
