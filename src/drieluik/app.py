@@ -69,7 +69,8 @@ class DrieluikApp(App):
         Binding("f1", "home", "bind.home", show=False, id="app.home"),
         Binding("f2", "cases", "bind.cases", show=False, id="app.cases"),
         Binding("f3", "new_case", "bind.new_case", show=False, id="app.new_case"),
-        Binding("f4", "search", "bind.search", show=False, id="app.search"),
+        # "/" reaches the app only when no text field has focus (fields type it).
+        Binding("slash,ctrl+f,f4", "search", "bind.search", show=False, id="app.search"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 

@@ -288,3 +288,12 @@ def test_every_binding_has_an_id_and_a_catalogued_description(cls) -> None:
         assert binding.description in catalog(), binding.id
         ids.append(binding.id)
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("key", ["slash", "ctrl+f"])
+async def test_slash_and_ctrl_f_open_the_search_from_the_dashboard(vault_path, vault, key) -> None:
+    app = app_for(vault_path, vault=vault, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "DashboardScreen")
+        await pilot.press(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
