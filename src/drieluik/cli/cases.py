@@ -29,6 +29,7 @@ from drieluik.cli.common import (
     print_json,
     resolve_vault_path,
 )
+from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
@@ -83,7 +84,8 @@ def fitted_table(headers: list[str], rows: list[list[object]], *, flexible: int)
 
 
 def cells(*values: object) -> list[Text]:
-    return [Text("" if v is None else str(v)) for v in values]
+    # visible() here, not only in the console, so widths are measured as shown.
+    return [Text(visible("" if v is None else str(v))) for v in values]
 
 
 def parse_option_date(option: str, value: str) -> date:

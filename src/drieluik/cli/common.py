@@ -12,15 +12,46 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.segment import Segment
 
+from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.settings import default_vault_path
 
-# Output goes through Rich with markup and emoji off: user text (case
-# summaries, notes) is printed literally, never interpreted.
-console = Console(markup=False, emoji=False, highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+class LiteralConsole(Console):
+    """A Rich console that never lets user text act on the terminal.
+
+    Markup and emoji are off, so `[bold]` is printed as typed; and every text
+    segment passes through `visible()`, so an ESC, another control character or
+    a right-to-left override in a summary, a reporter's name or an error
+    message's parameter is shown as a visible symbol instead of reaching the
+    terminal raw. Rich's own control segments (cursor moves of a status line)
+    and styles are not text and pass unchanged. Applying it to nested renders
+    (table cells) again is harmless: the mapping is idempotent.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, highlight=False, soft_wrap=True, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Any:
+        # Before Rich's Text drops BEL, BS, VT, FF and CR: shown like any other control.
+        return super().render_str(visible(text), **kwargs)
+
+    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and segment.text:
+                shown = visible(segment.text)
+                if shown != segment.text:
+                    segment = Segment(shown, segment.style)
+            yield segment
+
+
+# Output goes through these two; user text (case summaries, notes) is printed
+# literally, never interpreted.
+console = LiteralConsole()
+err_console = LiteralConsole(stderr=True)
 
 VaultOption = Annotated[
     Path | None,
@@ -152,9 +183,23 @@ def opened_vault(
         opened.close()
 
 
+# json.dumps escapes C0 controls itself; these it would write raw. A C1 control
+# (U+009B is CSI to some terminals) or a bidi override could act on a terminal
+# showing the JSON. As \\uXXXX escapes they decode to the very same string.
+_JSON_ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
 def print_json(data: object) -> None:
-    """Stable JSON for scripts: UTF-8, keys in the order given, dates as ISO strings."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Stable JSON for scripts: UTF-8, keys in the order given, dates as ISO strings.
+
+    Characters that could act on a terminal are written as JSON escapes, so
+    the output is safe to look at and still decodes to exactly what is stored.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(text.translate(_JSON_ESCAPED) + "\n")
 
 
 def info(message: str) -> None:
