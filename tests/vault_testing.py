@@ -205,13 +205,22 @@ os.write(1, b"zygote ready\n")
 for line in sys.stdin:
     if line.strip() != "run":
         break
+    # The child waits until the parent has announced its pid, so "pid" always
+    # comes before the child's own lines (under load the child could win).
+    go_read, go_write = os.pipe()
     pid = os.fork()
     if pid == 0:
         try:
+            os.close(go_write)
+            os.read(go_read, 1)
+            os.close(go_read)
             saver()
         finally:
             os._exit(3)
+    os.close(go_read)
     os.write(1, f"pid {pid}\n".encode())
+    os.write(go_write, b"g")
+    os.close(go_write)
     _, status = os.waitpid(pid, 0)
     os.write(1, f"exit {pid} {status}\n".encode())
 """
