@@ -258,7 +258,7 @@ def test_save_refuses_when_the_file_was_replaced_underneath(
     swapped = vault_path.read_bytes()
     with pytest.raises(DrieluikError) as caught:
         _add_unconfirmed(saved_vault)
-    assert caught.value.key == "vault.save_failed"
+    assert caught.value.key == "vault.changed_underneath"
     assert vault_path.read_bytes() == swapped
     assert temp_files(vault_path) == []
 

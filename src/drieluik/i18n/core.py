@@ -51,6 +51,19 @@ MESSAGES = {
         "nl": "Opslaan mislukt ({detail}). De vorige versie van {path} is ongewijzigd.",
         "en": "Saving failed ({detail}). The previous version of {path} is unchanged.",
     },
+    "vault.changed_underneath": {
+        "nl": "Niet opgeslagen: {path} is buiten drieluik gewijzigd of vervangen sinds het "
+        "werd geopend. Sluit drieluik en open de kluis opnieuw; uw laatste wijziging staat "
+        "nog niet in het bestand.",
+        "en": "Not saved: {path} was changed or replaced outside drieluik since it was opened. "
+        "Close drieluik and open the vault again; your last change is not in the file yet.",
+    },
+    "vault.folder_unwritable": {
+        "nl": "Kan in de map {path} niet schrijven ({detail}); drieluik heeft daar een "
+        "slotbestand nodig naast de kluis.",
+        "en": "Cannot write in the folder {path} ({detail}); drieluik needs a lock file next "
+        "to the vault there.",
+    },
     "vault.schema_future": {
         "nl": "De kluis heeft schemaversie {version}; deze drieluik kent tot {supported}.",
         "en": "The vault has schema version {version}; this drieluik knows up to {supported}.",

@@ -287,11 +287,7 @@ class Vault:
         if not require_existing:
             return
         if _file_identity(self.path) != self._stat:
-            raise DrieluikError(
-                "vault.save_failed",
-                path=self.path,
-                detail="het bestand is buiten drieluik gewijzigd / changed outside drieluik",
-            )
+            raise DrieluikError("vault.changed_underneath", path=self.path)
 
     # --- keys -------------------------------------------------------------------
 
@@ -378,7 +374,11 @@ def _acquire(path: Path) -> ProcessLock:
     except LockBusy:
         raise VaultInUse("vault.locked", path=path) from None
     except OSError as exc:
-        raise InvalidInput("vault.read_failed", path=path, detail=_os_detail(exc)) from None
+        # The lock file is created beside the vault: failing here usually
+        # means the folder is not writable (read-only media, permissions).
+        raise InvalidInput(
+            "vault.folder_unwritable", path=path.parent, detail=_os_detail(exc)
+        ) from None
     return lock
 
 
