@@ -28,6 +28,7 @@ from drieluik.cli.common import (
     opened_vault,
     print_json,
     resolve_vault_path,
+    sql_limit,
 )
 from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
@@ -108,6 +109,25 @@ def _parsed(option: str, value: str | None, parse: Callable[[str], Any], key: st
     return parsed
 
 
+def case_filter(
+    year: int | None, status: str | None, vorm: str | None, gemeente: str | None
+) -> Any:
+    """The --year/--status/--vorm/--gemeente options of `cases` and `search`, checked
+    before the passphrase is asked for; a bad value names the option and what it accepts."""
+    from drieluik.domain.dates import check_year
+    from drieluik.domain.vocabulary import parse_form, parse_municipality, parse_status
+    from drieluik.services.types import CaseFilter
+
+    return CaseFilter(
+        year=check_year(year) if year is not None else None,
+        status=_parsed("--status", status, parse_status, "field.status_invalid"),
+        form=_parsed("--vorm", vorm, parse_form, "field.form_invalid"),
+        municipality=_parsed(
+            "--gemeente", gemeente, parse_municipality, "field.municipality_invalid"
+        ),
+    )
+
+
 # --- drieluik cases ----------------------------------------------------------------------
 
 
@@ -142,22 +162,13 @@ def list_cases_command(
     passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Toon de casussen, nieuwste signaal eerst. / List cases, newest signal first."""
-    from drieluik.domain.vocabulary import parse_form, parse_municipality, parse_status
     from drieluik.services import cases
-    from drieluik.services.types import CaseFilter
 
-    filters = CaseFilter(
-        year=year,
-        status=_parsed("--status", status, parse_status, "field.status_invalid"),
-        form=_parsed("--vorm", vorm, parse_form, "field.form_invalid"),
-        municipality=_parsed(
-            "--gemeente", gemeente, parse_municipality, "field.municipality_invalid"
-        ),
-    )
+    filters = case_filter(year, status, vorm, gemeente)
     if limit is None:
         limit = 0 if as_json else DEFAULT_TABLE_LIMIT
     with opened_vault(vault, passphrase_file) as opened:
-        found = cases.list_cases(opened, filters, limit=limit or None)
+        found = cases.list_cases(opened, filters, limit=sql_limit(limit))
         total = cases.count_cases(opened, filters) if not as_json else len(found)
     if as_json:
         print_json([c.as_json() for c in found])

@@ -192,6 +192,15 @@ _JSON_ESCAPED = {
 }
 
 
+# SQLite's integers are 64-bit: a larger --limit can only mean "all of them".
+_SQL_INT_MAX = 2**63 - 1
+
+
+def sql_limit(limit: int | None) -> int | None:
+    """A --limit as a SQL LIMIT: None (everything) when absent, 0 or beyond SQLite's range."""
+    return None if not limit or limit > _SQL_INT_MAX else limit
+
+
 def print_json(data: object) -> None:
     """Stable JSON for scripts: UTF-8, keys in the order given, dates as ISO strings.
 

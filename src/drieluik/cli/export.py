@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from drieluik.cli.common import PassphraseFileOption, VaultOption, console, err_console, info
+from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
 export_app = typer.Typer(
@@ -83,6 +84,8 @@ def minutes(
     from drieluik.cli.common import opened_vault
     from drieluik.services.minutes.export import MinutesBlocked, MinutesFormat, export_minutes
 
+    if out.is_dir():  # else "unknown format ''" from a folder's missing extension
+        raise InvalidInput("path.is_directory", path=out)
     chosen = MinutesFormat.parse(fmt) if fmt else MinutesFormat.from_path(out)
     if chosen is None:
         raise typer.BadParameter(

@@ -56,20 +56,20 @@ def search_command(
     passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Zoek in codes, omschrijvingen, notities, besluiten en acties. / Search the register."""
-    from drieluik.cli.cases import fitted_table
-    from drieluik.services.search import facet_tokens, search
+    from drieluik.cli.cases import case_filter, fitted_table
+    from drieluik.services.search import search
 
-    # Bad filter values are refused before the passphrase is asked for.
-    facet_tokens(year=year, form=vorm, municipality=gemeente, status=status)
+    # Bad filter values are refused before the passphrase is asked for, as in `cases`.
+    filters = case_filter(year, status, vorm, gemeente)
     with opened_vault(vault, passphrase_file) as opened:
         hits = search(
             opened,
             query,
             limit=limit,
-            year=year,
-            form=vorm,
-            municipality=gemeente,
-            status=status,
+            year=filters.year,
+            form=filters.form,
+            municipality=filters.municipality,
+            status=filters.status,
         )
     if as_json:
         print_json([hit.as_json() for hit in hits])

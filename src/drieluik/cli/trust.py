@@ -17,6 +17,7 @@ from drieluik.cli.common import (
     info,
     opened_vault,
     print_json,
+    sql_limit,
 )
 from drieluik.domain.dates import format_moment
 from drieluik.errors import ExitCode, InvalidInput, VaultDamaged
@@ -214,7 +215,7 @@ def audit(
         if verify:
             result = service.verify_chain(opened)
         else:
-            entries = service.list_entries(opened, limit=limit)
+            entries = service.list_entries(opened, limit=sql_limit(limit))
     if not verify:
         _show_entries(entries, as_json)
         return

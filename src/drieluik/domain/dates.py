@@ -5,8 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from drieluik.errors import InvalidInput
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+# The years a signal or a report can be about: a case code carries a
+# four-digit year (DL-2024-017), and the year after MAX_YEAR must be a date.
+MIN_YEAR = 1900
+MAX_YEAR = 9998
+
+
+def check_year(year: int) -> int:
+    """`year` if it is within MIN_YEAR..MAX_YEAR, else InvalidInput."""
+    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise InvalidInput("report.year_invalid", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    return year
 
 
 def parse_date(text: str | date | datetime | None) -> date | None:

@@ -19,6 +19,10 @@ MESSAGES = {
         "nl": "datum {value} ligt in de toekomst",
         "en": "date {value} is in the future",
     },
+    "field.date_too_early": {
+        "nl": "datum {value} ligt voor {year}",
+        "en": "date {value} is before {year}",
+    },
     "field.municipality_invalid": {
         "nl": "onbekende gemeente '{value}' (een van de 12 Drentse gemeenten, "
         "'buiten Drenthe' of 'onbekend')",

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from drieluik.domain.dates import MIN_YEAR
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services import report
@@ -170,9 +171,7 @@ class StatisticsScreen(DrieluikScreen):
             return
         self.current = report.annual_report(self.vault, self.year)
         self.previous = (
-            report.annual_report(self.vault, self.year - 1)
-            if self.year - 1 >= report.MIN_YEAR
-            else None
+            report.annual_report(self.vault, self.year - 1) if self.year - 1 >= MIN_YEAR else None
         )
         prev = report.comparable(self.previous)
         self.query_one("#stats-heading", Static).update(self._heading(prev))
@@ -221,7 +220,7 @@ class StatisticsScreen(DrieluikScreen):
     def action_year(self, delta: int) -> None:
         assert self.year is not None
         target = self.year + delta
-        if not report.MIN_YEAR <= target <= self._today().year:
+        if not MIN_YEAR <= target <= self._today().year:
             self.app.bell()
             return
         self.year = target

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
 
-from drieluik.domain.dates import local, parse_date
+from drieluik.domain.dates import MIN_YEAR, local, parse_date
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     KNOWN_REPORTERS,
@@ -81,6 +81,11 @@ def validate_case_fields(
             errors.append(FieldProblem("datum", t("field.date_invalid", value=text("datum"))))
         elif today is not None and signal_date > today:
             errors.append(FieldProblem("datum", t("field.date_future", value=signal_date)))
+        elif signal_date.year < MIN_YEAR:
+            # A case code carries a four-digit year (DL-2024-017).
+            errors.append(
+                FieldProblem("datum", t("field.date_too_early", value=signal_date, year=MIN_YEAR))
+            )
 
     municipality = None
     if text("gemeente"):

@@ -92,6 +92,8 @@ def read_import(
     required column missing) raise InvalidInput; row problems are collected.
     """
     path = Path(path)
+    if path.is_dir():
+        raise InvalidInput("path.is_directory", path=path)
     if not path.is_file():
         raise InvalidInput("import.not_found", path=path)
     suffix = path.suffix.lower()

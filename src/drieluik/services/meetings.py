@@ -50,7 +50,9 @@ def find_meeting(session: Session, ref: int | date | str) -> Meeting:
         parsed = parse_date(text)
         if parsed is not None:
             ref = parsed
-        elif text.isdigit():
+        elif text.isascii() and text.isdigit() and len(text) <= 18:
+            # ASCII only ('²' is a digit to isdigit, not to int); 18 digits
+            # stay within SQLite's 64-bit integers.
             ref = int(text)
     if isinstance(ref, date):
         meeting = session.exec(select(Meeting).where(Meeting.meeting_date == ref)).first()

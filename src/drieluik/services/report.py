@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import text as sql_text
 
+from drieluik.domain.dates import check_year
 from drieluik.domain.vocabulary import (
     KNOWN_REPORTERS,
     CaseStatus,
@@ -41,9 +42,6 @@ from drieluik.i18n import t
 from drieluik.services import audit
 from drieluik.store.safe_file import write_atomically
 from drieluik.store.vault import Vault
-
-MIN_YEAR = 1900
-MAX_YEAR = 9998  # the year after must still be a date
 
 
 @dataclass(frozen=True)
@@ -78,12 +76,6 @@ class AnnualReport:
             "decisions": dict(self.decisions),
             "in_monitoring_at_year_end": self.in_monitoring_at_year_end,
         }
-
-
-def check_year(year: int) -> int:
-    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidInput("report.year_invalid", year=year, low=MIN_YEAR, high=MAX_YEAR)
-    return year
 
 
 def _utc_text(moment: datetime) -> str:
