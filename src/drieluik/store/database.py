@@ -113,4 +113,8 @@ class Database:
 
 
 def _connect() -> sqlite3.Connection:
-    return sqlite3.connect(":memory:", check_same_thread=False)
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    # At once, not only in Database(): from_bytes() already queries the
+    # decrypted database (quick_check, schema version) before that.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
