@@ -66,11 +66,12 @@ def report_command(
 ) -> None:
     """De jaarcijfers: signalen per vorm, gemeente, melder en maand. / The annual figures."""
     from drieluik.services import report
+    from drieluik.services.export_file import refuse_existing
 
     report.check_year(year)
     if out is not None:
         out = out.expanduser()
-        report.refuse_existing(out, force)  # before the passphrase and the work
+        refuse_existing(out, force)  # before the passphrase and the work
     with opened_vault(vault, passphrase_file) as opened:
         current = report.annual_report(opened, year)
         previous = report.annual_report(opened, year - 1) if fmt is not ReportFormat.JSON else None

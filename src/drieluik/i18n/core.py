@@ -132,6 +132,10 @@ MESSAGES = {
         "nl": "De back-up mag niet de kluis zelf zijn.",
         "en": "The backup must not be the vault itself.",
     },
+    "path.exists": {
+        "nl": "{path} bestaat al en is niet aangeraakt; overschrijven met --force.",
+        "en": "{path} already exists and was not touched; overwrite with --force.",
+    },
     "path.is_directory": {
         "nl": "{path} is een map, geen bestand.",
         "en": "{path} is a folder, not a file.",

@@ -134,14 +134,6 @@ MESSAGES = {
         "nl": "Onbekend formaat '{format}': kies md, docx of pdf.",
         "en": "Unknown format '{format}': choose md, docx or pdf.",
     },
-    "minutes.exists": {
-        "nl": "{path} bestaat al en is niet aangeraakt; overschrijven met --force.",
-        "en": "{path} already exists and was not touched; overwrite with --force.",
-    },
-    "minutes.not_a_file": {
-        "nl": "{path} is geen bestand; er is niets geschreven.",
-        "en": "{path} is not a file; nothing was written.",
-    },
     "minutes.write_failed": {
         "nl": "Kan {path} niet schrijven ({detail}). Er is niets geschreven.",
         "en": "Cannot write {path} ({detail}). Nothing was written.",

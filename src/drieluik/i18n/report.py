@@ -61,10 +61,6 @@ MESSAGES = {
         "nl": "{n} onbekende vorm(en) of gemeente(n) geteld als 'onbekend'.",
         "en": "{n} unrecognised form(s) or municipality(ies) counted as 'onbekend'.",
     },
-    "report.out_exists": {
-        "nl": "{path} bestaat al; gebruik --force om het te overschrijven.",
-        "en": "{path} already exists; use --force to overwrite it.",
-    },
     "report.written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
     "report.write_failed": {
         "nl": "Kon {path} niet schrijven: {detail}",

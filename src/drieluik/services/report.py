@@ -40,6 +40,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.services import audit
+from drieluik.services.export_file import refuse_existing
 from drieluik.store.safe_file import write_atomically
 from drieluik.store.vault import Vault
 
@@ -389,13 +390,3 @@ def save_report(vault: Vault, out: Path, data: bytes, *, force: bool = False) ->
     with vault.transaction() as session:
         audit.record(session, "report.export")
     return out
-
-
-def refuse_existing(out: Path, force: bool) -> None:
-    """The checks before anything is computed: a folder, a missing folder, a file in the way."""
-    if out.is_dir():
-        raise InvalidInput("path.is_directory", path=out)
-    if not out.parent.is_dir():
-        raise InvalidInput("path.no_parent", path=out.parent)
-    if out.exists() and not force:
-        raise InvalidInput("report.out_exists", path=out)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from drieluik.errors import ExportBlocked, InvalidInput
 from drieluik.services import audit
+from drieluik.services.export_file import refuse_existing
 from drieluik.services.minutes.build import build_minutes
 from drieluik.services.minutes.guard import MinutesFinding, redact_minutes, scan_minutes
 from drieluik.services.minutes.model import Minutes
@@ -81,13 +82,6 @@ def renderer(fmt: MinutesFormat) -> Callable[[Minutes], bytes]:
     return render_pdf
 
 
-def _refuse_existing(out: Path, force: bool) -> None:
-    if out.is_dir():
-        raise InvalidInput("minutes.not_a_file", path=out)
-    if out.exists() and not force:
-        raise InvalidInput("minutes.exists", path=out)
-
-
 def export_minutes(
     vault: Vault,
     meeting_ref: int | date | str,
@@ -106,7 +100,7 @@ def export_minutes(
     """
     fmt = fmt if isinstance(fmt, MinutesFormat) else MinutesFormat.parse(fmt)
     out = Path(out)
-    _refuse_existing(out, force)
+    refuse_existing(out, force)
     from drieluik.services.allowlist import allow_terms
 
     minutes = build_minutes(vault, meeting_ref, per_partner=per_partner)
@@ -122,7 +116,7 @@ def export_minutes(
         if remaining:
             raise MinutesBlocked(remaining)
     data = renderer(fmt)(minutes)
-    _refuse_existing(out, force)  # rendering a PDF takes a moment: look again
+    refuse_existing(out, force)  # rendering a PDF takes a moment: look again
     try:
         write_atomically(out, [data])
     except OSError as exc:
