@@ -136,6 +136,10 @@ MESSAGES = {
         "nl": "{path} bestaat al en is niet aangeraakt; overschrijven met --force.",
         "en": "{path} already exists and was not touched; overwrite with --force.",
     },
+    "path.write_failed": {
+        "nl": "Kan {path} niet schrijven ({detail}); er is niets geschreven.",
+        "en": "Cannot write {path} ({detail}); nothing was written.",
+    },
     "path.is_directory": {
         "nl": "{path} is een map, geen bestand.",
         "en": "{path} is a folder, not a file.",

@@ -134,10 +134,6 @@ MESSAGES = {
         "nl": "Onbekend formaat '{format}': kies md, docx of pdf.",
         "en": "Unknown format '{format}': choose md, docx or pdf.",
     },
-    "minutes.write_failed": {
-        "nl": "Kan {path} niet schrijven ({detail}). Er is niets geschreven.",
-        "en": "Cannot write {path} ({detail}). Nothing was written.",
-    },
     "minutes.written": {
         "nl": "Verslag geschreven: {path} ({items} agendapunten, {actions} acties).",
         "en": "Minutes written: {path} ({items} agenda items, {actions} actions).",

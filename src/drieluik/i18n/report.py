@@ -62,10 +62,6 @@ MESSAGES = {
         "en": "{n} unrecognised form(s) or municipality(ies) counted as 'onbekend'.",
     },
     "report.written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
-    "report.write_failed": {
-        "nl": "Kon {path} niet schrijven: {detail}",
-        "en": "Could not write {path}: {detail}",
-    },
     "stats.title": {"nl": "Jaarcijfers", "en": "Annual figures"},
     "stats.year": {"nl": "Jaar {year}", "en": "Year {year}"},
     "stats.no_previous": {

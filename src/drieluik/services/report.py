@@ -37,11 +37,8 @@ from drieluik.domain.vocabulary import (
     ExploitationForm,
     Municipality,
 )
-from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.services import audit
-from drieluik.services.export_file import refuse_existing
-from drieluik.store.safe_file import write_atomically
+from drieluik.services.export_file import write_export
 from drieluik.store.vault import Vault
 
 
@@ -380,13 +377,5 @@ def save_report(vault: Vault, out: Path, data: bytes, *, force: bool = False) ->
     (without contents, like every audit entry).
     """
     out = Path(out)
-    refuse_existing(out, force)
-    try:
-        write_atomically(out, [data])
-    except OSError as exc:
-        raise InvalidInput(
-            "report.write_failed", path=out, detail=exc.strerror or type(exc).__name__
-        ) from None
-    with vault.transaction() as session:
-        audit.record(session, "report.export")
+    write_export(vault, out, data, force=force, action="report.export")
     return out

@@ -17,12 +17,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from drieluik.errors import ExportBlocked, InvalidInput
-from drieluik.services import audit
-from drieluik.services.export_file import refuse_existing
+from drieluik.services.export_file import refuse_existing, write_export
 from drieluik.services.minutes.build import build_minutes
 from drieluik.services.minutes.guard import MinutesFinding, redact_minutes, scan_minutes
 from drieluik.services.minutes.model import Minutes
-from drieluik.store.safe_file import write_atomically
 from drieluik.store.vault import Vault
 
 
@@ -116,15 +114,7 @@ def export_minutes(
         if remaining:
             raise MinutesBlocked(remaining)
     data = renderer(fmt)(minutes)
-    refuse_existing(out, force)  # rendering a PDF takes a moment: look again
-    try:
-        write_atomically(out, [data])
-    except OSError as exc:
-        raise InvalidInput(
-            "minutes.write_failed", path=out, detail=exc.strerror or type(exc).__name__
-        ) from None
-    with vault.transaction() as session:
-        audit.record(session, "export")
+    write_export(vault, out, data, force=force, action="export")
     return ExportResult(
         path=out,
         format=fmt,
