@@ -85,7 +85,11 @@ def main(argv: list[str] | None = None) -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; never lets a traceback through."""
     from drieluik.cli.common import err_console
+    from drieluik.i18n import set_language
+    from drieluik.settings import load_settings
 
+    # config.toml's `lang` (DRIELUIK_LANG overrides it), as the app does.
+    set_language(load_settings().lang)
     _register()
     try:
         # Standalone mode: typer itself reports usage errors (exit 2) and --help.
