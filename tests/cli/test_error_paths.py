@@ -352,3 +352,11 @@ def test_vault_held_by_another_opener_is_exit_4_and_untouched(
             assert code == 4, (argv, err)
             assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, (argv, err)
     assert vault.read_bytes() == before
+
+
+def test_passwd_without_a_new_passphrase_names_the_new_passphrase_sources(
+    world: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["passwd"]) == 1
+    err = capsys.readouterr().err
+    assert "DRIELUIK_NEW_PASSPHRASE" in err and "--new-passphrase-file" in err, err

@@ -108,6 +108,7 @@ def get_passphrase(
     passphrase_file: Path | None,
     *,
     env: str = "DRIELUIK_PASSPHRASE",
+    option: str = "--passphrase-file",
     prompt_key: str = "passphrase.prompt",
     confirm: bool = False,
 ) -> str:
@@ -118,7 +119,7 @@ def get_passphrase(
     if from_env:
         return from_env
     if not sys.stdin.isatty():
-        raise InvalidInput("passphrase.none")
+        raise InvalidInput("passphrase.none", env=env, option=option)
     passphrase = typer.prompt(t(prompt_key), hide_input=True, err=True)
     if not passphrase:
         raise InvalidInput("passphrase.empty")

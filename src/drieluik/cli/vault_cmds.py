@@ -172,6 +172,7 @@ def passwd(
         new = get_passphrase(
             new_passphrase_file,
             env="DRIELUIK_NEW_PASSPHRASE",
+            option="--new-passphrase-file",
             prompt_key="passphrase.prompt_new",
             confirm=True,
         )

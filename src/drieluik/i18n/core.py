@@ -89,10 +89,8 @@ MESSAGES = {
     },
     "passphrase.empty": {"nl": "Het wachtwoord is leeg.", "en": "The passphrase is empty."},
     "passphrase.none": {
-        "nl": "Geen wachtwoord: geef het op een terminal, of via DRIELUIK_PASSPHRASE "
-        "of --passphrase-file.",
-        "en": "No passphrase: type it on a terminal, or use DRIELUIK_PASSPHRASE "
-        "or --passphrase-file.",
+        "nl": "Geen wachtwoord: geef het op een terminal, of via {env} of {option}.",
+        "en": "No passphrase: type it on a terminal, or use {env} or {option}.",
     },
     "passphrase.file_unreadable": {
         "nl": "Kan het wachtwoordbestand {path} niet lezen ({detail}).",
