@@ -19,9 +19,10 @@ through `meetings.create_meeting`, so its agenda IS the real proposal.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -65,6 +66,7 @@ MIN_SPAN_DAYS = 730
 MAX_SPAN_DAYS = 20 * 365  # large demos: twenty years at a national volume
 CASES_PER_MEETING = 7  # ~20 meetings for the default two years
 UPCOMING_IN_DAYS = 7
+STAGE_CHUNK = 20_000  # rows per executemany into a staging table
 PREPARE_DAYS_BEFORE = 3
 
 # --- proportions (annual report 2023, page "Cijfers") -----------------------------------
@@ -807,10 +809,12 @@ def fill_demo(
             _write(session, sim, [ids[code] for code in codes])
             marker = {"seed": seed, "cases": len(sim.cases), "today": today.isoformat()}
             session.merge(Setting(key=DEMO_MARKER, value=json.dumps(marker)))
+        upcoming = sim.upcoming if sim.cases else None
+        del sim, codes, ids  # the save below needs the memory more
         step("agenda")
-        if sim.cases:
+        if upcoming is not None:
             with clock_at(morning):
-                meeting_service.create_meeting(vault, sim.upcoming, ATTENDING[:6])
+                meeting_service.create_meeting(vault, upcoming, ATTENDING[:6])
     step("save")
     vault.after_commit()
     return summarise(vault, today)
@@ -827,14 +831,19 @@ def _one_save(vault: Vault) -> Iterator[None]:
         vault.after_commit = hook
 
 
-def _staged_insert(session, table: Table, rows: list[dict[str, object]]) -> None:
+def _staged_insert(session, table: Table, rows: Iterable[dict[str, object]]) -> None:
     """Insert many rows through an in-memory TEMP table and one INSERT … SELECT.
 
     The search-index triggers then run inside one statement. Sent row by row
     (executemany), FTS5 flushes its pending terms at every statement, which
-    made bulk inserts about six times slower (measured here).
+    made bulk inserts about six times slower (measured here). Rows arrive as
+    a generator and are staged in chunks, so a million events are never all
+    in memory as dicts at once.
     """
-    if not rows:
+    pending = iter(rows)
+    chunks = iter(lambda: list(itertools.islice(pending, STAGE_CHUNK)), [])
+    first = next(chunks, None)
+    if not first:
         return
     name = f"demo_stage_{table.name}"
     stage = Table(
@@ -846,8 +855,10 @@ def _staged_insert(session, table: Table, rows: list[dict[str, object]]) -> None
     connection = session.connection()
     stage.create(connection)
     try:
-        session.execute(insert(stage), rows)
-        columns = ", ".join(f'"{c.name}"' for c in table.columns if c.name in rows[0])
+        session.execute(insert(stage), first)
+        for chunk in chunks:
+            session.execute(insert(stage), chunk)
+        columns = ", ".join(f'"{c.name}"' for c in table.columns if c.name in first[0])
         session.execute(
             text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM temp.{name}")
         )
@@ -913,7 +924,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
         _staged_insert(
             session,
             AgendaItem.__table__,
-            [
+            (
                 {
                     **item,
                     "id": item_base + int(item["id"]),  # type: ignore[call-overload]
@@ -921,26 +932,26 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
                     "case_id": case_ids[int(item["case_id"])],  # type: ignore[call-overload]
                 }
                 for item in sim.items
-            ],
+            ),
         )
     if sim.decisions:
         _staged_insert(
             session,
             Decision.__table__,
-            [
+            (
                 {
                     **d,
                     "agenda_item_id": item_base + int(d["agenda_item_id"]),  # type: ignore[call-overload]
                     "case_id": case_ids[int(d["case_id"])],  # type: ignore[call-overload]
                 }
                 for d in sim.decisions
-            ],
+            ),
         )
     if sim.actions:
         _staged_insert(
             session,
             Action.__table__,
-            [
+            (
                 {
                     "case_id": case_ids[a.case],
                     "agenda_item_id": item_base + a.item,
@@ -953,14 +964,14 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
                     "closed_at": a.closed_at,
                 }
                 for a in sim.actions
-            ],
+            ),
         )
-    events = sorted(sim.events, key=lambda e: e[1])  # ids in time order, like real use
-    if events:
+    sim.events.sort(key=lambda e: e[1])  # ids in time order, like real use
+    if sim.events:
         _staged_insert(
             session,
             CaseEvent.__table__,
-            [
+            (
                 {
                     "case_id": case_ids[case],
                     "at": at,
@@ -968,8 +979,8 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
                     "meeting_id": meeting_base + meeting if meeting is not None else None,
                     "detail": detail,
                 }
-                for case, at, kind, meeting, detail in events
-            ],
+                for case, at, kind, meeting, detail in sim.events
+            ),
         )
 
 
