@@ -139,9 +139,9 @@ def check(
         ("check.saved_at", report["saved_at"]),
         ("check.size", f"{details.size:,} bytes".replace(",", ".")),
         ("check.kdf", report["kdf"]),
-        ("check.slots", ", ".join(details.slots)),
+        ("check.slots", ", ".join(t(f"check.slot.{slot}") for slot in details.slots)),
         ("check.recovery_key", t("check.yes") if "recovery" in details.slots else t("check.no")),
-        ("check.counts", ", ".join(f"{k} {v}" for k, v in counts.items())),
+        ("check.counts", ", ".join(f"{t(f'check.table.{k}')} {v}" for k, v in counts.items())),
         ("check.rollback", t("check.yes") if older else t("check.no")),
     ]
     width = max(len(t(key)) for key, _ in rows)

@@ -118,6 +118,15 @@ MESSAGES = {
     "check.kdf": {"nl": "Sleutelafleiding", "en": "Key derivation"},
     "check.slots": {"nl": "Sleutelsloten", "en": "Key slots"},
     "check.counts": {"nl": "Inhoud", "en": "Contents"},
+    # The names of key slots and counted tables (store.inspect.COUNTED_TABLES).
+    "check.slot.passphrase": {"nl": "wachtwoord", "en": "passphrase"},
+    "check.slot.recovery": {"nl": "herstelsleutel", "en": "recovery key"},
+    "check.table.cases": {"nl": "casussen", "en": "cases"},
+    "check.table.meetings": {"nl": "overleggen", "en": "meetings"},
+    "check.table.agenda_items": {"nl": "agendapunten", "en": "agenda items"},
+    "check.table.decisions": {"nl": "besluiten", "en": "decisions"},
+    "check.table.actions": {"nl": "actiepunten", "en": "actions"},
+    "check.table.case_events": {"nl": "gebeurtenissen", "en": "case events"},
     "passwd.done": {
         "nl": "Wachtwoord gewijzigd. Het oude wachtwoord opent de kluis niet meer.",
         "en": "Passphrase changed. The old passphrase no longer opens the vault.",
