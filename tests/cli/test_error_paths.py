@@ -139,6 +139,7 @@ MATRIX: dict[str, Bad] = {
     # --- meetings and the agenda ----------------------------------------------------
     "agenda-31-feb": bad("agenda", "31-02-2024"),
     "agenda-word": bad("agenda", "gisteren"),
+    "agenda-empty-date": bad("agenda", ""),
     "agenda-json-nothing": bad("agenda", "1950-01-01", "--json", code=0),
     "meetings-json": bad("meetings", "--json", code=0),
     "meeting-new-no-date": bad("meeting", "new", code=2),

@@ -148,6 +148,7 @@ def agenda(
         typer.Argument(
             help="Datum (JJJJ-MM-DD). Zonder datum: het eerstvolgende overleg, of een voorstel "
             "voor over een week. / Date; default: the next meeting, or a proposal a week ahead.",
+            metavar="DATUM",
             show_default=False,
         ),
     ] = None,
@@ -159,7 +160,8 @@ def agenda(
     from drieluik.errors import InvalidInput
     from drieluik.services import meetings
 
-    day = parse_option_date("DATE", meeting_date) if meeting_date else None
+    # An empty string is a mistake (a script's unset variable), not "the next meeting".
+    day = parse_option_date("DATUM", meeting_date) if meeting_date is not None else None
     with opened_vault(vault, passphrase_file) as opened:
         meeting = None
         if day is None:
