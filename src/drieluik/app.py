@@ -442,7 +442,9 @@ def make_app(
     return DrieluikApp(settings, vault_path, vault=vault, today=today, passphrase=passphrase)
 
 
-def run_app(vault: Path | None, passphrase_file: Path | None) -> None:
+def run_app(
+    vault: Path | None, passphrase_file: Path | None, *, passphrase: str | None = None
+) -> None:
     """Start the terminal app; every error ends with one message and its exit code."""
     import typer
 
@@ -454,11 +456,12 @@ def run_app(vault: Path | None, passphrase_file: Path | None) -> None:
     try:
         if not path.exists():
             raise InvalidInput("vault.not_found", path=path)
-        passphrase = (
-            read_passphrase_file(passphrase_file)
-            if passphrase_file is not None
-            else os.environ.get("DRIELUIK_PASSPHRASE") or None
-        )
+        if passphrase is None:
+            passphrase = (
+                read_passphrase_file(passphrase_file)
+                if passphrase_file is not None
+                else os.environ.get("DRIELUIK_PASSPHRASE") or None
+            )
         app = make_app(settings, path, passphrase=passphrase)
         app.run()
     except DrieluikError as exc:

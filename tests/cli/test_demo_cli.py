@@ -30,7 +30,7 @@ def opened_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path | None, Path 
     calls: list[tuple[Path | None, Path | None]] = []
     monkeypatch.setattr(
         "drieluik.cli.tui.run_tui",
-        lambda vault, passphrase_file: calls.append((vault, passphrase_file)),
+        lambda vault, passphrase_file, passphrase=None: calls.append((vault, passphrase_file)),
     )
     return calls
 

@@ -213,16 +213,16 @@ async def test_failed_save_stays_dirty_and_quit_needs_a_second_press(closed_vaul
         await wait_for(pilot, lambda: app._save_failed)
         assert app.dirty
         assert app.sub_title.startswith("NIET OPGESLAGEN")
-        assert any("Opslaan mislukt" in n.message for n in app._notifications)
+        assert any("Niet opgeslagen" in n.message for n in app._notifications)
         # Locking would lose the change: the app stays open and says why…
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert app.vault is not None and not isinstance(app.screen, UnlockScreen)
         # …and the idle lock retries once per idle period, not at every check.
-        failures = sum("Opslaan mislukt" in n.message for n in app._notifications)
+        failures = sum("Niet opgeslagen" in n.message for n in app._notifications)
         app.settings = replace(app.settings, idle_lock_minutes=0.01)  # 0.6 s
         await pilot.pause(1.5)  # checks every 0.25 s: without the reset this would be 4+
-        retries = sum("Opslaan mislukt" in n.message for n in app._notifications) - failures
+        retries = sum("Niet opgeslagen" in n.message for n in app._notifications) - failures
         assert 1 <= retries <= 2
         app.settings = replace(app.settings, idle_lock_minutes=0)
         await pilot.press("ctrl+q")

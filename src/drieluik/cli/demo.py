@@ -19,7 +19,6 @@ from drieluik.cli.common import (
     PassphraseFileOption,
     VaultOption,
     console,
-    err_console,
     info,
     read_passphrase_file,
     resolve_vault_path,
@@ -79,9 +78,8 @@ def _make(path: Path, passphrase: str, cases: int) -> Any:
 
     vault = create_vault(path, passphrase)
     try:
-        if err_console.is_terminal:
-            with err_console.status(t("cli.demo.filling", cases=cases)):
-                return fill_demo(vault, cases=cases)
+        # A plain line, no Rich spinner: a Live display left behind on stderr
+        # kept the terminal app from drawing when the demo opened it next.
         info(t("cli.demo.filling", cases=cases))
         return fill_demo(vault, cases=cases)
     except BaseException:
@@ -179,7 +177,8 @@ def demo(
         return
     from drieluik.cli.tui import run_tui
 
-    run_tui(vault=path, passphrase_file=passphrase_file)
+    # The demo's passphrase is public: open straight onto the dashboard.
+    run_tui(vault=path, passphrase_file=passphrase_file, passphrase=passphrase)
 
 
 def register(app: typer.Typer) -> None:
