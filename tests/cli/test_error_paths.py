@@ -361,3 +361,46 @@ def test_passwd_without_a_new_passphrase_names_the_new_passphrase_sources(
     assert run(["passwd"]) == 1
     err = capsys.readouterr().err
     assert "DRIELUIK_NEW_PASSPHRASE" in err and "--new-passphrase-file" in err, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "question"),
+    [
+        (["cases"], "prompt"),  # the passphrase
+        (["case", "add"], "prompt"),  # a field of the new case
+        (["retention", "--purge"], "confirm"),  # may I destroy?
+    ],
+    ids=["passphrase", "case-field", "purge-confirmation"],
+)
+def test_ctrl_c_at_a_question_ends_with_130_and_one_line(
+    argv: list[str],
+    question: str,
+    world: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Click turns Ctrl+C at a prompt into Abort ("Aborted!", exit 1); drieluik says
+    "Afgebroken." and exits 130 as the README documents, nothing changed."""
+    import typer
+
+    def interrupted(*_: object, **__: object) -> object:
+        raise typer.Abort()
+
+    if argv == ["cases"]:
+        monkeypatch.delenv("DRIELUIK_PASSPHRASE")
+    if question == "confirm":  # a case closed in 2015 is past any retention period
+        with Vault.open(Path(world["vault"]), PASSPHRASE) as opened:
+            add_cases(opened, "2015-01-05", status="afgesloten")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr(typer, question, interrupted)
+    vault = Path(world["vault"])
+    before = vault.read_bytes()
+    code = run(argv)
+    out, err = capsys.readouterr()
+    assert code == 130, err
+    assert err.strip().splitlines()[-1] == "Afgebroken.", err
+    assert "Aborted" not in err and "Traceback" not in out + err
+    if argv == ["cases"]:  # interrupted before the unlock: not one byte changed
+        assert vault.read_bytes() == before
+    with Vault.open(vault, PASSPHRASE) as reopened:  # nothing added, nothing destroyed
+        assert table_counts(reopened)["cases"] == (4 if question == "confirm" else 3)

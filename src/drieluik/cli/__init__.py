@@ -96,7 +96,10 @@ def run(argv: list[str] | None = None) -> int:
         app(args=argv, prog_name="drieluik")
     except SystemExit as exc:
         code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
+        code = code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
+        if code == 130:  # typer ends a command interrupted by Ctrl+C silently with 130
+            err_console.print(t("error.interrupted"))
+        return code
     except DrieluikError as exc:
         err_console.print(f"{t('error.prefix')}: {exc.message}")
         return int(exc.exit_code)

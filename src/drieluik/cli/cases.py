@@ -22,6 +22,7 @@ from drieluik.cli.common import (
     JsonOption,
     PassphraseFileOption,
     VaultOption,
+    ask,
     console,
     err_console,
     info,
@@ -280,7 +281,7 @@ Ask = Callable[[str, str, str | None], str]  # (field, prompt text, default) →
 
 
 def _typer_ask(field: str, prompt: str, default: str | None) -> str:
-    return typer.prompt(prompt, default=default or "", show_default=bool(default), err=True)
+    return ask(prompt, default=default or "", show_default=bool(default))
 
 
 def collect_case_input(

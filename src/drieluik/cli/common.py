@@ -91,6 +91,24 @@ def resolve_vault_path(option: Path | None) -> Path:
     return default_vault_path()
 
 
+def ask(text: str, **options: Any) -> Any:
+    """typer.prompt on stderr. Ctrl+C or Ctrl+D at the question ends like Ctrl+C
+    anywhere else (run(): "Afgebroken.", exit 130), not with Click's English
+    "Aborted!" and exit 1."""
+    try:
+        return typer.prompt(text, err=True, **options)
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+
+
+def confirm(text: str) -> bool:
+    """A y/N question on stderr (No by default); interrupted like `ask`."""
+    try:
+        return typer.confirm(text, default=False, err=True)
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+
+
 def read_passphrase_file(path: Path) -> str:
     try:
         with open(path, encoding="utf-8-sig") as file:
@@ -120,11 +138,11 @@ def get_passphrase(
         return from_env
     if not sys.stdin.isatty():
         raise InvalidInput("passphrase.none", env=env, option=option)
-    passphrase = typer.prompt(t(prompt_key), hide_input=True, err=True)
+    passphrase = ask(t(prompt_key), hide_input=True)
     if not passphrase:
         raise InvalidInput("passphrase.empty")
     if confirm:
-        again = typer.prompt(t("passphrase.prompt_repeat"), hide_input=True, err=True)
+        again = ask(t("passphrase.prompt_repeat"), hide_input=True)
         if again != passphrase:
             raise InvalidInput("passphrase.mismatch")
     return passphrase

@@ -13,6 +13,7 @@ from drieluik.cli.common import (
     PassphraseFileOption,
     RecoveryKeyFileOption,
     VaultOption,
+    confirm,
     console,
     info,
     opened_vault,
@@ -41,7 +42,7 @@ def confirmed(question_key: str, refusal_key: str, *, yes: bool, **params: objec
         return True
     if not sys.stdin.isatty():
         raise InvalidInput(refusal_key)
-    return typer.confirm(t(question_key, **params), default=False, err=True)
+    return confirm(t(question_key, **params))
 
 
 def check_strength(passphrase: str, *, allow_weak: bool) -> None:
@@ -59,11 +60,7 @@ def check_strength(passphrase: str, *, allow_weak: bool) -> None:
     if strength.score < 3:
         for hint in strength.hints[:2]:
             info(t(hint))
-    if (
-        strength.weak
-        and not allow_weak
-        and not typer.confirm(t("strength.confirm_weak"), default=False, err=True)
-    ):
+    if strength.weak and not allow_weak and not confirm(t("strength.confirm_weak")):
         raise InvalidInput("strength.refused", label=label, bits=bits)
 
 
