@@ -76,7 +76,10 @@ def _open_regular_files() -> dict[str, int]:
         link = f"/proc/self/fd/{fd}"
         try:
             target = os.readlink(link)
-            if stat.S_ISREG(os.stat(link).st_mode):  # works for deleted files too
+            is_regular = stat.S_ISREG(os.stat(link).st_mode)  # works for deleted files too
+            # The fd number may be closed and reused between readlink and stat (the
+            # save's folder fsync opens and closes a folder fd): keep only stable links.
+            if is_regular and os.readlink(link) == target and not os.path.isdir(target):
                 found[target] = int(fd)
         except OSError:
             continue
