@@ -76,6 +76,48 @@ def test_unknown_command_and_option_are_usage_errors(capsys: pytest.CaptureFixtu
     assert run_here(capsys, "check", "--bestaat-niet").code == 2
 
 
+USAGE_ERRORS = [
+    (("bestaat-niet",), "Onbekende opdracht 'bestaat-niet'. Zie 'drieluik -h'."),
+    (("check", "--vaul", "x"), "Onbekende optie --vaul. Bedoelt u --vault? Zie 'drieluik check"),
+    (("cases", "--year", "abc"), "Ongeldige waarde voor --year: 'abc' is geen geheel getal."),
+    (("search", "x", "--limit", "0"), "Ongeldige waarde voor --limit: 0 is te klein (minimaal 1)."),
+    (("report", "--format", "xml"), "Ongeldige waarde voor --format: 'xml' kan niet; kies uit"),
+    (("import",), "FILE ontbreekt. Zie 'drieluik import -h'."),
+    (("cases", "extra"), "Onverwacht argument: extra."),
+    (("cases", "--year"), "--year heeft een waarde nodig."),
+    (("--vault", "x", "cases"), "Zet --vault en --passphrase-file na de opdracht"),
+]
+
+
+@pytest.mark.parametrize(("argv", "expected"), USAGE_ERRORS)
+def test_a_usage_error_is_one_dutch_line(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], expected: str
+) -> None:
+    result = run_here(capsys, *argv)
+    assert result.code == 2
+    assert result.stderr.startswith(f"Fout: {expected}"), result.stderr
+    assert result.stderr.count("\n") == 1 and "Usage" not in result.stderr
+
+
+def test_a_usage_error_is_one_english_line_with_drieluik_lang_en(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    result = run_here(capsys, "cases", "--yea", "2024")
+    assert result.code == 2
+    assert result.stderr == (
+        "Error: Unknown option --yea. Did you mean --year? See 'drieluik cases -h'.\n"
+    )
+
+
+def test_a_command_group_without_subcommand_shows_its_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_here(capsys, "export")
+    assert result.code == 2
+    assert "minutes" in result.stderr and "Fout" not in result.stderr
+
+
 def test_the_console_script_reports_usage_errors_without_a_traceback() -> None:
     result = run_cli("bestaat-niet")
     assert result.code == 2

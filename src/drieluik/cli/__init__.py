@@ -10,6 +10,7 @@ import sys
 import typer
 
 from drieluik import __version__
+from drieluik.cli import usage
 from drieluik.cli.common import PassphraseFileOption, VaultOption
 from drieluik.errors import DrieluikError, ExitCode
 from drieluik.i18n import t
@@ -48,9 +49,7 @@ def root(
         run_tui(vault=vault, passphrase_file=passphrase_file)
     elif vault is not None or passphrase_file is not None:
         # `drieluik --vault X cases` would silently use another vault: refuse.
-        raise typer.BadParameter(
-            "zet --vault/--passphrase-file na de opdracht / put them after the command"
-        )
+        raise typer.BadParameter(t("usage.options_after_command"))
 
 
 _registered = False
@@ -92,8 +91,15 @@ def run(argv: list[str] | None = None) -> int:
     set_language(load_settings().lang)
     _register()
     try:
-        # Standalone mode: typer itself reports usage errors (exit 2) and --help.
-        app(args=argv, prog_name="drieluik")
+        # Not standalone: usage errors come back here as exceptions, so that they
+        # are told in one line in the user's language instead of Click's English block.
+        result = app(args=argv, prog_name="drieluik", standalone_mode=False)
+        # A command ended by typer.Exit comes back as its exit code; typer turns
+        # Ctrl+C inside a command into 130 silently.
+        code = result if type(result) is int else int(ExitCode.OK)
+        if code == 130:
+            err_console.print(t("error.interrupted"))
+        return code
     except SystemExit as exc:
         code = exc.code
         code = code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
@@ -107,8 +113,16 @@ def run(argv: list[str] | None = None) -> int:
         err_console.print(t("error.interrupted"))
         return 130
     except Exception as exc:
+        if usage.is_usage_error(exc):
+            if usage.is_help_request(exc):  # a command group without its subcommand
+                err_console.print(usage.describe(exc))
+            else:
+                err_console.print(f"{t('error.prefix')}: {usage.describe(exc)}")
+            return int(ExitCode.USAGE)
+        if usage.is_abort(exc):  # end of input at a prompt
+            err_console.print(t("error.interrupted"))
+            return 130
         if os.environ.get("DRIELUIK_DEBUG"):
             raise
         err_console.print(f"{t('error.prefix')}: {t('error.unexpected', kind=type(exc).__name__)}")
         return int(ExitCode.INVALID)
-    return int(ExitCode.OK)

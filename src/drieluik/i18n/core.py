@@ -7,6 +7,59 @@ MESSAGES = {
         "en": "Unexpected error ({kind}). Nothing was lost; the vault was not changed.",
     },
     "error.interrupted": {"nl": "Afgebroken.", "en": "Interrupted."},
+    "usage.see_help": {"nl": "Zie '{command} -h'.", "en": "See '{command} -h'."},
+    "usage.no_such_command": {
+        "nl": "Onbekende opdracht '{name}'.",
+        "en": "Unknown command '{name}'.",
+    },
+    "usage.no_such_option": {"nl": "Onbekende optie {option}.", "en": "Unknown option {option}."},
+    "usage.did_you_mean": {"nl": "Bedoelt u {options}?", "en": "Did you mean {options}?"},
+    "usage.missing_argument": {"nl": "{name} ontbreekt.", "en": "{name} is missing."},
+    "usage.missing_option": {
+        "nl": "De optie {name} ontbreekt.",
+        "en": "The option {name} is missing.",
+    },
+    "usage.needs_value": {
+        "nl": "{option} heeft een waarde nodig.",
+        "en": "{option} needs a value.",
+    },
+    "usage.extra_arguments": {
+        "nl": "Onverwacht argument: {arguments}.",
+        "en": "Unexpected argument: {arguments}.",
+    },
+    "usage.missing_command": {"nl": "Geef een opdracht.", "en": "Give a command."},
+    "usage.options_after_command": {
+        "nl": "Zet --vault en --passphrase-file na de opdracht (drieluik cases --vault …).",
+        "en": "Put --vault and --passphrase-file after the command (drieluik cases --vault …).",
+    },
+    "usage.bad_value": {
+        "nl": "Ongeldige waarde voor {name}: {detail}",
+        "en": "Invalid value for {name}: {detail}",
+    },
+    "usage.not_a_number": {
+        "nl": "'{value}' is geen geheel getal.",
+        "en": "'{value}' is not a whole number.",
+    },
+    "usage.greater_than_equal": {
+        "nl": "{value} is te klein (minimaal {limit}).",
+        "en": "{value} is too small (at least {limit}).",
+    },
+    "usage.greater_than": {
+        "nl": "{value} is te klein (groter dan {limit}).",
+        "en": "{value} is too small (more than {limit}).",
+    },
+    "usage.less_than_equal": {
+        "nl": "{value} is te groot (maximaal {limit}).",
+        "en": "{value} is too large (at most {limit}).",
+    },
+    "usage.less_than": {
+        "nl": "{value} is te groot (kleiner dan {limit}).",
+        "en": "{value} is too large (less than {limit}).",
+    },
+    "usage.not_a_choice": {
+        "nl": "'{value}' kan niet; kies uit {choices}.",
+        "en": "'{value}' is not possible; choose from {choices}.",
+    },
     "vault.not_found": {
         "nl": "Geen kluis gevonden op {path}. Maak er een met `drieluik init`.",
         "en": "No vault found at {path}. Create one with `drieluik init`.",
