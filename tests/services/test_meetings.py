@@ -13,7 +13,7 @@ from drieluik.domain.vocabulary import (
     DecisionKind,
 )
 from drieluik.errors import InvalidInput
-from drieluik.services import actions, cases, meetings
+from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.store.models import clock_at
 from drieluik.store.vault import peek
 from tests.services.register_helpers import add_cases, at
@@ -399,3 +399,20 @@ def test_a_past_meeting_left_unfinished_still_carries_over(new_vault) -> None:
     meetings.mark_discussed(new_vault, meeting.items[0].id)
     with clock_at(at(date(2024, 3, 20))):  # held, but the chair never closed it
         assert proposal(new_vault, date(2024, 4, 11)) == [(b, DOORGESCHOVEN)]
+
+
+def test_organisation_fields_refuse_a_persons_name_until_it_is_allowed(new_vault) -> None:
+    (code,) = add_cases(new_vault, "2024-01-10")
+    meeting = meetings.create_meeting(new_vault, MEETING, ["GGD Drenthe"])
+    with pytest.raises(InvalidInput) as refused:
+        meetings.set_attending(new_vault, meeting.id, ["GGD Drenthe", "Jan Jansen"])
+    assert refused.value.key == "org.personal_data" and "Jan Jansen" in refused.value.message
+    with pytest.raises(InvalidInput):
+        meetings.create_meeting(new_vault, date(2024, 4, 1), ["mevrouw De Vries"])
+    with pytest.raises(InvalidInput):
+        actions.add_action(new_vault, code, "Bellen", "Piet Bakker 06-12345678")
+    assert meetings.get_meeting(new_vault, meeting.id).attending == ("GGD Drenthe",)
+    # The chair says it is an organisation: the allow-list makes it acceptable.
+    allowlist.add_allow_term(new_vault, "Jan Jansen")
+    meetings.set_attending(new_vault, meeting.id, ["GGD Drenthe", "Jan Jansen"])
+    assert meetings.get_meeting(new_vault, meeting.id).attending == ("GGD Drenthe", "Jan Jansen")

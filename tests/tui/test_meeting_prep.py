@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, SelectionList
 
 from drieluik.domain.vocabulary import AgendaReason
 from drieluik.screens.meeting_prep import MeetingPrepScreen
-from drieluik.services import cases, meetings
+from drieluik.services import allowlist, cases, meetings
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
@@ -138,6 +138,7 @@ async def test_a_person_name_as_organisation_is_warned_about(vault_path: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert meetings.get_meeting(vault, meeting.id).attending == ("Jan de Vries",)
+        assert allowlist.allow_terms(vault) == ["Jan de Vries"]
         await pilot.press("ctrl+q")
 
 

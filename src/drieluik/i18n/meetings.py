@@ -1,6 +1,12 @@
 """Messages of the meeting screens (list, preparation, chairing) and the live guard."""
 
 MESSAGES = {
+    "org.personal_data": {
+        "nl": "{field}: '{text}' lijkt een {kind}. Vul een organisatie in, geen persoon. "
+        "Is het toch een organisatie: `drieluik pii allow add` zet het op de lijst.",
+        "en": "{field}: '{text}' looks like a {kind}. Enter an organisation, not a person. "
+        "If it is an organisation after all, `drieluik pii allow add` lists it.",
+    },
     # --- the live personal-data guard (widgets/pii_guard.py) ---------------------
     "guard.bind.redact_here": {"nl": "Anonimiseer", "en": "Redact"},
     "guard.bind.redact_all": {"nl": "Alles anonimiseren", "en": "Redact all"},
@@ -123,10 +129,10 @@ MESSAGES = {
         "en": "other organisation, Enter",
     },
     "prep.org_person_warning": {
-        "nl": "'{text}' lijkt een persoonsnaam. Noteer alleen organisaties. "
-        "Druk nogmaals Enter als het echt een organisatie is.",
-        "en": "'{text}' looks like a person's name. Record organisations only. "
-        "Press Enter again if it really is an organisation.",
+        "nl": "'{text}' lijkt een persoonsnaam. Noteer alleen organisaties. Is het echt een "
+        "organisatie, druk dan nogmaals Enter: het komt op de lijst 'geen persoonsgegeven'.",
+        "en": "'{text}' looks like a person's name. Record organisations only. If it really is "
+        "an organisation, press Enter again: it goes on the 'not personal' list.",
     },
     "prep.not_created": {
         "nl": "Maak eerst het overleg aan (Enter in het datumveld).",

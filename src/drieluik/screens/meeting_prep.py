@@ -8,7 +8,6 @@ meeting with that agenda (or opens the meeting already planned on that date).
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,8 +25,8 @@ from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.screens.meeting_dialogs import ConfirmDialog
+from drieluik.services import allowlist, meetings, search
 from drieluik.services import cases as case_service
-from drieluik.services import meetings
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
 from drieluik.widgets.literal import literal
 
@@ -35,26 +34,6 @@ MAX_MATCHES = 8
 NARROW_WIDTH = 100
 # "Overig" is a reporter category, not an organisation that attends.
 _NOT_AN_ORGANISATION = {"Overig"}
-
-
-def _search_module() -> Any | None:
-    try:
-        return importlib.import_module("drieluik.services.search")
-    except ModuleNotFoundError as exc:
-        if exc.name != "drieluik.services.search":
-            raise
-        return None
-
-
-def looks_personal(text: str) -> bool:
-    """True when the detector finds personal data (a person's name, say) in `text`."""
-    try:
-        pii = importlib.import_module("drieluik.services.pii")
-    except ModuleNotFoundError as exc:
-        if exc.name != "drieluik.services.pii":
-            raise
-        return False
-    return bool(pii.scan(text))
 
 
 def reason_text(reason: AgendaReason) -> Text:
@@ -268,7 +247,21 @@ class MeetingPrepScreen(DrieluikScreen):
         name = " ".join(event.value.split())
         if not name or not self._editable():
             return
-        if looks_personal(name) and self._org_warned != name:
+        assert self.meeting is not None
+        attending = list(self.meeting.attending)
+        if name not in attending:
+            attending.append(name)
+        try:
+            if self._org_warned == name:
+                # A second Enter: the user says it is an organisation, so the guard
+                # (here and at the export) learns it through the allow-list.
+                self._org_warned = None
+                allowlist.add_allow_term(self.vault, name)
+            self.meeting = meetings.set_attending(self.vault, self.meeting_id, attending)
+        except InvalidInput as error:
+            if error.key != "org.personal_data":
+                self.drieluik.report_error(error)
+                return
             self._org_warned = name
             self.notify(
                 t("prep.org_person_warning", text=name),
@@ -277,12 +270,9 @@ class MeetingPrepScreen(DrieluikScreen):
                 markup=False,
             )
             return
-        self._org_warned = None
-        assert self.meeting is not None
-        attending = list(self.meeting.attending)
-        if name not in attending:
-            attending.append(name)
-        self._save_attending(attending)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
+            return
         event.input.value = ""
         if self.meeting is not None:
             self._load_orgs(self.meeting.attending, disabled=False)
@@ -312,17 +302,15 @@ class MeetingPrepScreen(DrieluikScreen):
         if exact is not None:
             found.append((exact, exact.summary))
             seen.add(exact.code)
-        search = _search_module()
-        if search is not None:
-            try:
-                hits = search.search(self.vault, text, limit=MAX_MATCHES * 3)
-            except DrieluikError:
-                hits = []
-            for hit in hits:
-                if hit.code in seen or len(found) >= MAX_MATCHES:
-                    continue
-                seen.add(hit.code)
-                found.append((case_service.get_case(self.vault, hit.case_id), hit.snippet))
+        try:
+            hits = search.search(self.vault, text, limit=MAX_MATCHES * 3)
+        except DrieluikError:
+            hits = []
+        for hit in hits:
+            if hit.code in seen or len(found) >= MAX_MATCHES:
+                continue
+            seen.add(hit.code)
+            found.append((case_service.get_case(self.vault, hit.case_id), hit.snippet))
         return found
 
     @on(Input.Submitted, "#prep-add")

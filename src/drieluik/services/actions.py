@@ -13,6 +13,7 @@ from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import ActionStatus, CaseStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.services import audit
+from drieluik.services.allowlist import refuse_personal_data
 from drieluik.services.cases import add_event, find_case
 from drieluik.services.meetings import _action_view
 from drieluik.services.types import ActionView
@@ -35,6 +36,7 @@ def add_action(
         raise InvalidInput("case.invalid", problems="actie: leeg / empty")
     if not who:
         raise InvalidInput("case.invalid", problems="eigenaar: leeg / empty")
+    refuse_personal_data(vault, "eigenaar", who)
     with vault.transaction() as session:
         case = find_case(session, case_ref)
         if agenda_item_id is not None and session.get(AgendaItem, agenda_item_id) is None:

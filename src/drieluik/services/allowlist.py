@@ -60,3 +60,23 @@ def remove_allow_term(vault: Vault, term: str) -> None:
     with vault.transaction() as session:
         for row in session.exec(select(AllowTerm).where(col(AllowTerm.id).in_(ids))).all():
             session.delete(row)
+
+
+def refuse_personal_data(vault: Vault, field: str, value: str) -> None:
+    """Refuse an organisation field (attending, owner, referral) that holds personal data.
+
+    These fields name organisations, never people (DESIGN.md §2); they go into
+    the minutes, so a person's name typed there is refused now rather than
+    found by the export guard later. The allow-list applies, as in notes.
+    """
+    from drieluik.services.pii import scan
+
+    findings = scan(value, allow_terms(vault))
+    if findings:
+        first = findings[0]
+        raise InvalidInput(
+            "org.personal_data",
+            field=field,
+            text=first.text,
+            kind=t(f"pii.category.{first.category.value}"),
+        )

@@ -26,6 +26,7 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.errors import InvalidInput
 from drieluik.services import audit
+from drieluik.services.allowlist import refuse_personal_data
 from drieluik.services.cases import add_event, change_status, find_case, to_view
 from drieluik.services.types import (
     ActionView,
@@ -261,11 +262,12 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
 # --- preparing -------------------------------------------------------------------
 
 
-def clean_organisations(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+def clean_organisations(vault: Vault, names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     cleaned: list[str] = []
     for name in names:
         value = clean_short_text("organisatie", name)
         if value and value not in cleaned:
+            refuse_personal_data(vault, "organisatie", value)
             cleaned.append(value)
     return tuple(cleaned)
 
@@ -278,7 +280,7 @@ def create_meeting(
     propose: bool = True,
 ) -> MeetingView:
     """Create the meeting for a date with the proposed agenda."""
-    orgs = clean_organisations(attending)
+    orgs = clean_organisations(vault, attending)
     with vault.transaction() as session:
         if session.exec(select(Meeting).where(Meeting.meeting_date == meeting_date)).first():
             raise InvalidInput("meeting.exists", date=meeting_date.isoformat())
@@ -430,7 +432,7 @@ def move_item(vault: Vault, item_id: int, delta: int) -> MeetingView:
 
 
 def set_attending(vault: Vault, meeting_ref: int | date | str, attending: list[str]) -> MeetingView:
-    orgs = clean_organisations(attending)
+    orgs = clean_organisations(vault, attending)
     with vault.transaction() as session:
         meeting = find_meeting(session, meeting_ref)
         meeting.attending = json.dumps(list(orgs))
@@ -507,6 +509,8 @@ def add_decision(
         raise InvalidInput("decision.review_date_required")
     if kind is DecisionKind.DOORVERWIJZING and not referral:
         raise InvalidInput("decision.referral_required")
+    if referral:
+        refuse_personal_data(vault, "doorverwijzing", referral)
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         case = find_case(session, item.case_id)
