@@ -120,3 +120,21 @@ def test_english_messages(codes: dict[str, str], tmp_path: Path) -> None:
     assert result.code == 0, result.stderr
     assert result.stdout.startswith("Minutes written:")
     assert out.read_text(encoding="utf-8").startswith("# Minutes Drieluik 14 March 2024")
+
+
+def test_per_partner_that_matches_nothing_is_refused(codes: dict[str, str], tmp_path: Path) -> None:
+    """A typo in the partner must not silently give valid but empty minutes."""
+    out = tmp_path / "nergens.md"
+    result = _export("2024-03-14", "--out", out, "--per-partner", "Nergens")
+    assert_clean_refusal(result, 1)
+    assert not out.exists() and list(tmp_path.glob(".nergens.md.*")) == []
+    assert "Nergens" in result.stderr
+    # The organisations that would give an extract: reporters, action owners, referrals.
+    for org in ("Veilig Thuis Drenthe", "GGD Drenthe", "Politie (AVIM)", "Fier"):
+        assert org in result.stderr
+    english = _export(
+        "2024-03-14", "--out", out, "--per-partner", "Nergens", env={"DRIELUIK_LANG": "en"}
+    )
+    assert_clean_refusal(english, 1)
+    assert "Nergens" in english.stderr and "Fier" in english.stderr
+    assert not out.exists()

@@ -139,10 +139,14 @@ def test_per_partner_keeps_only_items_and_actions_that_concern_it(new_vault: Vau
     politie = build_minutes(new_vault, MEETING_DATE, per_partner="politie")
     assert [i.case_code for i in politie.items] == [sample.codes["politie"]]
     assert [a.case_code for a in politie.action_list] == [sample.codes["politie"]]
-    # An organisation with nothing on this agenda gets an empty extract.
-    nobody = build_minutes(new_vault, MEETING_DATE, per_partner="CoMensha")
-    assert nobody.items == () and nobody.action_list == ()
-    assert nobody.attending == tuple(ATTENDING)
+    # An organisation with nothing on this agenda (a typo, say) is refused, naming
+    # the organisations that do appear, rather than given an empty extract.
+    with pytest.raises(InvalidInput) as refused:
+        build_minutes(new_vault, MEETING_DATE, per_partner="CoMensha")
+    assert refused.value.key == "minutes.partner_unknown"
+    assert refused.value.params["orgs"] == (
+        "Veilig Thuis Drenthe, GGD Drenthe, Fier, Gemeente Hoogeveen, Politie (AVIM)"
+    )
 
 
 def test_per_partner_needs_a_name(new_vault: Vault) -> None:

@@ -127,7 +127,8 @@ def test_every_outgoing_field_is_guarded(new_vault: Vault, tmp_path: Path) -> No
     assert (finding.field, finding.where.index, finding.item_number) == ("attending", 2, None)
     assert finding.location() == "aanwezige organisatie 2"
     # and the extract's recipient, typed on the command line, is guarded as well
-    minutes = build_minutes(new_vault, MEETING_DATE, per_partner=f"GGD {EMAIL}")
+    # (a name that still concerns an item: one that concerns none is refused outright)
+    minutes = build_minutes(new_vault, MEETING_DATE, per_partner=f"GGD Drenthe {EMAIL}")
     fields = {f.field for f in scan_minutes(minutes)}
     assert "partner" in fields
     assert sample.codes  # the meeting is the sample's

@@ -130,6 +130,18 @@ MESSAGES = {
         "nl": "Geef bij --per-partner de naam van een organisatie.",
         "en": "Give an organisation name with --per-partner.",
     },
+    "minutes.partner_unknown": {
+        "nl": "Geen agendapunt van dit overleg gaat over '{partner}'; er is niets geschreven. "
+        "Organisaties in dit overleg: {orgs}.",
+        "en": "No agenda item of this meeting concerns '{partner}'; nothing was written. "
+        "Organisations in this meeting: {orgs}.",
+    },
+    "minutes.partner_no_items": {
+        "nl": "Dit overleg heeft geen agendapunten, dus geen uittreksel voor '{partner}'; "
+        "er is niets geschreven.",
+        "en": "This meeting has no agenda items, so no extract for '{partner}'; nothing was "
+        "written.",
+    },
     "minutes.format_unknown": {
         "nl": "Onbekend formaat '{format}': kies md, docx of pdf.",
         "en": "Unknown format '{format}': choose md, docx or pdf.",

@@ -18,7 +18,9 @@ Per-partner extract (need to know): `per_partner=ORG` keeps the items where
 ORG is the case's melder, the owner of an action on the item, or the
 organisation a decision refers the case to; within those items, and in the
 action list, only ORG's own actions are kept. See `concerns` for how names
-are matched.
+are matched. A partner that no item concerns is refused (InvalidInput naming
+the organisations that do appear), so a misspelt name never yields an empty
+extract that looks valid.
 """
 
 from __future__ import annotations
@@ -101,6 +103,18 @@ def _item_concerns(partner: str, view: AgendaItemView) -> bool:
     )
 
 
+def _organisations(items: tuple[AgendaItemView, ...]) -> list[str]:
+    """The organisations a per-partner extract can be made for, in agenda order, once each."""
+    seen: dict[str, str] = {}
+    for view in items:
+        names = [view.case.reporter, *(a.owner for a in view.actions)]
+        names += [d.referral_to for d in view.decisions]
+        for name in names:
+            if name and fold(name) and fold(name) not in seen:
+                seen[fold(name)] = name
+    return list(seen.values())
+
+
 def build_minutes(
     vault: Vault, meeting_ref: int | date | str, *, per_partner: str | None = None
 ) -> Minutes:
@@ -136,6 +150,11 @@ def build_minutes(
             )
             if keep(action)
         )
+    if partner is not None and not items:
+        known = _organisations(meeting.items)
+        if not known:
+            raise InvalidInput("minutes.partner_no_items", partner=partner)
+        raise InvalidInput("minutes.partner_unknown", partner=partner, orgs=", ".join(known))
     minutes = Minutes(
         meeting_date=meeting.meeting_date,
         attending=meeting.attending,
