@@ -13,7 +13,7 @@ from drieluik.store import vault_format as fmt
 from drieluik.store.kdf import KdfParams
 from drieluik.store.migrations import SCHEMA_VERSION
 from drieluik.store.models import Case, Setting
-from drieluik.store.vault import Vault, peek
+from drieluik.store.vault import Vault, load_database, peek, read_vault_file
 from tests.conftest import PASSPHRASE
 from tests.vault_testing import temp_files, unwritable_folder
 
@@ -156,6 +156,24 @@ def test_open_a_vault_with_a_recovery_slot_only_by_recovery_key(
         Vault.open(vault_path, recovery_key="K7Q2-M9XD-ABCD-EFGX")
     Vault.open(vault_path, PASSPHRASE).close()
     assert peek(vault_path).slots == ("passphrase", "recovery")
+
+
+def test_a_payload_that_fails_authentication_leaves_no_plaintext_in_the_buffer(
+    new_vault: Vault, vault_path: Path
+) -> None:
+    # The payload is decrypted in place; when the tag does not verify, the
+    # unauthenticated plaintext must not stay behind in the caller's buffer.
+    data_key = new_vault._key()
+    new_vault.close()
+    damaged = bytearray(vault_path.read_bytes())
+    damaged[-100] ^= 1
+    vault_path.write_bytes(bytes(damaged))
+    header, data = read_vault_file(vault_path)
+    start = header.length + fmt.MAC_SIZE
+    with pytest.raises(VaultDamaged):
+        load_database(vault_path, header, data, data_key)
+    assert data[start : start + header.payload_length] == bytes(header.payload_length)
+    assert b"SQLite format 3" not in data
 
 
 def test_damaged_payload_is_reported_as_damaged(new_vault: Vault, vault_path: Path) -> None:

@@ -47,7 +47,7 @@ def lock_path(path: Path) -> Path:
 
 def peek(path: Path) -> VaultInfo:
     """Read the header only; raises DrieluikError on a missing or unreadable file."""
-    header, _, size = _read_header(path, full=False)
+    header, size = _read_header(path)
     return VaultInfo(
         path=path,
         format_version=fmt.FORMAT_VERSION,
@@ -122,7 +122,7 @@ class Vault:
         try:
             disable_core_dumps()
             remove_orphans(path)
-            header, data, _ = _read_header(path, full=True)
+            header, data = read_vault_file(path)
             if recovery_key is not None:
                 kind, secret = fmt.SLOT_RECOVERY, normalise_recovery_key(recovery_key)
             else:
@@ -134,27 +134,8 @@ class Vault:
                 data_key = fmt.unwrap_slot(slot, secret, header.vault_id)
             except fmt.BadKey:
                 raise WrongPassphrase("vault.wrong_passphrase", path=path) from None
-            header_bytes = data[: header.length]
-            mac = data[header.length : header.length + fmt.MAC_SIZE]
-            if not fmt.verify_header(header_bytes, mac, data_key, header.vault_id):
-                raise VaultDamaged("vault.damaged", path=path, detail="header MAC")
-            body = memoryview(data)[header.length + fmt.MAC_SIZE :]
-            try:
-                payload = fmt.decrypt_payload(data_key, header, header_bytes, body)
-            except fmt.FormatError as exc:
-                raise VaultDamaged("vault.damaged", path=path, detail=str(exc)) from None
-            finally:
-                body.release()
+            db, found = load_database(path, header, data, data_key)
             del data
-            try:
-                db, found = Database.from_bytes(payload)
-            except DatabaseCorrupt as exc:
-                raise VaultDamaged("vault.damaged", path=path, detail=f"database: {exc}") from None
-            except SchemaTooNew as exc:
-                raise InvalidInput(
-                    "vault.schema_future", version=exc.version, supported=_schema_version()
-                ) from None
-            del payload
             vault = cls(path, header, data_key, db, lock)
             vault.schema_version_found = found
             return vault
@@ -382,29 +363,85 @@ def _acquire(path: Path) -> ProcessLock:
     return lock
 
 
-def _read_header(path: Path, *, full: bool) -> tuple[fmt.Header, bytes, int]:
+def _read_header(path: Path) -> tuple[fmt.Header, int]:
+    """The header alone: a foreign or oversized file is refused before it is read."""
+    with _reading(path), open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+    return _parse_header(path, prefix, size), size
+
+
+def read_vault_file(path: Path) -> tuple[fmt.Header, bytearray]:
+    """The parsed header and the whole file, in one writable buffer.
+
+    The header is parsed from the first bytes before the rest is read (it
+    bounds the payload length), and the buffer is allocated once at the file's
+    size: `load_database` decrypts it in place.
+    """
+    with _reading(path), open(path, "rb", buffering=0) as file:
+        size = os.fstat(file.fileno()).st_size
+        prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+        header = _parse_header(path, prefix, size)
+        data = bytearray(size)
+        view = memoryview(data)
+        try:
+            view[: len(prefix)] = prefix
+            done = len(prefix)
+            while done < size:
+                read = file.readinto(view[done:])
+                if not read:
+                    break
+                done += read
+        finally:
+            view.release()
+        if done != size or file.read(1):
+            raise VaultDamaged("vault.damaged", path=path, detail="file changed while reading")
+    return header, data
+
+
+def load_database(
+    path: Path, header: fmt.Header, data: bytearray, data_key: bytes
+) -> tuple[Database, int]:
+    """Authenticate the header, decrypt the payload in place, load and check the database.
+
+    Returns the database and the schema version it was found at (before
+    migrations). `data` holds plaintext afterwards; the caller drops it.
+    """
+    header_bytes = bytes(data[: header.length])
+    mac = bytes(data[header.length : header.length + fmt.MAC_SIZE])
+    if not fmt.verify_header(header_bytes, mac, data_key, header.vault_id):
+        raise VaultDamaged("vault.damaged", path=path, detail="header MAC")
+    body = memoryview(data)[header.length + fmt.MAC_SIZE :]
     try:
-        if path.is_dir():
-            raise InvalidInput("path.is_directory", path=path)
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            # The header first: a foreign or oversized file is refused before
-            # it is read into memory (the header bounds the payload length).
-            data = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
-            header = _parse_header(path, data, size)
-            if full:
-                prefix = data
-                file.seek(0)
-                data = file.read()
-                if len(data) != size or not data.startswith(prefix):
-                    raise VaultDamaged(
-                        "vault.damaged", path=path, detail="file changed while reading"
-                    )
+        try:
+            payload = fmt.decrypt_payload(data_key, header, header_bytes, body)
+        except fmt.FormatError as exc:
+            raise VaultDamaged("vault.damaged", path=path, detail=str(exc)) from None
+        with payload:
+            try:
+                return Database.from_bytes(payload)
+            except DatabaseCorrupt as exc:
+                detail = f"database: {exc}"
+                raise VaultDamaged("vault.damaged", path=path, detail=detail) from None
+            except SchemaTooNew as exc:
+                raise InvalidInput(
+                    "vault.schema_future", version=exc.version, supported=_schema_version()
+                ) from None
+    finally:
+        body.release()
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn the OS's complaints about reading `path` into one clear message."""
+    if path.is_dir():
+        raise InvalidInput("path.is_directory", path=path)
+    try:
+        yield
     except FileNotFoundError:
         raise InvalidInput("vault.not_found", path=path) from None
     except OSError as exc:
         raise InvalidInput("vault.read_failed", path=path, detail=_os_detail(exc)) from None
-    return header, data, size
 
 
 def _parse_header(path: Path, data: bytes, size: int) -> fmt.Header:
