@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from drieluik.domain.vocabulary import AgendaReason, CaseStatus, DecisionKind
@@ -19,7 +18,7 @@ from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, TODAY, app_for, unlock, wait_for
-from tests.tui.meeting_data import at, seed_meetings
+from tests.tui.seed_data import at, seed_meetings
 
 
 def notes(app) -> GuardedTextArea:
@@ -139,7 +138,6 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
 
 
 async def test_personal_data_in_notes_is_flagged_at_once_and_redacted(vault_path: Path) -> None:
-    pytest.importorskip("drieluik.services.pii")
     vault = Vault.create(vault_path, PASSPHRASE)
     seeded = seed_meetings(vault, TODAY)
     meeting = meetings.create_meeting(vault, seeded.next_date)
@@ -258,7 +256,6 @@ def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
 async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     vault_path: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("drieluik.services.minutes.export")
     from textual.widgets import Input
 
     from drieluik.screens.meeting_dialogs import ExportDialog
@@ -306,11 +303,16 @@ async def test_locking_mid_note_keeps_the_note(vault_path: Path) -> None:
         await unlock(pilot)
         await open_chairing(pilot, meeting.id)
         await pilot.press(*"Half getypt")
+        screen = app.screen
+        screen._entered_at -= timedelta(minutes=4)  # as if 4 minutes passed on this item
         await pilot.press("ctrl+l")  # before the notes' own save, a second later
         await wait_for(pilot, lambda: app.vault is None)
         reopened = Vault.open(vault_path, PASSPHRASE)
         try:
-            assert meetings.get_meeting(reopened, meeting.id).items[0].notes == "Half getypt"
+            item = meetings.get_meeting(reopened, meeting.id).items[0]
+            assert item.notes == "Half getypt"
+            # Not yet marked discussed, but its clock is kept too.
+            assert not item.discussed and item.seconds_spent >= 240
         finally:
             reopened.close()
         await unlock(pilot)

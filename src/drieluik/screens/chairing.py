@@ -38,7 +38,6 @@ from drieluik.screens.meeting_dialogs import (
     DecisionInput,
     ExportDialog,
     PostponeDialog,
-    minutes_export_module,
 )
 from drieluik.services import actions as action_service
 from drieluik.services import cases as case_service
@@ -366,6 +365,17 @@ class ChairingScreen(DrieluikScreen):
     def commit_pending(self) -> None:
         """Called by the app before it saves to quit or lock (`DrieluikApp.flush_save`)."""
         self.save_notes()
+        self._save_time()
+
+    def _save_time(self) -> None:
+        """Store the current item's clock so far (a lock or quit must not lose it)."""
+        item = self.item
+        if item is None or self.finished or self.app.vault is None:
+            return
+        try:
+            meetings.record_time(self.vault, item.id, self.item_seconds())
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
 
     def save_notes(self) -> None:
         """Store the notes if they changed since the last save."""
@@ -400,11 +410,13 @@ class ChairingScreen(DrieluikScreen):
         self._entered_at = None
         if self.finished:
             return
-        if mark or item.discussed or item.decisions:
-            try:
+        try:
+            if mark or item.discussed or item.decisions:
                 meetings.mark_discussed(self.vault, item.id, seconds)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
+            else:
+                meetings.record_time(self.vault, item.id, seconds)
+        except DrieluikError as error:
+            self.drieluik.report_error(error)
         self.reload()
 
     def go_to(self, index: int) -> None:
@@ -438,8 +450,6 @@ class ChairingScreen(DrieluikScreen):
         if action in ("done_next", "finish") and self.finished:
             return None
         if action in ("done_next", "decision", "action", "step") and self.item is None:
-            return None
-        if action == "export" and minutes_export_module() is None:
             return None
         return True
 
@@ -605,17 +615,13 @@ class ChairingScreen(DrieluikScreen):
         self.reload()
         self.show_item()
         self.notify(t("chair.finished", count=carried), timeout=10, markup=False)
-        if minutes_export_module() is not None:
-            self.app.push_screen(
-                ConfirmDialog(t("dlg.export.offer")),
-                lambda yes: self.action_export() if yes else None,
-            )
+        self.app.push_screen(
+            ConfirmDialog(t("dlg.export.offer")),
+            lambda yes: self.action_export() if yes else None,
+        )
 
     def action_export(self) -> None:
         if self.meeting is None:
-            return
-        if minutes_export_module() is None:
-            self.notify(t("dlg.export.unavailable"), severity="warning")
             return
         self.save_notes()
         settings = getattr(self.app, "settings", None)

@@ -467,6 +467,22 @@ def save_notes(vault: Vault, item_id: int, notes: str) -> None:
             audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
 
 
+def record_time(vault: Vault, item_id: int, seconds_spent: int) -> None:
+    """Keep the time spent on an item that is not (yet) marked discussed.
+
+    So that leaving an item, locking or quitting mid-item does not lose its
+    clock. Time only grows; it is not content, so no history event or audit entry.
+    """
+    with vault.session() as session:
+        item = _find_item(session, item_id)
+        if item.seconds_spent >= int(seconds_spent):
+            return
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        item.seconds_spent = max(item.seconds_spent, int(seconds_spent))
+        session.add(item)
+
+
 def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
     """Close an item: the case is `besproken` unless a decision set another status."""
     with vault.transaction() as session:
