@@ -8,6 +8,7 @@ import pytest
 
 from drieluik.errors import InvalidInput
 from drieluik.services.allowlist import add_allow_term, allow_terms, remove_allow_term
+from drieluik.services.audit import list_entries, verify_chain
 from drieluik.services.pii import scan
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -50,3 +51,14 @@ def test_terms_survive_reopening_and_silence_the_guard(vault_path: Path) -> None
     assert terms == ["Elena"]
     assert [f.text for f in scan(text)] == ["Elena"]
     assert scan(text, allow=terms) == []
+
+
+def test_changes_to_the_list_are_audited_without_the_term(new_vault: Vault) -> None:
+    add_allow_term(new_vault, "Sterrenhof")
+    add_allow_term(new_vault, "sterrenhof")  # no change, no entry
+    remove_allow_term(new_vault, "Sterrenhof")
+    remove_allow_term(new_vault, "Sterrenhof")  # not there: no entry
+    entries = [e for e in list_entries(new_vault) if e.action.startswith("allowlist.")]
+    assert [e.action for e in entries] == ["allowlist.add", "allowlist.remove"]
+    assert all(e.case_code is None for e in entries)
+    assert verify_chain(new_vault).ok

@@ -13,6 +13,7 @@ from sqlmodel import col, select
 from drieluik.domain.text import clean_short_text
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
+from drieluik.services import audit
 from drieluik.services.pii.phrases import fold_phrase
 from drieluik.store.models import AllowTerm
 from drieluik.store.vault import Vault
@@ -46,6 +47,8 @@ def add_allow_term(vault: Vault, term: str) -> None:
         return
     with vault.transaction() as session:
         session.add(AllowTerm(term=cleaned))
+        # The term is not logged: it may be the very name the guard flagged.
+        audit.record(session, "allowlist.add")
 
 
 def remove_allow_term(vault: Vault, term: str) -> None:
@@ -60,6 +63,7 @@ def remove_allow_term(vault: Vault, term: str) -> None:
     with vault.transaction() as session:
         for row in session.exec(select(AllowTerm).where(col(AllowTerm.id).in_(ids))).all():
             session.delete(row)
+        audit.record(session, "allowlist.remove")
 
 
 def refuse_personal_data(vault: Vault, field: str, value: str) -> None:
