@@ -106,3 +106,34 @@ def test_reset_deletes_only_a_demo_vault(cli, tmp_path: Path) -> None:
 def test_bad_case_counts_are_usage_errors(cli) -> None:
     assert cli("demo", "--cases", "0", "--no-open").code == 2
     assert not demo_vault_path().exists()
+
+
+def test_vault_that_is_not_a_demo_is_never_opened(cli, tmp_path: Path, opened_tui) -> None:
+    """`demo --vault` pointed at real data by mistake refuses instead of opening it."""
+    real = tmp_path / "echt.vault"
+    Vault.create(real, "demo").close()  # even with the demo's passphrase
+    before = real.read_bytes()
+    for extra in ([], ["--no-open"], ["--cases", "5"]):
+        result = cli("demo", "--vault", str(real), *extra)
+        assert result.code == 1, result.stderr
+        assert "geen demo-kluis" in result.stderr and "--vault" in result.stderr
+        assert "casussen" not in result.stdout  # no summary of someone's register
+    assert opened_tui == []
+    assert real.read_bytes() == before
+    other = tmp_path / "ander.vault"
+    Vault.create(other, PASSPHRASE).close()  # another passphrase: cannot tell, keep out
+    assert cli("demo", "--vault", str(other)).code == 1
+    assert opened_tui == []
+
+
+def test_hints_for_a_demo_elsewhere_name_its_vault(cli, tmp_path: Path, opened_tui) -> None:
+    target = tmp_path / "elders.vault"
+    made = cli("demo", "--vault", str(target), "--no-open", "--cases", "5")
+    assert made.code == 0, made.stderr
+    assert f"drieluik demo --vault {target}" in made.stdout
+    again = cli("demo", "--vault", str(target))
+    assert again.code == 0, again.stderr
+    assert f"drieluik demo --vault {target} --reset" in again.stderr
+    assert opened_tui == [(target, None)]
+    help_text = cli("demo", "--help").stdout
+    assert "--vault" in help_text and "demo-kluis" in help_text

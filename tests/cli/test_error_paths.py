@@ -202,6 +202,7 @@ MATRIX: dict[str, Bad] = {
     "demo-reset-refuses-non-demo": bad(
         "demo", "--no-open", "--reset", "--vault", "{text}", code=(1, 7)
     ),
+    "demo-refuses-to-open-non-demo": bad("demo", "--no-open", "--vault", "{text}", code=(1, 7)),
 }
 
 

@@ -1,8 +1,10 @@
 """`drieluik demo`: a vault full of realistic synthetic data, to try everything safely.
 
 Without --vault the demo lives in its own file next to (never in place of)
-the user's vault. An existing demo is opened as it is; --reset makes it anew,
-and only ever deletes a file that is a demo vault. The passphrase is `demo`
+the user's vault. An existing demo is opened as it is; --reset makes it anew.
+An existing file that is not a demo vault (`services.demo.is_demo`, or a
+passphrase that does not open it) is refused: the demo never opens, shows or
+deletes real data. The passphrase is `demo`
 unless one is given (--passphrase-file or DRIELUIK_PASSPHRASE); the screen
 says which.
 """
@@ -17,7 +19,6 @@ import typer
 
 from drieluik.cli.common import (
     PassphraseFileOption,
-    VaultOption,
     console,
     info,
     read_passphrase_file,
@@ -27,6 +28,17 @@ from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
 MAX_DEMO_CASES = 1_000_000
+
+DemoVaultOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--vault",
+        help="De demo-kluis (anders naast uw eigen kluis); een bestaand bestand moet een "
+        "demo-kluis zijn. / The demo vault (default: beside your own vault); an existing "
+        "file must be a demo vault.",
+        show_default=False,
+    ),
+]
 
 
 def _demo_passphrase(passphrase_file: Path | None) -> tuple[str, bool]:
@@ -53,8 +65,23 @@ def _demo_path(option: Path | None) -> Path:
     return path
 
 
-def _remove_demo(path: Path, passphrase: str) -> None:
-    """Delete the demo at `path`, after making sure it is one."""
+def _shown(path: Path) -> str:
+    """A path as typed on a command line: in double quotes when it holds a space."""
+    text = str(path)
+    return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
+def _command(option: Path | None, path: Path) -> str:
+    """How to run this demo again: `drieluik demo`, with --vault when one was given."""
+    return "drieluik demo" if option is None else f"drieluik demo --vault {_shown(path)}"
+
+
+def _open_demo(path: Path, passphrase: str, refusal_key: str) -> Any:
+    """The open vault at `path`, or InvalidInput(refusal_key) if it is not a demo vault.
+
+    A passphrase that does not open it means it cannot be shown to be a demo:
+    refused as well.
+    """
     from drieluik.errors import WrongPassphrase
     from drieluik.services.demo import is_demo
     from drieluik.store.vault import Vault
@@ -62,13 +89,21 @@ def _remove_demo(path: Path, passphrase: str) -> None:
     try:
         vault = Vault.open(path, passphrase)
     except WrongPassphrase:
-        raise InvalidInput("cli.demo.not_a_demo", path=path) from None
+        raise InvalidInput(refusal_key, path=path, shown=_shown(path)) from None
     try:
         demo = is_demo(vault)
-    finally:
+    except BaseException:
         vault.close()
+        raise
     if not demo:
-        raise InvalidInput("cli.demo.not_a_demo", path=path)
+        vault.close()
+        raise InvalidInput(refusal_key, path=path, shown=_shown(path))
+    return vault
+
+
+def _remove_demo(path: Path, passphrase: str) -> None:
+    """Delete the demo at `path`, after making sure it is one."""
+    _open_demo(path, passphrase, "cli.demo.not_a_demo").close()
     path.unlink()
 
 
@@ -92,13 +127,13 @@ def _make(path: Path, passphrase: str, cases: int) -> Any:
             vault.close()
 
 
-def _summary_of(path: Path, passphrase: str) -> Any:
-    from drieluik.services.demo import summarise
-    from drieluik.store.vault import Vault
+def _existing_demo(path: Path, passphrase: str, *, summarise: bool) -> Any:
+    """Check that the file at `path` is a demo vault; its summary when asked for."""
+    from drieluik.services import demo
 
-    vault = Vault.open(path, passphrase)
+    vault = _open_demo(path, passphrase, "cli.demo.not_a_demo_open")
     try:
-        return summarise(vault)
+        return demo.summarise(vault) if summarise else None
     finally:
         vault.close()
 
@@ -131,7 +166,7 @@ def _print_summary(summary: Any) -> None:
 
 
 def demo(
-    vault: VaultOption = None,
+    vault: DemoVaultOption = None,
     cases: Annotated[
         int | None,
         typer.Option(
@@ -154,26 +189,32 @@ def demo(
     ] = False,
     passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Maak en open een demo-kluis met verzonnen gegevens. / Create and open a demo vault."""
+    """Maak en open een demo-kluis met verzonnen gegevens. / Create and open a demo vault.
+
+    Met --vault staat de demo elders; een bestaand bestand wordt alleen geopend of
+    vervangen als het een demo-kluis is. / With --vault the demo lives elsewhere; an
+    existing file is only opened or replaced when it is a demo vault.
+    """
     from drieluik.services.demo import DEFAULT_CASES
 
     path = _demo_path(vault)
+    command = _command(vault, path)
     passphrase, given = _demo_passphrase(passphrase_file)
     if reset and path.exists():
         _remove_demo(path, passphrase)
         info(t("cli.demo.removed", path=path))
     if path.exists():
+        summary = _existing_demo(path, passphrase, summarise=no_open)
         if cases is not None:
             info(t("cli.demo.cases_ignored"))
-        info(t("cli.demo.existing", path=path))
-        summary = _summary_of(path, passphrase) if no_open else None
+        info(t("cli.demo.existing", path=path, command=command))
     else:
         summary = _make(path, passphrase, cases or DEFAULT_CASES)
         console.print(t("cli.demo.created", path=path))
     console.print(t("cli.demo.passphrase_given") if given else t("cli.demo.passphrase_demo"))
     if no_open:
         _print_summary(summary)
-        console.print(t("cli.demo.open_hint"))
+        console.print(t("cli.demo.open_hint", command=command))
         return
     from drieluik.cli.tui import run_tui
 

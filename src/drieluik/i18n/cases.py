@@ -436,9 +436,9 @@ MESSAGES = {
         "en": "Demo vault created: {path}",
     },
     "cli.demo.existing": {
-        "nl": "De demo bestaat al en wordt geopend zoals hij is ({path}); --reset maakt hem "
-        "opnieuw.",
-        "en": "The demo exists and is opened as it is ({path}); --reset makes it anew.",
+        "nl": "De demo bestaat al en wordt geopend zoals hij is ({path}); '{command} --reset' "
+        "maakt hem opnieuw.",
+        "en": "The demo exists and is opened as it is ({path}); '{command} --reset' makes it anew.",
     },
     "cli.demo.cases_ignored": {
         "nl": "--cases geldt alleen voor een nieuwe demo; gebruik --reset.",
@@ -470,14 +470,22 @@ MESSAGES = {
         "en": "Next meeting: {date}, {items} agenda items ({reasons}).",
     },
     "cli.demo.open_hint": {
-        "nl": "Openen: drieluik demo (alle gegevens zijn verzonnen).",
-        "en": "Open it: drieluik demo (all data is made up).",
+        "nl": "Openen: {command} (alle gegevens zijn verzonnen).",
+        "en": "Open it: {command} (all data is made up).",
     },
     "cli.demo.not_a_demo": {
         "nl": "{path} is geen demo-kluis (of heeft een ander wachtwoord); drieluik verwijdert hem "
         "niet.",
         "en": "{path} is not a demo vault (or has another passphrase); drieluik will not delete "
         "it.",
+    },
+    "cli.demo.not_a_demo_open": {
+        "nl": "{path} is geen demo-kluis (of heeft een ander wachtwoord); de demo opent alleen "
+        "een demo-kluis. Kies een ander --vault, of open uw eigen kluis met: drieluik --vault "
+        "{shown}",
+        "en": "{path} is not a demo vault (or has another passphrase); the demo only opens a "
+        "demo vault. Choose another --vault, or open your own vault with: drieluik --vault "
+        "{shown}",
     },
     "cli.demo.not_your_vault": {
         "nl": "{path} is de plek van uw eigen kluis; de demo komt daar nooit. Kies een ander "
