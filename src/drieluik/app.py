@@ -4,19 +4,21 @@ The app owns the open vault and everything that touches it as a whole:
 saving (from a thread worker, debounced), locking (idle timer and a key),
 and showing errors. Screens get their data only through `drieluik.services`
 with `self.app.vault`; see `screens/base.py` for what they share.
+
+Screens are imported where the app opens them, not at the top: with the
+services they use they take ~0.3 s to import, and the unlock screen should
+not wait for that at start-up.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import threading
 import time
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import events, work
@@ -29,6 +31,7 @@ from drieluik.commands import PROVIDERS
 from drieluik.errors import DrieluikError, ExitCode, InvalidInput
 from drieluik.i18n import set_language, t
 from drieluik.screens.base import Rebuildable, localise_bindings
+from drieluik.services import rollback
 from drieluik.settings import Settings, load_settings
 from drieluik.store.vault import Vault
 
@@ -42,18 +45,6 @@ _ACTIVITY = (
     events.MouseScrollDown,
     events.MouseScrollUp,
 )
-
-
-def _optional(module: str, name: str) -> Any | None:
-    """A class from a module another part of the app may not have yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    except AttributeError:
-        return None
 
 
 class DrieluikApp(App):
@@ -116,18 +107,14 @@ class DrieluikApp(App):
         self.push_screen(CaseDetailScreen(ref))
 
     def open_meeting_prep(self, meeting_id: int | None = None) -> None:
-        screen = _optional("drieluik.screens.meeting_prep", "MeetingPrepScreen")
-        if screen is None:
-            self.notify(t("tui.not_available"), severity="warning")
-            return
-        self.push_screen(screen(meeting_id))
+        from drieluik.screens.meeting_prep import MeetingPrepScreen
+
+        self.push_screen(MeetingPrepScreen(meeting_id))
 
     def open_chairing(self, meeting_id: int) -> None:
-        screen = _optional("drieluik.screens.chairing", "ChairingScreen")
-        if screen is None:
-            self.notify(t("tui.not_available"), severity="warning")
-            return
-        self.push_screen(screen(meeting_id))
+        from drieluik.screens.chairing import ChairingScreen
+
+        self.push_screen(ChairingScreen(meeting_id))
 
     def report_error(self, error: BaseException) -> None:
         """The one place errors are shown (screens, workers, saves)."""
@@ -209,10 +196,9 @@ class DrieluikApp(App):
         return True
 
     def _remember_generation(self) -> None:
-        rollback = _optional("drieluik.services.rollback", "remember")
-        if rollback is not None and self.vault is not None and self.vault.is_open:
+        if self.vault is not None and self.vault.is_open:
             with contextlib.suppress(Exception):
-                rollback(self.vault)
+                rollback.remember(self.vault)
 
     def _update_save_state(self) -> None:
         if self.vault is None:
@@ -395,26 +381,29 @@ class DrieluikApp(App):
         self.push_screen(CaseFormScreen())
 
     def action_search(self) -> None:
-        self._push_optional("drieluik.screens.search", "SearchScreen")
+        if not self._needs_vault():
+            return
+        from drieluik.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
 
     def action_statistics(self) -> None:
-        self._push_optional("drieluik.screens.statistics", "StatisticsScreen")
+        if not self._needs_vault():
+            return
+        from drieluik.screens.statistics import StatisticsScreen
+
+        self.push_screen(StatisticsScreen())
 
     def action_meetings(self) -> None:
-        self._push_optional("drieluik.screens.meetings", "MeetingsScreen")
+        if not self._needs_vault():
+            return
+        from drieluik.screens.meetings import MeetingsScreen
+
+        self.push_screen(MeetingsScreen())
 
     def action_meeting_prep(self) -> None:
         if self._needs_vault():
             self.open_meeting_prep(None)
-
-    def _push_optional(self, module: str, name: str) -> None:
-        if not self._needs_vault():
-            return
-        screen = _optional(module, name)
-        if screen is None:
-            self.notify(t("tui.not_available"), severity="warning")
-            return
-        self.push_screen(screen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, minus those drieluik offers in Dutch and the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import itertools
 import time
 from collections import Counter
@@ -24,6 +23,7 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.services import cases, history, meetings
 from drieluik.services.demo import DEMO_MARKER, fill_demo, is_demo
+from drieluik.services.pii import scan
 from drieluik.store.models import (
     Action,
     AgendaItem,
@@ -246,13 +246,7 @@ def _all_demo_texts(vault: Vault) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("drieluik.services.pii") is None,
-    reason="the personal-data guard (drieluik.services.pii) is not there yet",
-)
 def test_no_demo_text_holds_personal_data(demo_vault) -> None:
-    from drieluik.services.pii import scan
-
     vault, _ = demo_vault
     texts = _all_demo_texts(vault)
     assert len(texts) > 100

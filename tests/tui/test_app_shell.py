@@ -19,6 +19,10 @@ from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
 from drieluik.screens.case_form import CaseFormScreen
 from drieluik.screens.cases import CasesScreen
 from drieluik.screens.dashboard import DashboardScreen
+from drieluik.screens.meeting_prep import MeetingPrepScreen
+from drieluik.screens.meetings import MeetingsScreen
+from drieluik.screens.search import SearchScreen
+from drieluik.screens.statistics import StatisticsScreen
 from drieluik.screens.unlock import UnlockScreen
 from drieluik.services import cases
 from drieluik.services.cases import CaseInput
@@ -288,16 +292,15 @@ async def test_settings_problems_are_shown(closed_vault: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("action", "module", "name"),
+    ("action", "screen_class"),
     [
-        ("search", "drieluik.screens.search", "SearchScreen"),
-        ("statistics", "drieluik.screens.statistics", "StatisticsScreen"),
-        ("meetings", "drieluik.screens.meetings", "MeetingsScreen"),
-        ("meeting_prep", "drieluik.screens.meeting_prep", "MeetingPrepScreen"),
+        ("search", SearchScreen),
+        ("statistics", StatisticsScreen),
+        ("meetings", MeetingsScreen),
+        ("meeting_prep", MeetingPrepScreen),
     ],
 )
-async def test_app_actions_open_the_other_screens(closed_vault: Path, action, module, name) -> None:
-    screen_class = getattr(pytest.importorskip(module), name)
+async def test_app_actions_open_the_other_screens(closed_vault: Path, action, screen_class) -> None:
     app = app_for(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, Static, TextArea
 
 from drieluik.domain.vocabulary import (
@@ -271,7 +270,6 @@ async def test_agenda_without_upcoming_meeting_explains(closed_vault: Path) -> N
 
 
 async def test_similar_earlier_cases_show_while_typing(closed_vault: Path) -> None:
-    pytest.importorskip("drieluik.services.search")
     (code,) = _fill(
         closed_vault,
         [_case(date(2026, 2, 1), "Arbeidsmigranten in de kassenteelt, paspoort ingehouden")],

@@ -15,7 +15,7 @@ from drieluik.services import allowlist, cases, meetings
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
-from tests.tui.meeting_data import seed_meetings
+from tests.tui.seed_data import seed_meetings
 
 
 def table_rows(app) -> list[list[str]]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.app import App, ComposeResult
 
+from drieluik.services import allowlist
 from drieluik.settings import Settings
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
-
-pytest.importorskip("drieluik.services.pii")
 
 NOTE = "Elena P. belt 06-12345678"
 
@@ -109,7 +107,6 @@ async def test_markup_is_shown_literally() -> None:
 
 
 async def test_not_personal_goes_to_the_vault_allow_list(vault_path: Path) -> None:
-    allowlist = pytest.importorskip("drieluik.services.allowlist")
     vault = Vault.create(vault_path, PASSPHRASE)
     # "Anna Paulowna" is a place in Noord-Holland that reads like a person's name.
     app = GuardApp(vault=vault, text="Zie de notitie van Anna Paulowna Zorg.")

@@ -17,7 +17,7 @@ from drieluik.settings import Settings
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import TODAY, wait_for
-from tests.tui.shell_data import ShellData, seed
+from tests.tui.seed_data import ShellData, seed_shell
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def seeded(vault_path: Path, utc) -> Iterator[tuple[Vault, ShellData]]:
     vault = Vault.create(vault_path, PASSPHRASE)
-    data = seed(vault, TODAY)
+    data = seed_shell(vault, TODAY)
     yield vault, data
     if vault.is_open:
         vault.close()

@@ -10,7 +10,19 @@ import sys
 import typer
 
 from drieluik import __version__
-from drieluik.cli import usage
+from drieluik.cli import (
+    cases,
+    demo,
+    export,
+    meetings,
+    pii,
+    report,
+    search,
+    trust,
+    tui,
+    usage,
+    vault_cmds,
+)
 from drieluik.cli.common import PassphraseFileOption, VaultOption
 from drieluik.errors import DrieluikError, ExitCode
 from drieluik.i18n import t
@@ -56,24 +68,14 @@ _registered = False
 
 
 def _register() -> None:
-    # Imported here, not at module top, so `drieluik --version` stays fast.
     # Once per process: run() is called many times in-process (tests), and
     # registering again would add every command again, slower each time.
     global _registered
     if _registered:
         return
+    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo, tui):
+        area.register(app)
     _registered = True
-    from drieluik.cli import vault_cmds
-
-    vault_cmds.register(app)
-    for name in ("cases", "meetings", "search", "report", "pii", "export", "trust", "demo", "tui"):
-        try:
-            module = __import__(f"drieluik.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"drieluik.cli.{name}":
-                raise
-            continue
-        module.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,22 +8,13 @@ A missing key is a programming error and fails loudly in tests
 
 from __future__ import annotations
 
-import importlib
 import os
 from functools import cache
 
+from drieluik.i18n import cases, core, meetings, minutes, pii, report, search, trust, tui
+
 LANGUAGES = ("nl", "en")
-_CATALOG_MODULES = (
-    "core",
-    "cases",
-    "meetings",
-    "search",
-    "report",
-    "pii",
-    "minutes",
-    "trust",
-    "tui",
-)
+_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, tui)
 
 _language_override: str | None = None
 
@@ -44,13 +35,7 @@ def current_language() -> str:
 @cache
 def catalog() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
-    for name in _CATALOG_MODULES:
-        try:
-            module = importlib.import_module(f"drieluik.i18n.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"drieluik.i18n.{name}":
-                raise
-            continue
+    for module in _CATALOG_MODULES:
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key defined twice: {key}")

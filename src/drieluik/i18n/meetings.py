@@ -299,10 +299,6 @@ MESSAGES = {
         "nl": "Verslag geschreven: {path} ({count} vervangen)",
         "en": "Minutes written: {path} ({count} replaced)",
     },
-    "dlg.export.unavailable": {
-        "nl": "Het exporteren van verslagen is nog niet beschikbaar.",
-        "en": "Exporting minutes is not available yet.",
-    },
     "dlg.export.offer": {
         "nl": "Het verslag nu exporteren? (V kan ook later)",
         "en": "Export the minutes now? (V works later too)",

@@ -36,10 +36,6 @@ MESSAGES = {
         "en": "NOT SAVED — saving failed",
     },
     "tui.locked": {"nl": "vergrendeld", "en": "locked"},
-    "tui.not_available": {
-        "nl": "Dit onderdeel is in deze versie nog niet beschikbaar.",
-        "en": "This part is not available in this version yet.",
-    },
     "tui.unexpected": {
         "nl": "Onverwachte fout ({kind}). Wat al was ingevoerd staat in de kluis.",
         "en": "Unexpected error ({kind}). What was already entered is in the vault.",

@@ -30,21 +30,14 @@ from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services import cases
+from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
 from drieluik.widgets.literal import literal, visible
+from drieluik.widgets.pii_guard import GuardedField
 
 OTHER_REPORTER = "\0other"  # the Select value for "type another organisation"
 SIMILAR_DELAY = 0.5
 FIELDS = ("datum", "gemeente", "vorm", "melder", "kwetsbaar", "ondermijning", "omschrijving")
-
-
-def _summary_field(text: str) -> Any:
-    """The PII-guarded editor when it exists, else a plain TextArea."""
-    try:
-        from drieluik.widgets.pii_guard import GuardedField
-    except ImportError:
-        return TextArea(text, id="form-summary", soft_wrap=True, tab_behavior="focus")
-    return GuardedField(text, area_id="form-summary")
 
 
 class CaseFormScreen(DrieluikScreen):
@@ -153,7 +146,7 @@ class CaseFormScreen(DrieluikScreen):
                 )
             yield self._error("ondermijning")
             yield Label(t("form.omschrijving"), classes="field-label summary-label")
-            yield _summary_field(initial.get("omschrijving") or "")
+            yield GuardedField(initial.get("omschrijving") or "", area_id="form-summary")
             yield self._error("omschrijving")
             yield Static(id="form-similar")
             with Horizontal(id="form-buttons"):
@@ -226,10 +219,6 @@ class CaseFormScreen(DrieluikScreen):
         """Earlier cases like the one being typed: a repeat signal shows up."""
         self._similar_timer = None
         if self.app.vault is None:
-            return
-        try:
-            from drieluik.services.search import similar_cases
-        except ImportError:
             return
         text = self.query_one("#form-summary", TextArea).text
         exclude = self.case.id if self.case else None

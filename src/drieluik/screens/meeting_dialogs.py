@@ -8,11 +8,9 @@ and then offers to redact.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -27,6 +25,7 @@ from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, Decisio
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal
+from drieluik.services.minutes.export import ExportResult, MinutesBlocked, export_minutes
 from drieluik.widgets.literal import literal, visible
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
 
@@ -308,18 +307,6 @@ class PostponeDialog(FormDialog):
 # --- the minutes export ------------------------------------------------------------
 
 
-def minutes_export_module() -> Any | None:
-    """`drieluik.services.minutes.export`, or None while it is not built."""
-    name = "drieluik.services.minutes.export"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name not in (name, "drieluik.services.minutes"):
-            raise
-        return None
-    return module if hasattr(module, "export_minutes") else None
-
-
 FORMATS = ("docx", "pdf", "md")
 
 
@@ -389,10 +376,6 @@ class ExportDialog(FormDialog):
         self.action_save()
 
     def action_save(self) -> None:
-        module = minutes_export_module()
-        if module is None:
-            self.error(t("dlg.export.unavailable"))
-            return
         text = self.query_one("#export-path", Input).value.strip()
         fmt = str(self.query_one("#export-format", Select).value)
         out = Path(text).expanduser() if text else self.default_path(fmt)
@@ -400,7 +383,6 @@ class ExportDialog(FormDialog):
         self.error(t("dlg.export.busy"))
         self.query_one("#dialog-save", Button).disabled = True
         self._export(
-            module,
             fmt,
             out,
             redact=self.query_one("#export-redact", Checkbox).value,
@@ -410,13 +392,13 @@ class ExportDialog(FormDialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(
-        self, module: Any, fmt: str, out: Path, *, redact: bool, force: bool, partner: str | None
+        self, fmt: str, out: Path, *, redact: bool, force: bool, partner: str | None
     ) -> None:
         vault = self.app.vault
         if vault is None:
             return
         try:
-            result = module.export_minutes(
+            result = export_minutes(
                 vault, self.meeting_id, fmt, out, redact=redact, per_partner=partner, force=force
             )
         except DrieluikError as error:
@@ -426,10 +408,10 @@ class ExportDialog(FormDialog):
 
     def _failed(self, error: DrieluikError) -> None:
         self.query_one("#dialog-save", Button).disabled = False
-        findings = getattr(error, "findings", None)
-        if findings is None:
+        if not isinstance(error, MinutesBlocked):
             self.error(error.message)
             return
+        findings = error.findings
         listing = Text()
         for finding in findings:
             listing.append("• " + visible(finding.describe(), single_line=True) + "\n")
@@ -439,7 +421,7 @@ class ExportDialog(FormDialog):
         self.query_one("#export-redact-run").display = True
         self.error(t("dlg.export.blocked", count=len(findings)))
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: ExportResult) -> None:
         if result.redacted:
             message = t("dlg.export.done_redacted", path=result.path, count=result.redacted)
         else:

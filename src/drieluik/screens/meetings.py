@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ExportDialog, minutes_export_module
+from drieluik.screens.meeting_dialogs import ExportDialog
 from drieluik.services import meetings
 from drieluik.widgets.literal import literal
 
@@ -92,9 +92,6 @@ class MeetingsScreen(DrieluikScreen):
     def action_export(self) -> None:
         current = self._current()
         if current is None:
-            return
-        if minutes_export_module() is None:
-            self.notify(t("dlg.export.unavailable"), severity="warning")
             return
         settings = getattr(self.app, "settings", None)
         folder = settings.export_folder if settings is not None else Path.cwd()

@@ -21,24 +21,13 @@ from drieluik.domain.dates import format_moment
 from drieluik.errors import DrieluikError, WrongPassphrase
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
+from drieluik.services.rollback import check_rollback
+from drieluik.services.unlock import unlock
 from drieluik.store.vault import Vault, VaultInfo, peek
 from drieluik.widgets.literal import literal
 
 
-def _open(path: Path, passphrase: str | None, recovery_key: str | None) -> Vault:
-    """Open through the unlock service (audit log, rollback memory) when it exists."""
-    try:
-        from drieluik.services.unlock import unlock
-    except ImportError:
-        return Vault.open(path, passphrase, recovery_key=recovery_key)
-    return unlock(path, passphrase, recovery_key=recovery_key, persist=True)
-
-
 def _rollback_warning(path: Path) -> str | None:
-    try:
-        from drieluik.services.rollback import check_rollback
-    except ImportError:
-        return None
     try:
         return check_rollback(path)
     except Exception:  # advice only; never stop an unlock
@@ -136,7 +125,8 @@ class UnlockScreen(DrieluikScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unlock")
     def _unlock(self, passphrase: str | None, recovery_key: str | None) -> Vault:
-        return _open(self.vault_path, passphrase, recovery_key)
+        # Through the unlock service: it writes the audit log and the rollback memory.
+        return unlock(self.vault_path, passphrase, recovery_key=recovery_key, persist=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "unlock":

@@ -9,15 +9,11 @@ not personal, which adds it to the vault's allow-list.
 
 `GuardFindings` lists the findings with their category and a masked excerpt
 (never the text found); `GuardedField` is the two together, as forms use them.
-
-The detector is optional at import: without it the guard simply finds nothing.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -31,29 +27,12 @@ from textual.widgets import Static, TextArea
 from drieluik.errors import DrieluikError
 from drieluik.i18n import catalog, t
 from drieluik.screens.base import localise_bindings
+from drieluik.services import allowlist
+from drieluik.services.pii import Finding, mask, redact, scan
 from drieluik.widgets.literal import visible
 
 SCAN_DELAY_SECONDS = 0.2
 MAX_LISTED = 4  # findings listed under a field; the rest are counted
-
-
-def _pii() -> Any | None:
-    """The detector module, or None while it is not installed."""
-    try:
-        return importlib.import_module("drieluik.services.pii")
-    except ModuleNotFoundError as exc:
-        if exc.name != "drieluik.services.pii":
-            raise
-        return None
-
-
-def _allowlist() -> Any | None:
-    try:
-        return importlib.import_module("drieluik.services.allowlist")
-    except ModuleNotFoundError as exc:
-        if exc.name != "drieluik.services.allowlist":
-            raise
-        return None
 
 
 def category_label(category: object) -> str:
@@ -61,21 +40,6 @@ def category_label(category: object) -> str:
     value = str(getattr(category, "value", category))
     key = f"guard.category.{value}"
     return t(key) if key in catalog() else value.lower()
-
-
-def masked(text: str) -> str:
-    """A finding's text masked for display (the detector's own `mask`)."""
-    pii = _pii()
-    if pii is not None:
-        return pii.mask(text)
-    return text[:1] + "…" if text else ""
-
-
-def placeholder(category: object) -> str:
-    pii = _pii()
-    if pii is not None and category in pii.PLACEHOLDERS:
-        return pii.PLACEHOLDERS[category]
-    return f"[{str(getattr(category, 'value', category)).upper()}]"
 
 
 class GuardedTextArea(TextArea):
@@ -108,7 +72,7 @@ class GuardedTextArea(TextArea):
     class FindingsChanged(Message):
         """The findings of a guarded text area changed (after a scan)."""
 
-        def __init__(self, area: GuardedTextArea, findings: tuple[Any, ...]) -> None:
+        def __init__(self, area: GuardedTextArea, findings: tuple[Finding, ...]) -> None:
             super().__init__()
             self.area = area
             self.findings = findings
@@ -144,7 +108,7 @@ class GuardedTextArea(TextArea):
         )
         localise_bindings(self)
         self.scan_delay = scan_delay
-        self.findings: tuple[Any, ...] = ()
+        self.findings: tuple[Finding, ...] = ()
         self._spans_by_line: dict[int, list[tuple[int, int]]] = {}
         self._scan_timer: Timer | None = None
 
@@ -163,18 +127,16 @@ class GuardedTextArea(TextArea):
 
     def allow_terms(self) -> tuple[str, ...]:
         vault = getattr(self.app, "vault", None)
-        allowlist = _allowlist()
-        if vault is None or allowlist is None:
+        if vault is None:
             return ()
         return tuple(allowlist.allow_terms(vault))
 
-    def scan_text(self, text: str) -> list[Any]:
-        pii = _pii()
-        if pii is None or not text:
+    def scan_text(self, text: str) -> list[Finding]:
+        if not text:
             return []
-        return list(pii.scan(text, allow=self.allow_terms()))
+        return list(scan(text, allow=self.allow_terms()))
 
-    def rescan(self) -> tuple[Any, ...]:
+    def rescan(self) -> tuple[Finding, ...]:
         """Scan now; highlight and announce the findings if they changed."""
         if self._scan_timer is not None:
             self._scan_timer.stop()
@@ -191,7 +153,7 @@ class GuardedTextArea(TextArea):
             self.post_message(self.FindingsChanged(self, findings))
         return findings
 
-    def _line_spans(self, findings: Iterable[Any]) -> dict[int, list[tuple[int, int]]]:
+    def _line_spans(self, findings: Iterable[Finding]) -> dict[int, list[tuple[int, int]]]:
         spans: dict[int, list[tuple[int, int]]] = {}
         document = self.document
         for finding in findings:
@@ -221,13 +183,13 @@ class GuardedTextArea(TextArea):
     def cursor_index(self) -> int:
         return self.document.get_index_from_location(self.cursor_location)
 
-    def finding_at(self, index: int) -> Any | None:
+    def finding_at(self, index: int) -> Finding | None:
         for finding in self.findings:
             if finding.start <= index <= finding.end:
                 return finding
         return None
 
-    def _finding_here_or_jump(self) -> Any | None:
+    def _finding_here_or_jump(self) -> Finding | None:
         """The finding under the cursor; otherwise move to the next one and say so."""
         findings = self.rescan()
         if not findings:
@@ -247,16 +209,12 @@ class GuardedTextArea(TextArea):
 
     # --- redacting and allowing ----------------------------------------------------
 
-    def redact_findings(self, findings: Sequence[Any]) -> int:
+    def redact_findings(self, findings: Sequence[Finding]) -> int:
         """Replace `findings` by their placeholders as one edit (one undo step)."""
         if not findings:
             return 0
         text = self.text
-        pii = _pii()
-        if pii is not None:
-            new_text = pii.redact(text, list(findings))
-        else:  # pragma: no cover - only without the detector, which finds nothing
-            return 0
+        new_text = redact(text, list(findings))
         if new_text == text:
             return 0
         # Replace only the part that changed, so the cursor elsewhere stays put.
@@ -300,8 +258,7 @@ class GuardedTextArea(TextArea):
         if finding is None:
             return
         vault = getattr(self.app, "vault", None)
-        allowlist = _allowlist()
-        if vault is None or allowlist is None:
+        if vault is None:
             self.notify(t("guard.allow_unavailable"), severity="warning", markup=False)
             return
         term = finding.text
@@ -328,12 +285,12 @@ class GuardFindings(Static):
     GuardFindings.-visible { display: block; }
     """
 
-    def show_findings(self, findings: Sequence[Any]) -> None:
+    def show_findings(self, findings: Sequence[Finding]) -> None:
         self.set_class(bool(findings), "-visible")
         self.update(findings_text(findings))
 
 
-def findings_text(findings: Sequence[Any]) -> Text:
+def findings_text(findings: Sequence[Finding]) -> Text:
     """The listing, built as Text so nothing in it is read as markup."""
     text = Text()
     if not findings:
@@ -343,7 +300,7 @@ def findings_text(findings: Sequence[Any]) -> Text:
         text.append("\n• ")
         text.append(category_label(finding.category), style="bold")
         text.append(": ")
-        text.append(visible(masked(finding.text), single_line=True))
+        text.append(visible(mask(finding.text), single_line=True))
     if len(findings) > MAX_LISTED:
         text.append("\n" + t("guard.more", count=len(findings) - MAX_LISTED))
     text.append("\n" + t("guard.keys"), style="dim")
