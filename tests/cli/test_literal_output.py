@@ -127,3 +127,28 @@ def test_json_keeps_the_exact_text_without_raw_controls(
     data = json.loads(out)
     assert data["omschrijving"] == SUMMARY
     assert data["melder"] == REPORTER
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "md", "csv"])
+def test_report_shows_reporter_names_safely_in_every_format(
+    vault: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    red = "Politie \x1b[31mZuid\x1b[0m \u202eteg"
+    with Vault.open(vault, PASSPHRASE) as opened:
+        add_cases(opened, (date.today() - timedelta(days=3)).isoformat(), melder=red)
+    year = str((date.today() - timedelta(days=3)).year)
+    out, err = _run(capsys, "report", "--year", year, "--format", fmt)
+    target = tmp_path / f"jaar.{fmt}"
+    _run(capsys, "report", "--year", year, "--format", fmt, "--out", str(target))
+    written = target.read_text(encoding="utf-8")
+    for raw in RAW_CONTROLS:
+        assert raw not in out and raw not in err and raw not in written, (raw, out)
+    if fmt == "json":
+        # Escaped, not altered: the JSON still decodes to the names as stored.
+        by_reporter = json.loads(out)["by_reporter"]
+        assert by_reporter[REPORTER] == 1 and by_reporter[red] == 1
+        assert json.loads(written) == json.loads(out)
+    else:
+        assert "Politie ␛[31mZuid␛[0m \ufffdteg" in out
+        assert "␛]0;titel␇" in out
+        assert "Politie ␛[31mZuid␛[0m \ufffdteg" in written

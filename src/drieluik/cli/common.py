@@ -220,14 +220,19 @@ def sql_limit(limit: int | None) -> int | None:
     return None if not limit or limit > _SQL_INT_MAX else limit
 
 
-def print_json(data: object) -> None:
+def json_text(data: object) -> str:
     """Stable JSON for scripts: UTF-8, keys in the order given, dates as ISO strings.
 
     Characters that could act on a terminal are written as JSON escapes, so
     the output is safe to look at and still decodes to exactly what is stored.
     """
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(text.translate(_JSON_ESCAPED) + "\n")
+    return text.translate(_JSON_ESCAPED) + "\n"
+
+
+def print_json(data: object) -> None:
+    """`json_text` on stdout."""
+    sys.stdout.write(json_text(data))
 
 
 def info(message: str) -> None:

@@ -3,13 +3,14 @@
 table and md show the change against the previous year ("67 (+12 t.o.v. 2022)");
 json is the stable shape of `AnnualReport.as_json()`; csv is long-format with
 both years for a spreadsheet. `--out FILE` writes atomically and refuses to
-replace a file unless `--force`.
+replace a file unless `--force`. Reporter names are user text: every format
+shows their control characters visibly (`domain.text.visible`), JSON as
+escapes that decode to the names as stored; screen and file get the same text.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +22,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from drieluik.cli.common import PassphraseFileOption, VaultOption, console, info, opened_vault
+from drieluik.cli.common import (
+    PassphraseFileOption,
+    VaultOption,
+    console,
+    info,
+    json_text,
+    opened_vault,
+)
+from drieluik.domain.text import visible
 from drieluik.i18n import t
 
 
@@ -88,15 +97,20 @@ def report_command(
 
 
 def render(fmt: ReportFormat, current, previous) -> str:
-    """The report as text in `fmt` (the table format as plain text, for a file)."""
+    """The report as text in `fmt` (the table format as plain text, for a file).
+
+    Safe to show on a terminal: no raw control character or bidi override from
+    a reporter's name survives (TAB and LF, which only the format itself
+    writes, are kept).
+    """
     from drieluik.services import report
 
     if fmt is ReportFormat.JSON:
-        return json.dumps(current.as_json(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(current.as_json())
     if fmt is ReportFormat.CSV:
-        return report.to_csv(current, previous)
+        return visible(report.to_csv(current, previous))
     if fmt is ReportFormat.MD:
-        return report.to_markdown(current, previous)
+        return visible(report.to_markdown(current, previous))
     buffer = io.StringIO()
     plain = Console(
         file=buffer, width=100, markup=False, emoji=False, highlight=False, color_system=None
@@ -139,7 +153,8 @@ def print_tables(target: Console, current, previous) -> None:
             table.add_column(str(prev_year), justify="right")
             table.add_column(t("report.column.change"), justify="right")
         for _, label, mine, theirs in section.rows:
-            cells = [Text(label), Text(str(mine))]
+            # visible() before layout, so the column is as wide as what is shown.
+            cells = [Text(visible(label)), Text(str(mine))]
             if prev:
                 cells += [Text(str(theirs or 0)), Text(report.change_text(mine, theirs or 0))]
             table.add_row(*cells)
