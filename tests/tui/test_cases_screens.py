@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from drieluik.domain.vocabulary import (
     ActionStatus,
@@ -21,6 +30,7 @@ from drieluik.services import actions, cases, meetings
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
 from drieluik.store.vault import Vault
+from drieluik.widgets.filter_select import FilterPicker, FilterSelect
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import (
     SIZE,
@@ -188,11 +198,11 @@ async def test_cases_list_pages_and_filters(closed_vault: Path) -> None:
         await pilot.press("pagedown")
         assert "Pagina 3 van 3" in str(page_label.render())
 
-        screen.query_one("#filter-form", Select).value = ExploitationForm.SEKSUEEL
+        screen.query_one("#filter-form", FilterSelect).value = ExploitationForm.SEKSUEEL
         await pilot.pause()
         assert "Pagina 1 van 1 · 11 casussen" in str(page_label.render())
         assert screen.filters == CaseFilter(form=ExploitationForm.SEKSUEEL)
-        screen.query_one("#filter-year", Select).value = 2026
+        screen.query_one("#filter-year", FilterSelect).value = 2026
         await pilot.pause()
         assert "· 0 casussen" in str(page_label.render())
         await pilot.press("x")
@@ -205,6 +215,88 @@ async def test_cases_list_pages_and_filters(closed_vault: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         assert app.screen.case.code == code
+
+
+async def test_filters_open_from_the_keyboard_and_by_click(closed_vault: Path) -> None:
+    _fill(
+        closed_vault,
+        [
+            _case(date(2025, 3, 1)),
+            _case(date(2026, 3, 1), municipality=Municipality.EMMEN),
+            _case(date(2026, 4, 1), municipality=Municipality.EMMEN),
+        ],
+    )
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        municipality = screen.query_one("#filter-municipality", FilterSelect)
+        # The choices are made only when a filter is opened.
+        assert not screen.query(OptionList)
+        assert "Gemeente" in str(municipality.render())
+
+        await pilot.press("f", "tab", "tab", "tab")  # year, status, form, municipality
+        assert screen.focused is municipality
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("e")  # jumps to the first choice starting with e
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.filters == CaseFilter(municipality=Municipality.EMMEN)
+        assert table.row_count == 2
+        assert "Emmen" in str(municipality.render())
+        assert screen.focused is municipality
+
+        # Escape closes the choices without changing the filter.
+        await pilot.press("down")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("home", "escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.filters.municipality is Municipality.EMMEN
+
+        # The first choice, the filter's own name, unsets it.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("home", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.filters == CaseFilter()
+        assert table.row_count == 3
+
+        # A click opens a filter; a click beside the choices closes them.
+        await pilot.click("#filter-year")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.click(offset=(SIZE[0] - 2, SIZE[1] - 3))
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.filters == CaseFilter()
+
+        # Locking with the choices open drops them and brings back the list.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+        await unlock(pilot)
+        assert isinstance(app.screen, CasesScreen)
+        assert app.screen.query_one(DataTable).row_count == 3
+
+
+async def test_cases_list_shows_changes_made_in_a_case(closed_vault: Path) -> None:
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1))])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[4]) == CaseStatus.NIEUW.label
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        cases.set_status(app.vault, code, CaseStatus.AFGESLOTEN)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        assert str(table.get_row_at(0)[4]) == CaseStatus.AFGESLOTEN.label
 
 
 async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:

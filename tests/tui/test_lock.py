@@ -19,6 +19,7 @@ from drieluik.services import cases
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
 from drieluik.store.vault import Vault
+from drieluik.widgets.filter_select import FilterSelect
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, app_for, painted, unlock, wait_for
 
@@ -61,7 +62,7 @@ async def test_idle_lock_and_unlock_returns_to_the_same_screen(closed_vault: Pat
         await unlock(pilot)
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
-        app.screen.query_one("#filter-form", Select).value = ExploitationForm.CRIMINEEL
+        app.screen.query_one("#filter-form", FilterSelect).value = ExploitationForm.CRIMINEEL
         await pilot.pause()
         assert SECRET in painted(app)
         # From now on 0.6 s without a key or the mouse locks the app.

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
 from drieluik.i18n import t
@@ -19,6 +19,7 @@ from drieluik.screens.base import DrieluikScreen
 from drieluik.services import cases
 from drieluik.services.dashboard import signal_years
 from drieluik.services.types import CaseFilter
+from drieluik.widgets.filter_select import FilterSelect
 from drieluik.widgets.literal import literal
 
 PAGE_SIZE = 50
@@ -63,6 +64,7 @@ class CasesScreen(DrieluikScreen):
         self.filters = filters or CaseFilter()
         self.page = page
         self.total = 0
+        self._just_mounted = False
 
     def rebuild_arguments(self):
         return (), {"filters": self.filters, "page": self.page}
@@ -74,34 +76,31 @@ class CasesScreen(DrieluikScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         f = self.filters
+        # FilterSelect, not Select: four Selects were a third of the first render.
         with Horizontal(id="cases-filters"):
-            yield Select(
+            yield FilterSelect(
                 [(str(y), y) for y in signal_years(self.vault, self.drieluik.today())],
                 prompt=t("cases.filter_year"),
-                value=f.year if f.year is not None else Select.NULL,
+                value=f.year,
                 id="filter-year",
-                compact=True,
             )
-            yield Select(
+            yield FilterSelect(
                 [(s.label, s) for s in CaseStatus],
                 prompt=t("cases.filter_status"),
-                value=f.status or Select.NULL,
+                value=f.status,
                 id="filter-status",
-                compact=True,
             )
-            yield Select(
+            yield FilterSelect(
                 [(v.label, v) for v in ExploitationForm],
                 prompt=t("cases.filter_form"),
-                value=f.form or Select.NULL,
+                value=f.form,
                 id="filter-form",
-                compact=True,
             )
-            yield Select(
+            yield FilterSelect(
                 [(m.label, m) for m in Municipality],
                 prompt=t("cases.filter_municipality"),
-                value=f.municipality or Select.NULL,
+                value=f.municipality,
                 id="filter-municipality",
-                compact=True,
             )
         yield PagedTable(id="cases-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cases-page", markup=False)
@@ -113,9 +112,14 @@ class CasesScreen(DrieluikScreen):
         for key in ("code", "date", "municipality", "form", "status", "summary", "reporter"):
             table.add_column(t(f"cases.col_{key}"), key=key)
         self.load()
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # Back from a case (which may have changed it): reload. The first resume
+        # comes right after on_mount, which has just loaded this page.
+        if self._just_mounted:
+            self._just_mounted = False
+        elif self.is_mounted:
             self.load(keep_cursor=True)
 
     def load(self, *, keep_cursor: bool = False) -> None:
@@ -149,10 +153,10 @@ class CasesScreen(DrieluikScreen):
             label += " · " + t("cases.empty")
         self.query_one("#cases-page", Static).update(label)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_filter_select_changed(self, event: FilterSelect.Changed) -> None:
         event.stop()
-        value = None if event.value is Select.NULL else event.value
-        name = (event.select.id or "").removeprefix("filter-")
+        value = event.value
+        name = (event.filter_select.id or "").removeprefix("filter-")
         current = {
             "year": self.filters.year,
             "status": self.filters.status,
@@ -182,10 +186,10 @@ class CasesScreen(DrieluikScreen):
             table.move_cursor(row=table.row_count - 1)
 
     def action_focus_filters(self) -> None:
-        self.query_one("#filter-year", Select).focus()
+        self.query_one("#filter-year", FilterSelect).focus()
 
     def action_clear_filters(self) -> None:
-        for select in self.query(Select):
+        for select in self.query(FilterSelect):
             select.clear()
         self.filters = CaseFilter()
         self.page = 0
