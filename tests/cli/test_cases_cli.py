@@ -7,6 +7,7 @@ checked once in a subprocess (one line on stderr, exit code, no traceback).
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -124,6 +125,43 @@ def test_a_file_with_no_valid_row_imports_nothing_even_when_skipping(
     result = cli("import", str(bad), "--skip-invalid")
     assert result.code == 1
     assert "Geen van de 1 rijen" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("map", "is een map"), ("weg.csv", "bestaat niet"), ("signalen.ods", ".ods-bestand")],
+)
+def test_a_bad_file_argument_is_named_before_any_passphrase(
+    vault_path: Path, tmp_path: Path, name: str, expected: str
+) -> None:
+    """A folder, a missing file or an unsupported kind is said at once: no passphrase is
+    asked for or read (a missing passphrase file would otherwise be the message)."""
+    Vault.create(vault_path, PASSPHRASE).close()
+    (tmp_path / "map").mkdir()
+    (tmp_path / "signalen.ods").write_bytes(b"PK")
+    target = str(tmp_path / name)
+    asked = run_cli("import", target)  # no passphrase at all: would say how to give one
+    assert_clean_refusal(asked, 1)
+    assert expected in asked.stderr and "wachtwoord" not in asked.stderr.lower()
+    gone = run_cli("import", target, "--passphrase-file", str(tmp_path / "geen-bestand"))
+    assert_clean_refusal(gone, 1)
+    assert expected in gone.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_named_before_any_passphrase(
+    vault_path: Path, tmp_path: Path
+) -> None:
+    Vault.create(vault_path, PASSPHRASE).close()
+    locked = tmp_path / "signalen.csv"
+    locked.write_text("datum\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = run_cli("import", str(locked))
+    finally:
+        locked.chmod(0o600)
+    assert_clean_refusal(result, 1)
+    assert "Kan" in result.stderr and "niet lezen" in result.stderr
 
 
 @pytest.mark.parametrize("sample", ["leeg.csv", "alleen_kopregel.csv"])

@@ -488,6 +488,8 @@ def import_command(
     from drieluik.services import importer
 
     file = file.expanduser()
+    # A folder or a typo is said at once, before a passphrase is asked for or read.
+    importer.check_file(file)
     if dry_run and not resolve_vault_path(vault).exists():
         # Checking a file before there is a vault is useful too; codes cannot clash yet.
         with _progress_bar(t("cli.import.reading")) as progress:

@@ -92,15 +92,10 @@ def read_import(
     required column missing) raise InvalidInput; row problems are collected.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InvalidInput("path.is_directory", path=path)
-    if not path.is_file():
-        raise InvalidInput("import.not_found", path=path)
-    suffix = path.suffix.lower()
-    if suffix in XLSX_SUFFIXES:
+    if check_file(path) == "xlsx":
         result = ImportResult(path, "xlsx")
         table, estimate = _read_xlsx(path)
-    elif suffix in CSV_SUFFIXES:
+    else:
         result = ImportResult(path, "csv")
         text, result.encoding = _decode(path)
         if not text.strip():
@@ -108,13 +103,38 @@ def read_import(
         result.delimiter = _sniff_delimiter(text)
         records = _csv_records(text, result.delimiter, path)
         table, estimate = iter(records), len(records)
-    else:
-        raise InvalidInput("import.unsupported", path=path, suffix=suffix or "—")
     _validate(result, table, estimate, today or date.today(), progress)
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
     return result
+
+
+def check_file(path: Path) -> str:
+    """The kind ("xlsx" or "csv") of a file that can be read, else InvalidInput: a
+    folder, a missing file, a kind that cannot be imported, no permission to read it.
+
+    Cheap (no contents read), so the CLI checks its argument before it asks for
+    a passphrase.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InvalidInput("path.is_directory", path=path)
+    if not path.is_file():
+        raise InvalidInput("import.not_found", path=path)
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        kind = "xlsx"
+    elif suffix in CSV_SUFFIXES:
+        kind = "csv"
+    else:
+        raise InvalidInput("import.unsupported", path=path, suffix=suffix or "—")
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InvalidInput("import.unreadable", path=path, detail=exc.strerror) from None
+    return kind
 
 
 def _decode(path: Path) -> tuple[str, str]:
