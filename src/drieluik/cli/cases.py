@@ -19,9 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from drieluik.cli.common import (
+    FormFilterOption,
     JsonOption,
+    MunicipalityFilterOption,
     PassphraseFileOption,
+    StatusFilterOption,
     VaultOption,
+    YearFilterOption,
     ask,
     console,
     err_console,
@@ -133,21 +137,10 @@ def case_filter(
 
 
 def list_cases_command(
-    year: Annotated[
-        int | None, typer.Option("--year", help="Signaaljaar. / Signal year.", show_default=False)
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option("--status", help="Status, b.v. nieuw of monitoring.", show_default=False),
-    ] = None,
-    vorm: Annotated[
-        str | None,
-        typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
-    ] = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
-    ] = None,
+    year: YearFilterOption = None,
+    status: StatusFilterOption = None,
+    vorm: FormFilterOption = None,
+    gemeente: MunicipalityFilterOption = None,
     limit: Annotated[
         int | None,
         typer.Option(

@@ -81,6 +81,27 @@ RecoveryKeyFileOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON. / Output as JSON.")]
 
+# The case filters of `cases` and `search` (checked by cli.cases.case_filter).
+YearFilterOption = Annotated[
+    int | None, typer.Option("--year", help="Signaaljaar. / Signal year.", show_default=False)
+]
+StatusFilterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        help="Huidige status, b.v. nieuw of monitoring. / Current status.",
+        show_default=False,
+    ),
+]
+FormFilterOption = Annotated[
+    str | None,
+    typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
+]
+MunicipalityFilterOption = Annotated[
+    str | None,
+    typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
+]
+
 
 def resolve_vault_path(option: Path | None) -> Path:
     if option is not None:

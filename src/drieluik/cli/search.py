@@ -12,9 +12,13 @@ from typing import Annotated
 import typer
 
 from drieluik.cli.common import (
+    FormFilterOption,
     JsonOption,
+    MunicipalityFilterOption,
     PassphraseFileOption,
+    StatusFilterOption,
     VaultOption,
+    YearFilterOption,
     console,
     opened_vault,
     print_json,
@@ -36,21 +40,10 @@ def search_command(
         int,
         typer.Option("--limit", min=1, max=500, help="Hoogstens N treffers. / At most N hits."),
     ] = 20,
-    year: Annotated[
-        int | None, typer.Option("--year", help="Signaaljaar. / Signal year.", show_default=False)
-    ] = None,
-    vorm: Annotated[
-        str | None,
-        typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
-    ] = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option("--status", help="Huidige status. / Current status.", show_default=False),
-    ] = None,
+    year: YearFilterOption = None,
+    vorm: FormFilterOption = None,
+    gemeente: MunicipalityFilterOption = None,
+    status: StatusFilterOption = None,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
