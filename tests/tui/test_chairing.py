@@ -319,3 +319,32 @@ async def test_locking_mid_note_keeps_the_note(vault_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
         assert notes(app).text == "Half getypt"
         await pilot.press("ctrl+q")
+
+
+async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
+    vault_path: Path,
+) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting.id)
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
+        dialog = app.screen
+        await pilot.press(*"Melder terugbellen", "tab", *"Jan Jansen", "ctrl+s")
+        await pilot.pause()
+        # A person's name is refused by the service; nothing typed is lost.
+        assert app.screen is dialog
+        error = str(dialog.query_one(".dialog-error").render())
+        assert "Jan Jansen" in error
+        assert dialog.query_one("#action-what", GuardedTextArea).text == "Melder terugbellen"
+        assert not [a for a in actions.list_actions(vault) if a.description == "Melder terugbellen"]
+        owner = dialog.query_one("#action-owner")
+        owner.value = "GGD Drenthe"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        saved = [a for a in actions.list_actions(vault) if a.description == "Melder terugbellen"]
+        assert [a.owner for a in saved] == ["GGD Drenthe"]
+        await pilot.press("ctrl+q")

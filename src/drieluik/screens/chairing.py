@@ -467,18 +467,11 @@ class ChairingScreen(DrieluikScreen):
         if item is None:
             return
         self.save_notes()
-        self.app.push_screen(
-            DecisionDialog(item.case.code, self._organisations()),
-            lambda result: self._add_decision(item.id, result),
-        )
 
-    def _add_decision(self, item_id: int, result: DecisionInput | None) -> None:
-        if result is None:
-            return
-        try:
-            decision = meetings.add_decision(
+        def store(result: DecisionInput) -> None:
+            meetings.add_decision(
                 self.vault,
-                item_id,
+                item.id,
                 result.kind,
                 result.text,
                 referral_to=result.referral_to,
@@ -486,12 +479,18 @@ class ChairingScreen(DrieluikScreen):
                 next_status=result.next_status,
                 today=self.drieluik.today(),
             )
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
+
+        self.app.push_screen(
+            DecisionDialog(item.case.code, self._organisations(), submit=store),
+            self._decision_added,
+        )
+
+    def _decision_added(self, result: DecisionInput | None) -> None:
+        if result is None:
             return
         self._refresh_current()
         self.notify(
-            t("chair.decision_saved", kind=decision.kind.label, status=result.next_status.label),
+            t("chair.decision_saved", kind=result.kind.label, status=result.next_status.label),
             markup=False,
         )
 
@@ -500,15 +499,8 @@ class ChairingScreen(DrieluikScreen):
         if item is None:
             return
         self.save_notes()
-        self.app.push_screen(
-            ActionDialog(item.case.code, self._organisations()),
-            lambda result: self._add_action(item, result),
-        )
 
-    def _add_action(self, item: AgendaItemView, result: ActionInput | None) -> None:
-        if result is None:
-            return
-        try:
+        def store(result: ActionInput) -> None:
             action_service.add_action(
                 self.vault,
                 item.case.id,
@@ -517,8 +509,14 @@ class ChairingScreen(DrieluikScreen):
                 result.due_date,
                 agenda_item_id=item.id,
             )
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
+
+        self.app.push_screen(
+            ActionDialog(item.case.code, self._organisations(), submit=store),
+            self._action_added,
+        )
+
+    def _action_added(self, result: ActionInput | None) -> None:
+        if result is None:
             return
         self._refresh_current()
         self.notify(t("chair.action_saved", owner=result.owner), markup=False)

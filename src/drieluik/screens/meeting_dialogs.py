@@ -8,9 +8,11 @@ and then offers to redact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -65,12 +67,31 @@ class ConfirmDialog(DrieluikModal):
 
 
 class FormDialog(DrieluikModal):
-    """Shared keys and the error line of the entry dialogs."""
+    """Shared keys and the error line of the entry dialogs.
+
+    `submit`, when given, stores the entry: it runs before the dialog closes,
+    and when the service refuses the entry (a person's name as an owner, say)
+    the message shows in the dialog and everything typed stays there.
+    """
 
     BINDINGS = [
         Binding(SAVE_KEYS, "save", "bind.save", id="dialog.save"),
         Binding("escape", "cancel", "bind.cancel", id="dialog.cancel"),
     ]
+
+    def __init__(self, *, submit: Callable[[Any], object] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.submit = submit
+
+    def finish(self, result: Any) -> None:
+        """Store `result` through `submit`, then close; on a refusal stay open."""
+        if self.submit is not None:
+            try:
+                self.submit(result)
+            except DrieluikError as error:
+                self.error(error.message)
+                return
+        self.dismiss(result)
 
     def error(self, message: str) -> None:
         line = self.query_one(".dialog-error", Label)
@@ -128,8 +149,13 @@ class DecisionInput:
 class DecisionDialog(FormDialog):
     """A decision on an agenda item, with the case's next status (and review date)."""
 
-    def __init__(self, case_code: str, organisations: list[str]) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        case_code: str,
+        organisations: list[str],
+        submit: Callable[[Any], object] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog", submit=submit)
         self.case_code = case_code
         self.organisations = organisations
 
@@ -206,7 +232,7 @@ class DecisionDialog(FormDialog):
         if not ok:
             return
         text = self.query_one("#decision-text", GuardedTextArea).text.strip()
-        self.dismiss(
+        self.finish(
             DecisionInput(
                 kind=kind,
                 text=text,
@@ -227,8 +253,13 @@ class ActionInput:
 class ActionDialog(FormDialog):
     """A new follow-up action: what, which organisation, by when."""
 
-    def __init__(self, case_code: str, organisations: list[str]) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        case_code: str,
+        organisations: list[str],
+        submit: Callable[[Any], object] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog", submit=submit)
         self.case_code = case_code
         self.organisations = organisations
 
@@ -262,7 +293,7 @@ class ActionDialog(FormDialog):
             return
         ok, due = self.date_value("#action-due", t("dlg.action.due"), required=False)
         if ok:
-            self.dismiss(ActionInput(what, owner, due))
+            self.finish(ActionInput(what, owner, due))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
