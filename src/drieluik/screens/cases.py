@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
 from drieluik.i18n import t
@@ -20,6 +20,7 @@ from drieluik.services import cases
 from drieluik.services.dashboard import signal_years
 from drieluik.services.types import CaseFilter
 from drieluik.widgets.filter_select import FilterSelect
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 PAGE_SIZE = 50
@@ -104,7 +105,7 @@ class CasesScreen(DrieluikScreen):
             )
         yield PagedTable(id="cases-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="cases-page", markup=False)
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("cases.title")

@@ -31,7 +31,7 @@ from drieluik.screens.base import DrieluikModal, localise_bindings
 ValueType = TypeVar("ValueType", bound=Hashable)
 
 ARROW = "▼"
-MAX_VISIBLE_CHOICES = 12
+MAX_VISIBLE_CHOICES = 16  # all 14 municipalities and "Gemeente" fit
 
 
 class FilterPicker(DrieluikModal[int | None]):
@@ -46,7 +46,6 @@ class FilterPicker(DrieluikModal[int | None]):
     }
     FilterPicker > OptionList {
         height: auto;
-        max-height: 14;
         border: tall $border;
         background: $surface;
         padding: 0;
@@ -63,20 +62,27 @@ class FilterPicker(DrieluikModal[int | None]):
         self.anchor = anchor
 
     def compose(self) -> ComposeResult:
-        # Content(...) is never markup: the labels show exactly as written.
-        yield OptionList(*(Option(Content(label)) for label in self.labels))
+        # Content is never markup: the labels show exactly as written. The first
+        # choice (the filter's name: no filter) is dim, as in `Select`.
+        first, *rest = self.labels
+        yield OptionList(
+            Option(Content.styled(first, "dim")), *(Option(Content(label)) for label in rest)
+        )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        height = min(len(self.labels), MAX_VISIBLE_CHOICES) + 2  # + the border
-        width = max(self.anchor.width, max(map(len, self.labels)) + 4)
         screen = self.app.size
-        x = max(0, min(self.anchor.x, screen.width - width))
-        y = self.anchor.bottom
-        if y + height > screen.height:  # no room below: open upwards
-            y = max(0, self.anchor.y - height)
+        wanted = min(len(self.labels), MAX_VISIBLE_CHOICES) + 2  # + the border
+        room_below = screen.height - self.anchor.bottom
+        if wanted <= room_below or room_below >= self.anchor.y:
+            height, y = min(wanted, room_below), self.anchor.bottom
+        else:  # more room above the filter: open upwards
+            height = min(wanted, self.anchor.y)
+            y = self.anchor.y - height
+        width = max(self.anchor.width, max(map(len, self.labels)) + 4)
         options.styles.width = width
-        options.styles.offset = (x, y)
+        options.styles.max_height = height
+        options.styles.offset = (max(0, min(self.anchor.x, screen.width - width)), y)
         options.highlighted = self.highlighted
         options.focus()
 
