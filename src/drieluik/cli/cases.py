@@ -23,6 +23,7 @@ from drieluik.cli.common import (
     JsonOption,
     MunicipalityFilterOption,
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     StatusFilterOption,
     VaultOption,
     YearFilterOption,
@@ -154,6 +155,7 @@ def list_cases_command(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon de casussen, nieuwste signaal eerst. / List cases, newest signal first."""
     from drieluik.services import cases
@@ -161,7 +163,7 @@ def list_cases_command(
     filters = case_filter(year, status, vorm, gemeente)
     if limit is None:
         limit = 0 if as_json else DEFAULT_TABLE_LIMIT
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         found = cases.list_cases(opened, filters, limit=sql_limit(limit))
         total = cases.count_cases(opened, filters) if not as_json else len(found)
     if as_json:
@@ -207,12 +209,13 @@ def show(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon een casus met zijn geschiedenis. / Show a case and its history."""
     from drieluik.domain.dates import format_moment, local
     from drieluik.services import cases, history
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         case = cases.get_case(opened, code)
         entries = history.case_history(opened, case.id)
     if as_json:
@@ -337,6 +340,7 @@ def add(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Voeg een casus toe (vraagt op een terminal wat ontbreekt). / Add a case."""
     from drieluik.services import cases
@@ -352,7 +356,7 @@ def add(
         "status": status,
     }
     interactive = sys.stdin.isatty() and not as_json
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         data, warnings = collect_case_input(
             given, today=date.today(), ask=_typer_ask if interactive else None
         )
@@ -476,6 +480,7 @@ def import_command(
     ] = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Importeer signalen uit een spreadsheet. / Import signals from a spreadsheet."""
     from drieluik.services import importer
@@ -491,7 +496,7 @@ def import_command(
         info(t("cli.import.no_vault_compared"))
         _finish_dry_run(result, skip_invalid)
         return
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         with _progress_bar(t("cli.import.reading")) as progress:
             result = importer.read_import(file, vault=opened, progress=progress)
         _report(result)

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from drieluik.cli.common import PassphraseFileOption, VaultOption, console, err_console, info
+from drieluik.cli.common import (
+    PassphraseFileOption,
+    RecoveryKeyFileOption,
+    VaultOption,
+    console,
+    err_console,
+    info,
+)
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
@@ -74,6 +81,7 @@ def minutes(
     ] = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Schrijf het geanonimiseerde verslag van een overleg. / Write a meeting's anonymised minutes.
 
@@ -91,7 +99,7 @@ def minutes(
         raise typer.BadParameter(
             t("minutes.format_unknown", format=out.suffix), param_hint="--format"
         )
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         try:
             result = export_minutes(
                 opened,

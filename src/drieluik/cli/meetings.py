@@ -18,6 +18,7 @@ from drieluik.cli.cases import fitted_table, parse_option_date
 from drieluik.cli.common import (
     JsonOption,
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     VaultOption,
     console,
     opened_vault,
@@ -128,12 +129,13 @@ def new(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Maak een overleg met de voorgestelde agenda. / Create a meeting with its proposed agenda."""
     from drieluik.services import meetings
 
     day = parse_option_date("--date", meeting_date)
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         meeting = meetings.create_meeting(opened, day, org or [])
     if as_json:
         print_json(_agenda_json(meeting.meeting_date, list(meeting.items), meeting=meeting))
@@ -155,6 +157,7 @@ def agenda(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon de agenda van een overleg, of het voorstel. / Show a meeting's agenda or proposal."""
     from drieluik.errors import InvalidInput
@@ -162,7 +165,7 @@ def agenda(
 
     # An empty string is a mistake (a script's unset variable), not "the next meeting".
     day = parse_option_date("DATUM", meeting_date) if meeting_date is not None else None
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         meeting = None
         if day is None:
             meeting = meetings.next_meeting(opened, date.today())
@@ -193,11 +196,12 @@ def list_meetings_command(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon alle overleggen, nieuwste eerst. / List meetings, newest first."""
     from drieluik.services import meetings
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         rows_found = meetings.list_meetings(opened)
     if as_json:
         print_json(

@@ -16,6 +16,7 @@ import typer
 from drieluik.cli.common import (
     JsonOption,
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     VaultOption,
     console,
     info,
@@ -107,6 +108,7 @@ def scan_command(
         ),
     ] = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Zoek persoonsgegevens in tekst; geen kluis nodig. Per vondst: regel:kolom,
     soort en een gemaskeerd fragment; --json geeft een lijst van {category, start,
@@ -123,7 +125,7 @@ def scan_command(
     if vault is not None:
         from drieluik.services.allowlist import allow_terms
 
-        with opened_vault(vault, passphrase_file) as opened:
+        with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
             terms += allow_terms(opened)
     findings = scan(text, allow=terms)
     if json_output:
@@ -150,12 +152,13 @@ def scan_command(
 def allow_list(
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Toon de eigen toegestane termen. / Show your allowed terms."""
     from drieluik.services.allowlist import allow_terms
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         terms = allow_terms(opened)
     if json_output:
         print_json(terms)
@@ -171,11 +174,12 @@ def allow_add(
     term: TermArgument,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Voeg een term toe; de gids markeert hem niet meer. / Add a term."""
     from drieluik.services.allowlist import add_allow_term
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         add_allow_term(opened, term)
     info(t("pii.allow.added", term=term.strip()))
 
@@ -185,11 +189,12 @@ def allow_remove(
     term: TermArgument,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Haal een term van de lijst. / Remove a term."""
     from drieluik.services.allowlist import remove_allow_term
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         remove_allow_term(opened, term)
     info(t("pii.allow.removed", term=term.strip()))
 

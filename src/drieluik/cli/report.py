@@ -24,6 +24,7 @@ from rich.text import Text
 
 from drieluik.cli.common import (
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     VaultOption,
     console,
     info,
@@ -72,6 +73,7 @@ def report_command(
     ] = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """De jaarcijfers: signalen per vorm, gemeente, melder en maand. / The annual figures."""
     from drieluik.services import report
@@ -81,7 +83,7 @@ def report_command(
     if out is not None:
         out = out.expanduser()
         refuse_existing(out, force)  # before the passphrase and the work
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         current = report.annual_report(opened, year)
         previous = report.annual_report(opened, year - 1) if fmt is not ReportFormat.JSON else None
         if out is not None:

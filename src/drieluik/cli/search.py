@@ -16,6 +16,7 @@ from drieluik.cli.common import (
     JsonOption,
     MunicipalityFilterOption,
     PassphraseFileOption,
+    RecoveryKeyFileOption,
     StatusFilterOption,
     VaultOption,
     YearFilterOption,
@@ -47,6 +48,7 @@ def search_command(
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Zoek in codes, omschrijvingen, notities, besluiten en acties. / Search the register."""
     from drieluik.cli.cases import case_filter, fitted_table
@@ -54,7 +56,7 @@ def search_command(
 
     # Bad filter values are refused before the passphrase is asked for, as in `cases`.
     filters = case_filter(year, status, vorm, gemeente)
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         hits = search(
             opened,
             query,

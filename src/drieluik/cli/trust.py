@@ -254,13 +254,14 @@ def _show_entries(entries, as_json: bool) -> None:
 def recovery_key(
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
     yes: YesOption = False,
 ) -> None:
     """Maak een herstelsleutel (vervangt een oude). / Create a recovery key (replaces one)."""
     from drieluik.services import audit as audit_service
     from drieluik.store import recovery
 
-    with opened_vault(vault, passphrase_file) as opened:
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         replacing = opened.has_recovery_key()
         if replacing and not confirmed(
             "recovery.replace_confirm", "recovery.replace_needed", yes=yes
