@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services import dashboard
 from drieluik.services.dashboard import DashboardSummary
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 
@@ -42,7 +43,7 @@ class DashboardScreen(DrieluikScreen):
                 yield DataTable(id="dash-overdue-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="dash-reviews", classes="panel"):
                 yield DataTable(id="dash-reviews-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield BindingsFooter()  # Textual's Footer rebuilds its keys 3× on show
 
     def on_mount(self) -> None:
         self.title = t("dash.title")
