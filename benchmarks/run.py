@@ -218,7 +218,7 @@ def minutes_export(vault, folder: Path, runs: int) -> dict[str, float]:
 async def tui_timings(path: Path, vault, runs: int) -> dict[str, float]:
     try:
         from drieluik.app import make_app
-        from drieluik.screens.cases import CasesScreen
+        from drieluik.screens.cases import PAGE_SIZE, CasesScreen
         from drieluik.screens.dashboard import DashboardScreen
     except ImportError:
         return {}
@@ -226,7 +226,7 @@ async def tui_timings(path: Path, vault, runs: int) -> dict[str, float]:
 
     from drieluik.settings import Settings
 
-    dashboard_samples, cases_samples = [], []
+    dashboard_samples, cases_samples, page_samples = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         app = make_app(Settings(idle_lock_minutes=0), path, vault=vault, today=TODAY)
@@ -244,10 +244,20 @@ async def tui_timings(path: Path, vault, runs: int) -> dict[str, float]:
                     if tables and tables.first().row_count > 0:
                         break
             cases_samples.append((time.perf_counter() - start) * 1000)
+            # Scrolling on: the next pages, each one page of rows, never all of them.
+            # The action that `]` runs (pilot.press would add two idle waits).
+            screen, table = app.screen, app.screen.query_one(DataTable)
+            for _ in range(2):
+                start = time.perf_counter()
+                screen.action_turn_page(1)
+                await pilot.pause()  # as above: until drawn and idle
+                page_samples.append((time.perf_counter() - start) * 1000)
+                assert table.row_count <= PAGE_SIZE, "the cases screen loaded more than a page"
             app.vault = None  # keep our vault open: the app must not close it
     return {
         "dashboard_after_unlock_ms": round(statistics.median(dashboard_samples), 1),
         "cases_screen_first_render_ms": round(statistics.median(cases_samples), 1),
+        "cases_page_turn_ms": round(statistics.median(page_samples), 1),
     }
 
 
