@@ -165,6 +165,10 @@ MATRIX: dict[str, Bad] = {
     "report-out-folder": bad("report", "--year", "2024", "--out", "{dir}"),
     "report-out-missing-folder": bad("report", "--year", "2024", "--out", "{missing}/r.md"),
     "report-out-exists": bad("report", "--year", "2024", "--out", "{text}"),
+    "report-delimiter-unknown": bad(
+        "report", "--year", "2024", "-f", "csv", "--delimiter", "|", code=2
+    ),
+    "report-delimiter-not-csv": bad("report", "--year", "2024", "--delimiter", "tab", code=2),
     # --- trust ------------------------------------------------------------------------
     "retention-years-negative": bad("retention", "--set-years", "-1"),
     "retention-years-zero": bad("retention", "--set-years", "0"),

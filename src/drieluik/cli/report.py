@@ -2,10 +2,16 @@
 
 table and md show the change against the previous year ("67 (+12 t.o.v. 2022)");
 json is the stable shape of `AnnualReport.as_json()`; csv is long-format with
-both years for a spreadsheet. `--out FILE` writes atomically and refuses to
-replace a file unless `--force`. Reporter names are user text: every format
-shows their control characters visibly (`domain.text.visible`), JSON as
-escapes that decode to the names as stored; screen and file get the same text.
+both years for a spreadsheet, made for Dutch Excel: `;` between the fields
+(Excel's list separator in the Dutch locale, which a double-clicked .csv is
+split on) and, in an --out file, a UTF-8 BOM (without it Excel reads the file
+as Windows-1252); `--delimiter ,` or `tab` for other spreadsheets and scripts.
+The CSV does not change with the language of the messages. `--out FILE` writes
+atomically and refuses to replace a file unless `--force`.
+
+Reporter names are user text: every format shows their control characters
+visibly (`domain.text.visible`), JSON as escapes that decode to the names as
+stored; screen and file get the same text (a CSV file adds the BOM).
 """
 
 from __future__ import annotations
@@ -42,6 +48,20 @@ class ReportFormat(StrEnum):
     MD = "md"
 
 
+class CsvDelimiter(StrEnum):
+    SEMICOLON = ";"
+    COMMA = ","
+    TAB = "tab"
+
+    @property
+    def char(self) -> str:
+        return "\t" if self is CsvDelimiter.TAB else self.value
+
+
+# Excel recognises a UTF-8 CSV by this byte-order mark only.
+UTF8_BOM = "\ufeff"
+
+
 def report_command(
     year: Annotated[
         int,
@@ -65,6 +85,16 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    delimiter: Annotated[
+        CsvDelimiter | None,
+        typer.Option(
+            "--delimiter",
+            help="Scheidingsteken van csv: ; (standaard, voor Nederlandse Excel), , of tab. / "
+            "CSV separator: ; (default, for Dutch Excel), , or tab.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -79,6 +109,9 @@ def report_command(
     from drieluik.services import report
     from drieluik.services.export_file import refuse_existing
 
+    if delimiter is not None and fmt is not ReportFormat.CSV:
+        raise typer.BadParameter(t("report.delimiter_csv_only"), param_hint="--delimiter")
+    separator = (delimiter or CsvDelimiter.SEMICOLON).char
     report.check_year(year)
     if out is not None:
         out = out.expanduser()
@@ -87,7 +120,10 @@ def report_command(
         current = report.annual_report(opened, year)
         previous = report.annual_report(opened, year - 1) if fmt is not ReportFormat.JSON else None
         if out is not None:
-            report.save_report(opened, out, render(fmt, current, previous).encode(), force=force)
+            text = render(fmt, current, previous, delimiter=separator)
+            if fmt is ReportFormat.CSV:
+                text = UTF8_BOM + text
+            report.save_report(opened, out, text.encode(), force=force)
     if current.unknown_values:
         info(t("report.unknown_values", n=current.unknown_values))
     if out is not None:
@@ -95,10 +131,10 @@ def report_command(
     elif fmt is ReportFormat.TABLE:
         print_tables(console, current, previous)
     else:
-        sys.stdout.write(render(fmt, current, previous))
+        sys.stdout.write(render(fmt, current, previous, delimiter=separator))
 
 
-def render(fmt: ReportFormat, current, previous) -> str:
+def render(fmt: ReportFormat, current, previous, *, delimiter: str = ";") -> str:
     """The report as text in `fmt` (the table format as plain text, for a file).
 
     Safe to show on a terminal: no raw control character or bidi override from
@@ -110,7 +146,7 @@ def render(fmt: ReportFormat, current, previous) -> str:
     if fmt is ReportFormat.JSON:
         return json_text(current.as_json())
     if fmt is ReportFormat.CSV:
-        return visible(report.to_csv(current, previous))
+        return visible(report.to_csv(current, previous, delimiter=delimiter))
     if fmt is ReportFormat.MD:
         return visible(report.to_markdown(current, previous))
     buffer = io.StringIO()

@@ -62,6 +62,10 @@ MESSAGES = {
         "en": "{n} unrecognised form(s) or municipality(ies) counted as 'onbekend'.",
     },
     "report.written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
+    "report.delimiter_csv_only": {
+        "nl": "geldt alleen voor --format csv.",
+        "en": "applies to --format csv only.",
+    },
     "stats.title": {"nl": "Jaarcijfers", "en": "Annual figures"},
     "stats.year": {"nl": "Jaar {year}", "en": "Year {year}"},
     "stats.no_previous": {

@@ -298,13 +298,15 @@ def month_label(month: int) -> str:
     return t(f"report.month.{month:02d}")
 
 
-def to_csv(report: AnnualReport, previous: AnnualReport | None = None) -> str:
+def to_csv(
+    report: AnnualReport, previous: AnnualReport | None = None, *, delimiter: str = ","
+) -> str:
     """Long-format CSV for a spreadsheet: section, category, this year, previous year.
 
     Sections are the JSON keys; months are "01" … "12" so both years line up.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     prev_year = report.year - 1
     writer.writerow(["onderdeel", "categorie", str(report.year), str(prev_year)])
 
