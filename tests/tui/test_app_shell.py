@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 
 from drieluik.app import DrieluikApp
 from drieluik.domain.vocabulary import ExploitationForm, Municipality
@@ -146,9 +147,10 @@ async def test_command_palette_offers_the_actions(closed_vault: Path) -> None:
         } <= titles
 
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"nieuwe casus")
-        await pilot.pause(0.5)
+        # The palette searches in the background: wait until the match is listed.
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
 

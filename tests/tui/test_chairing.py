@@ -52,9 +52,12 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
 
         # Notes are saved about a second after the last keystroke.
         await pilot.press(*"Werkgever is bekend bij de inspectie.")
-        await pilot.pause(1.3)
-        assert meetings.get_meeting(vault, meeting.id).items[0].notes == (
-            "Werkgever is bekend bij de inspectie."
+        await wait_for(
+            pilot,
+            lambda: (
+                meetings.get_meeting(vault, meeting.id).items[0].notes
+                == "Werkgever is bekend bij de inspectie."
+            ),
         )
 
         # A monitoring decision with a review date typed as DD-MM-YYYY.
@@ -145,7 +148,7 @@ async def test_personal_data_in_notes_is_flagged_at_once_and_redacted(vault_path
     async with app.run_test(size=SIZE) as pilot:
         await open_chairing(pilot, meeting.id)
         await pilot.press(*"Elena P. belt 06-12345678")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: len(notes(app).findings) == 2)
         listing = str(app.screen.query_one("#chair-findings", GuardFindings).render())
         assert "naam" in listing and "telefoonnummer" in listing
         assert "Elena" not in listing

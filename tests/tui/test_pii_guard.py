@@ -12,6 +12,7 @@ from drieluik.settings import Settings
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
+from tests.tui.conftest import wait_for
 
 NOTE = "Elena P. belt 06-12345678"
 
@@ -46,8 +47,8 @@ async def test_findings_are_listed_and_highlighted_while_typing() -> None:
     app = GuardApp()
     async with app.run_test(size=(100, 24)) as pilot:
         await type_note(pilot, NOTE)
-        await pilot.pause(0.3)  # the guard scans ~200 ms after the last key
         guarded = area(app)
+        await wait_for(pilot, lambda: guarded.findings)  # ~200 ms after the last key
         assert [f.category.value for f in guarded.findings] == ["PERSON", "PHONE"]
         text = listing(app)
         assert "naam" in text and "telefoonnummer" in text
@@ -65,10 +66,12 @@ async def test_findings_are_listed_and_highlighted_while_typing() -> None:
 async def test_scan_waits_for_a_pause_in_typing() -> None:
     app = GuardApp()
     async with app.run_test() as pilot:
+        # A longer pause than the real 0.2 s, so a busy machine cannot make
+        # the "not yet" below race the timer.
+        area(app).scan_delay = 2.0
         await type_note(pilot, NOTE)
         assert area(app).findings == ()  # not yet: the debounce is still running
-        await pilot.pause(0.3)
-        assert len(area(app).findings) == 2
+        await wait_for(pilot, lambda: len(area(app).findings) == 2)
 
 
 async def test_redact_all_with_one_key() -> None:
