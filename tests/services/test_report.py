@@ -305,6 +305,15 @@ def test_csv_is_long_format_with_both_years() -> None:
     assert all(len(r) == 4 for r in rows)
 
 
+def test_csv_never_turns_a_reporters_name_into_a_formula() -> None:
+    figures = _small(2023, 1)
+    for name in ('=HYPERLINK("http://x")', "+31 team", "-dienst", "@stichting", "Gewoon"):
+        figures.by_reporter[name] = 1
+    rows = list(csv.reader(io.StringIO(report.to_csv(figures))))
+    shown = {r[1] for r in rows if r[0] == "by_reporter"}
+    assert {'\'=HYPERLINK("http://x")', "'+31 team", "'-dienst", "'@stichting", "Gewoon"} <= shown
+
+
 def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRIELUIK_LANG", "en")
     md = report.to_markdown(_small(2023, 67, 28), _small(2022, 55, 20))

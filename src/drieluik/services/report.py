@@ -298,6 +298,16 @@ def month_label(month: int) -> str:
     return t(f"report.month.{month:02d}")
 
 
+def _cell(text: str) -> str:
+    """A category (a reporter's name is free text) that a spreadsheet shows, never runs.
+
+    Excel and LibreOffice treat a cell starting with = + - @ (or a tab or CR
+    before one) as a formula; a leading apostrophe keeps it text (OWASP's advice
+    against CSV injection).
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def to_csv(
     report: AnnualReport, previous: AnnualReport | None = None, *, delimiter: str = ","
 ) -> str:
@@ -321,7 +331,8 @@ def to_csv(
             mine = {k[5:]: v for k, v in mine.items()}
             theirs = {k[5:]: v for k, v in theirs.items()}
         for category in list(mine) + [k for k in theirs if k not in mine]:
-            writer.writerow([key, category, mine.get(category, 0), prev_of(theirs.get(category))])
+            row = [key, _cell(category), mine.get(category, 0), prev_of(theirs.get(category))]
+            writer.writerow(row)
     writer.writerow(
         [
             "in_monitoring_at_year_end",
