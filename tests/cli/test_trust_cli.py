@@ -311,6 +311,11 @@ def test_a_mistyped_recovery_key_is_caught_before_unlocking(
     assert local_state.failed_unlocks(vault_id) == []  # no unlock was even tried
     monkeypatch.setenv("DRIELUIK_RECOVERY_KEY", key)
     assert here("check").code == 0
+    # A well-formed key of another vault: said as a recovery key, not as a passphrase.
+    monkeypatch.setenv("DRIELUIK_RECOVERY_KEY", recovery.generate())
+    other = here("check")
+    assert other.code == 3
+    assert "herstelsleutel" in other.stderr and "wachtwoord" not in other.stderr
 
 
 def test_recovery_key_command_replaces_only_after_confirmation(

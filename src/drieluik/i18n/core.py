@@ -72,6 +72,10 @@ MESSAGES = {
         "nl": "Onjuist wachtwoord voor {path}.",
         "en": "Wrong passphrase for {path}.",
     },
+    "vault.wrong_recovery_key": {
+        "nl": "Deze herstelsleutel opent {path} niet (of de kluis heeft er geen).",
+        "en": "This recovery key does not open {path} (or the vault has none).",
+    },
     "vault.locked": {
         "nl": "De kluis {path} is al geopend door een ander drieluik-proces. Sluit dat eerst af.",
         "en": "The vault {path} is already open in another drieluik process. Close that first.",

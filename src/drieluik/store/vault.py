@@ -127,13 +127,16 @@ class Vault:
                 kind, secret = fmt.SLOT_RECOVERY, normalise_recovery_key(recovery_key)
             else:
                 kind, secret = fmt.SLOT_PASSPHRASE, normalise_passphrase(passphrase or "")
+            refused = (
+                "vault.wrong_passphrase" if recovery_key is None else "vault.wrong_recovery_key"
+            )
             slot = header.slot(kind)
             if slot is None:
-                raise WrongPassphrase("vault.wrong_passphrase", path=path)
+                raise WrongPassphrase(refused, path=path)
             try:
                 data_key = fmt.unwrap_slot(slot, secret, header.vault_id)
             except fmt.BadKey:
-                raise WrongPassphrase("vault.wrong_passphrase", path=path) from None
+                raise WrongPassphrase(refused, path=path) from None
             db, found = load_database(path, header, data, data_key)
             del data
             vault = cls(path, header, data_key, db, lock)
