@@ -56,9 +56,7 @@ def root(
 ) -> None:
     """drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik."""
     if ctx.invoked_subcommand is None:
-        from drieluik.cli.tui import run_tui
-
-        run_tui(vault=vault, passphrase_file=passphrase_file)
+        tui.run_tui(vault=vault, passphrase_file=passphrase_file)
     elif vault is not None or passphrase_file is not None:
         # `drieluik --vault X cases` would silently use another vault: refuse.
         raise typer.BadParameter(t("usage.options_after_command"))
@@ -73,7 +71,7 @@ def _register() -> None:
     global _registered
     if _registered:
         return
-    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo, tui):
+    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo):
         area.register(app)
     _registered = True
 

@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from drieluik.domain.vocabulary import ActionStatus, CaseStatus, ExploitationForm
+from drieluik.services import retention
 from drieluik.services.cases import to_view
 from drieluik.services.meetings import _action_view
 from drieluik.services.types import ActionView, CaseView
@@ -42,7 +43,7 @@ class DashboardSummary:
     new_signals: int
     year: int
     year_counts: dict[ExploitationForm, int] = field(default_factory=dict)
-    destruction_due: int | None = None
+    destruction_due: int = 0  # cases past the retention period
 
     @property
     def year_total(self) -> int:
@@ -135,23 +136,8 @@ def summary(vault: Vault, today: date, *, limit: int = LIST_LIMIT) -> DashboardS
         new_signals=new_signals,
         year=today.year,
         year_counts=year_counts,
-        destruction_due=_destruction_due(vault, today),
+        destruction_due=retention.count_due(vault, today),
     )
-
-
-def _destruction_due(vault: Vault, today: date) -> int | None:
-    """Cases past the retention period, when the retention service exists."""
-    try:
-        from drieluik.services import retention
-    except ImportError:
-        return None
-    count_due = getattr(retention, "count_due", None)
-    if count_due is None:
-        return None
-    try:
-        return int(count_due(vault, today))
-    except TypeError:
-        return int(count_due(vault))
 
 
 def signal_years(vault: Vault, today: date) -> list[int]:
