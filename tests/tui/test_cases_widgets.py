@@ -1,4 +1,5 @@
-"""The cases screen's light widgets on their own: the footer that rebuilds only on change."""
+"""The cases screen's light widgets on their own: the footer that rebuilds only on change,
+the filter's label."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
+from drieluik.domain.vocabulary import Municipality
+from drieluik.widgets.filter_select import FilterSelect
 from drieluik.widgets.footer import BindingsFooter
 
 
@@ -58,3 +61,12 @@ async def test_footer_rebuilds_only_when_its_keys_change() -> None:
         await pilot.pause()
         shown = _shown(footer)
         assert "Beta" in shown and "Alpha" not in shown and "Zulu" in shown
+
+
+def test_filter_select_names_its_value_even_when_it_is_no_longer_a_choice() -> None:
+    years = FilterSelect([("2025", 2025)], prompt="Jaar", value=2019)
+    assert years.label_of(None) == "Jaar"
+    assert years.label_of(2025) == "2025"
+    assert years.label_of(2019) == "2019"  # restored after a lock, say
+    places = FilterSelect([], prompt="Gemeente")
+    assert places.label_of(Municipality.MIDDEN_DRENTHE) == "Midden-Drenthe"

@@ -91,7 +91,7 @@ class FilterPicker(DrieluikModal[int | None]):
         self.dismiss(event.option_index)
 
     def on_key(self, event: events.Key) -> None:
-        """A letter jumps to the next choice that starts with it (as in `Select`)."""
+        """A letter jumps to the next choice that starts with it (again: the one after)."""
         if not (event.character and event.is_printable and not event.character.isspace()):
             return
         event.stop()
@@ -169,10 +169,12 @@ class FilterSelect(Widget, Generic[ValueType], can_focus=True):
         localise_bindings(self)
 
     def label_of(self, value: ValueType | None) -> str:
+        if value is None:
+            return self.prompt
         for label, option in self.options:
             if option == value:
                 return label
-        return self.prompt
+        return str(getattr(value, "label", value))  # e.g. a year no case has any more
 
     def render(self) -> Content:
         label = self.label_of(self.value)
