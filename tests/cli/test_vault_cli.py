@@ -85,6 +85,8 @@ USAGE_ERRORS = [
     (("import",), "FILE ontbreekt. Zie 'drieluik import -h'."),
     (("cases", "extra"), "Onverwacht argument: extra."),
     (("cases", "--year"), "--year heeft een waarde nodig."),
+    (("cases", "--json=ja"), "--json neemt geen waarde"),
+    (("case", "sho"), "Onbekende opdracht 'sho'. Bedoelt u show? Zie 'drieluik case -h'."),
     (("--vault", "x", "cases"), "Zet --vault en --passphrase-file na de opdracht"),
 ]
 
@@ -97,6 +99,8 @@ def test_a_usage_error_is_one_dutch_line(
     assert result.code == 2
     assert result.stderr.startswith(f"Fout: {expected}"), result.stderr
     assert result.stderr.count("\n") == 1 and "Usage" not in result.stderr
+    # Nothing of Click's English may pass through untranslated.
+    assert not any(word in result.stderr for word in ("Did you", "Option", "No such", "Got "))
 
 
 def test_a_usage_error_is_one_english_line_with_drieluik_lang_en(

@@ -48,8 +48,12 @@ def describe(exc: Any) -> str:
         text = t("usage.bad_value", name=_param_name(exc), detail=_sentence(_value_detail(exc)))
     elif kind == "BadOptionUsage" and "requires an argument" in message:
         text = t("usage.needs_value", option=exc.option_name)
-    elif match := re.fullmatch(r"No such command '(.*)'\.", message):
+    elif kind == "BadOptionUsage" and "does not take a value" in message:
+        text = t("usage.takes_no_value", option=exc.option_name)
+    elif match := re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean '(.*)'\?)?", message):
         text = t("usage.no_such_command", name=match.group(1))
+        if match.group(2):
+            text += " " + t("usage.did_you_mean", options=match.group(2))
     elif match := re.fullmatch(r"Got unexpected extra argument\(s\) \((.*)\)", message):
         text = t("usage.extra_arguments", arguments=match.group(1))
     elif message == "Missing command.":

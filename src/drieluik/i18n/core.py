@@ -23,6 +23,10 @@ MESSAGES = {
         "nl": "{option} heeft een waarde nodig.",
         "en": "{option} needs a value.",
     },
+    "usage.takes_no_value": {
+        "nl": "{option} neemt geen waarde (zet alleen {option}).",
+        "en": "{option} takes no value (give just {option}).",
+    },
     "usage.extra_arguments": {
         "nl": "Onverwacht argument: {arguments}.",
         "en": "Unexpected argument: {arguments}.",
