@@ -62,3 +62,12 @@ def test_changes_to_the_list_are_audited_without_the_term(new_vault: Vault) -> N
     assert [e.action for e in entries] == ["allowlist.add", "allowlist.remove"]
     assert all(e.case_code is None for e in entries)
     assert verify_chain(new_vault).ok
+
+
+def test_a_name_found_inside_an_allowed_phrase_is_not_flagged(new_vault: Vault) -> None:
+    # A title makes "Aletta Jacobs College" a name; the user allowed the school's
+    # full name, which contains that finding.
+    text = "Overleg met Dr. Aletta Jacobs College en mevrouw Jansen."
+    assert "Aletta Jacobs College" in [f.text for f in scan(text)]
+    add_allow_term(new_vault, "Dr. Aletta Jacobs College")
+    assert [f.text for f in scan(text, allow_terms(new_vault))] == ["Jansen"]

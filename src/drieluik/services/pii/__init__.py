@@ -63,7 +63,8 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     """Personal data in `text`, sorted by start and never overlapping.
 
     `allow` holds the user's extra allow-list terms (case-insensitive): a finding
-    whose text is such a term is dropped, and names are not looked for inside them.
+    whose text is such a term, or lies inside one, is dropped, and names are not
+    looked for inside them.
     """
     if not text:
         return []
@@ -72,14 +73,17 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     user_matcher, user_keys = _user(user_terms) if user_terms else (None, frozenset())
 
     builtin_spans = builtin_matcher.spans(text)
-    protected = builtin_spans
-    if user_matcher is not None:
-        protected = _merge_spans(builtin_spans + user_matcher.spans(text))
+    user_spans = user_matcher.spans(text) if user_matcher is not None else []
+    protected = _merge_spans(builtin_spans + user_spans) if user_spans else builtin_spans
     tokens = tokenize(text, protected)
 
     def allowed(candidate: Candidate) -> bool:
         key = _key(text[candidate.start : candidate.end])
         if key in user_keys:
+            return True
+        # Inside a phrase the user allowed ("Dr. Aletta Jacobs College" finds a
+        # title-backed name in its last three words): the user's word wins.
+        if any(start <= candidate.start and candidate.end <= end for start, end in user_spans):
             return True
         return key in builtin_keys and not candidate.strong
 
