@@ -12,7 +12,7 @@ from textual.widgets import Static
 from drieluik.domain.vocabulary import AgendaReason, CaseStatus, DecisionKind
 from drieluik.screens.chairing import ChairingScreen
 from drieluik.screens.meeting_dialogs import ActionDialog, ConfirmDialog, DecisionDialog
-from drieluik.services import actions, cases, meetings
+from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
@@ -344,10 +344,22 @@ async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
         assert "Jan Jansen" in error
         assert dialog.query_one("#action-what", GuardedTextArea).text == "Melder terugbellen"
         assert not [a for a in actions.list_actions(vault) if a.description == "Melder terugbellen"]
+        assert "nogmaals op" in error  # the TUI's way to say it is an organisation
         owner = dialog.query_one("#action-owner")
         owner.value = "GGD Drenthe"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen is screen)
         saved = [a for a in actions.list_actions(vault) if a.description == "Melder terugbellen"]
         assert [a.owner for a in saved] == ["GGD Drenthe"]
+        # Saving a refused name a second time: the chair says it is an organisation.
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
+        await pilot.press(*"Dossier opvragen", "tab", *"Dr. Nassau College", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        saved = [a for a in actions.list_actions(vault) if a.description == "Dossier opvragen"]
+        assert [a.owner for a in saved] == ["Dr. Nassau College"]
+        assert "Dr. Nassau College" in allowlist.allow_terms(vault)
         await pilot.press("ctrl+q")

@@ -1,6 +1,15 @@
 """Messages of the meeting screens (list, preparation, chairing) and the live guard."""
 
 MESSAGES = {
+    "org.field.attending": {"nl": "Aanwezige organisatie", "en": "Attending organisation"},
+    "org.field.owner": {"nl": "Eigenaar", "en": "Owner"},
+    "org.field.referral": {"nl": "Doorverwijzing", "en": "Referral"},
+    "org.confirm_in_dialog": {
+        "nl": "'{text}' lijkt een {kind}. Noteer alleen organisaties. Is het echt een "
+        "organisatie, sla dan nogmaals op: het komt op de lijst 'geen persoonsgegeven'.",
+        "en": "'{text}' looks like a {kind}. Record organisations only. If it really is "
+        "an organisation, save again: it goes on the 'not personal' list.",
+    },
     "org.personal_data": {
         "nl": "{field}: '{text}' lijkt een {kind}. Vul een organisatie in, geen persoon. "
         "Is het toch een organisatie: `drieluik pii allow add` zet het op de lijst.",

@@ -12,6 +12,8 @@ once. Each service call commits and the app saves the vault in the background
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from textual.widgets import Button, Digits, Footer, Header, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from drieluik.domain.vocabulary import KNOWN_REPORTERS, CaseStatus, EventKind
-from drieluik.errors import DrieluikError
+from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal, DrieluikScreen
 from drieluik.screens.meeting_dialogs import (
@@ -40,8 +42,8 @@ from drieluik.screens.meeting_dialogs import (
     PostponeDialog,
 )
 from drieluik.services import actions as action_service
+from drieluik.services import allowlist, meetings
 from drieluik.services import cases as case_service
-from drieluik.services import meetings
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
 from drieluik.store.models import now
@@ -99,6 +101,8 @@ class ChairingScreen(DrieluikScreen):
         self.index = 0
         # Seconds per item id: stored time plus time spent on earlier visits.
         self.spent: dict[int, int] = {}
+        # An owner or referral the services refused; saving it again allows it.
+        self._refused_organisation: str | None = None
         self._entered_at: datetime | None = None
         self._notes_item_id: int | None = None
         self._saved_notes = ""
@@ -455,6 +459,27 @@ class ChairingScreen(DrieluikScreen):
 
     # --- decisions and actions ---------------------------------------------------------------
 
+    @contextmanager
+    def _organisation_confirmed(self, name: str | None) -> Iterator[None]:
+        """Store with `name` as an organisation; a refused name is allowed on the second save.
+
+        The services refuse an owner or referral in which the guard finds
+        personal data. Saving the same name again is the chair saying it is an
+        organisation: it goes on the allow-list, as in meeting preparation.
+        """
+        if name and name == self._refused_organisation:
+            allowlist.add_allow_term(self.vault, name)
+        try:
+            yield
+        except InvalidInput as error:
+            if error.key != "org.personal_data" or not name:
+                raise
+            self._refused_organisation = name
+            raise InvalidInput(
+                "org.confirm_in_dialog", text=error.params["text"], kind=error.params["kind"]
+            ) from None
+        self._refused_organisation = None
+
     def _organisations(self) -> list[str]:
         names = list(self.meeting.attending) if self.meeting else []
         for name in [*KNOWN_REPORTERS, *case_service.list_reporters(self.vault)]:
@@ -469,16 +494,17 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: DecisionInput) -> None:
-            meetings.add_decision(
-                self.vault,
-                item.id,
-                result.kind,
-                result.text,
-                referral_to=result.referral_to,
-                review_date=result.review_date,
-                next_status=result.next_status,
-                today=self.drieluik.today(),
-            )
+            with self._organisation_confirmed(result.referral_to):
+                meetings.add_decision(
+                    self.vault,
+                    item.id,
+                    result.kind,
+                    result.text,
+                    referral_to=result.referral_to,
+                    review_date=result.review_date,
+                    next_status=result.next_status,
+                    today=self.drieluik.today(),
+                )
 
         self.app.push_screen(
             DecisionDialog(item.case.code, self._organisations(), submit=store),
@@ -501,14 +527,15 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: ActionInput) -> None:
-            action_service.add_action(
-                self.vault,
-                item.case.id,
-                result.description,
-                result.owner,
-                result.due_date,
-                agenda_item_id=item.id,
-            )
+            with self._organisation_confirmed(result.owner):
+                action_service.add_action(
+                    self.vault,
+                    item.case.id,
+                    result.description,
+                    result.owner,
+                    result.due_date,
+                    agenda_item_id=item.id,
+                )
 
         self.app.push_screen(
             ActionDialog(item.case.code, self._organisations(), submit=store),

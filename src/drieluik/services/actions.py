@@ -36,7 +36,7 @@ def add_action(
         raise InvalidInput("case.invalid", problems="actie: leeg / empty")
     if not who:
         raise InvalidInput("case.invalid", problems="eigenaar: leeg / empty")
-    refuse_personal_data(vault, "eigenaar", who)
+    refuse_personal_data(vault, "org.field.owner", who)
     with vault.transaction() as session:
         case = find_case(session, case_ref)
         if agenda_item_id is not None and session.get(AgendaItem, agenda_item_id) is None:

@@ -66,7 +66,7 @@ def remove_allow_term(vault: Vault, term: str) -> None:
         audit.record(session, "allowlist.remove")
 
 
-def refuse_personal_data(vault: Vault, field: str, value: str) -> None:
+def refuse_personal_data(vault: Vault, field_key: str, value: str) -> None:
     """Refuse an organisation field (attending, owner, referral) that holds personal data.
 
     These fields name organisations, never people (DESIGN.md §2); they go into
@@ -80,7 +80,7 @@ def refuse_personal_data(vault: Vault, field: str, value: str) -> None:
         first = findings[0]
         raise InvalidInput(
             "org.personal_data",
-            field=field,
+            field=t(field_key),
             text=first.text,
             kind=t(f"pii.category.{first.category.value}"),
         )

@@ -267,7 +267,7 @@ def clean_organisations(vault: Vault, names: list[str] | tuple[str, ...]) -> tup
     for name in names:
         value = clean_short_text("organisatie", name)
         if value and value not in cleaned:
-            refuse_personal_data(vault, "organisatie", value)
+            refuse_personal_data(vault, "org.field.attending", value)
             cleaned.append(value)
     return tuple(cleaned)
 
@@ -526,7 +526,7 @@ def add_decision(
     if kind is DecisionKind.DOORVERWIJZING and not referral:
         raise InvalidInput("decision.referral_required")
     if referral:
-        refuse_personal_data(vault, "doorverwijzing", referral)
+        refuse_personal_data(vault, "org.field.referral", referral)
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         case = find_case(session, item.case_id)
