@@ -220,7 +220,7 @@ MESSAGES = {
     },
     "form.created": {"nl": "Casus {code} aangemaakt.", "en": "Case {code} created."},
     "form.updated": {"nl": "Casus {code} bijgewerkt.", "en": "Case {code} updated."},
-    "form.save_button": {"nl": "Opslaan (F10)", "en": "Save (F10)"},
+    "form.save_button": {"nl": "Opslaan (Ctrl+S)", "en": "Save (Ctrl+S)"},
     "form.cancel_button": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
     # --- command palette ---
     "cmd.new_case": {"nl": "Nieuwe casus", "en": "New case"},
