@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ from drieluik.services import cases
 from drieluik.settings import demo_vault_path
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault_testing import CliResult
+from tests.vault_testing import CliResult, child_env, needs_linux
 
 
 @pytest.fixture
@@ -137,3 +141,32 @@ def test_hints_for_a_demo_elsewhere_name_its_vault(cli, tmp_path: Path, opened_t
     assert opened_tui == [(target, None)]
     help_text = cli("demo", "--help").stdout
     assert "--vault" in help_text and "demo-kluis" in help_text
+
+
+@needs_linux
+def test_a_demo_build_stopped_half_way_leaves_nothing_in_the_way(cli, tmp_path: Path) -> None:
+    # SIGTERM (a closed terminal, a shutdown) ends the process without Python's
+    # cleanup: the half-built demo must not sit where the next demo looks.
+    target = tmp_path / "demo.vault"
+    building = tmp_path / ".demo.vault.building"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "drieluik", "demo", "--vault", str(target), "--cases", "50000"],
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not building.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert building.exists()
+        time.sleep(0.5)  # well into filling it
+    finally:
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=30)
+    assert not target.exists()
+    made = cli("demo", "--vault", str(target), "--cases", "30", "--no-open")
+    assert made.code == 0, made.stderr
+    assert count(target) == 30
+    assert not building.exists()

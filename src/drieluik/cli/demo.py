@@ -11,6 +11,7 @@ says which.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -108,23 +109,38 @@ def _remove_demo(path: Path, passphrase: str) -> None:
 
 
 def _make(path: Path, passphrase: str, cases: int) -> Any:
+    """Build the demo beside `path` and move it into place only when it is complete.
+
+    A build stopped half-way (Ctrl+C, SIGTERM, a closed terminal, a full disk)
+    leaves no file at `path`, so the next `drieluik demo` simply builds again
+    instead of finding a vault that is not (yet) marked as a demo.
+    """
     from drieluik.cli.vault_cmds import create_vault
     from drieluik.services.demo import fill_demo
 
-    vault = create_vault(path, passphrase)
+    building = path.with_name(f".{path.name}.building")
+    _discard(building)  # what a stopped build left behind
+    vault = create_vault(building, passphrase)
     try:
         # A plain line, no Rich spinner: a Live display left behind on stderr
         # kept the terminal app from drawing when the demo opened it next.
         info(t("cli.demo.filling", cases=cases))
-        return fill_demo(vault, cases=cases)
-    except BaseException:
-        # A half-filled demo would be opened "as it is" next time: remove it.
+        summary = fill_demo(vault, cases=cases)
         vault.close()
-        path.unlink(missing_ok=True)
-        raise
+        os.replace(building, path)
+        return summary
     finally:
         if vault.is_open:
             vault.close()
+        _discard(building)
+
+
+def _discard(building: Path) -> None:
+    from drieluik.store.vault import lock_path
+
+    for leftover in (building, lock_path(building)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _existing_demo(path: Path, passphrase: str, *, summarise: bool) -> Any:
