@@ -52,6 +52,7 @@ MAX_PAYLOAD_BYTES = 1 << 30
 MAX_SAVED_AT = 32_503_680_000
 
 _CHUNK = 1 << 20
+IN_PLACE = True  # decrypt the payload in its own buffer (see decrypt_payload)
 
 
 class FormatError(Exception):
@@ -258,9 +259,20 @@ def decrypt_payload(
     decryptor.authenticate_additional_data(header_bytes)
     # update_into wants room for one block more than the input; the tag's 16
     # bytes after the ciphertext provide it (GCM writes exactly the input length).
+    # Input and output start at the same address, which OpenSSL allows; should a
+    # cryptography release refuse overlapping buffers, each chunk goes through a
+    # small scratch buffer instead (one extra copy, no extra payload-sized buffer).
+    scratch: bytearray | None = None if IN_PLACE else bytearray(_CHUNK + TAG_SIZE)
     for start in range(0, length, _CHUNK):
         stop = min(start + _CHUNK, length)
-        decryptor.update_into(body[start:stop], body[start : stop + TAG_SIZE - 1])
+        if scratch is None:
+            try:
+                decryptor.update_into(body[start:stop], body[start : stop + TAG_SIZE - 1])
+                continue
+            except (ValueError, TypeError):  # refused before any byte was processed
+                scratch = bytearray(_CHUNK + TAG_SIZE)
+        written = decryptor.update_into(body[start:stop], scratch)
+        body[start : start + written] = scratch[:written]
     try:
         decryptor.finalize()
     except InvalidTag:
