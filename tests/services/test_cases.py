@@ -114,6 +114,17 @@ def test_unknown_reporter_is_kept_as_written_with_a_warning() -> None:
     assert "Wijkteam Zuid" in warnings[0].message
 
 
+def test_a_persons_name_as_reporter_is_an_error_unless_allowed() -> None:
+    # A melder is an organisation; it appears in the annual report and the minutes.
+    data, errors, _ = cases.validate_case_fields(_raw(melder="mevrouw Jansen"), today=TODAY)
+    assert data is None
+    assert [e.field for e in errors] == ["melder"] and "Jansen" in errors[0].message
+    data, errors, _ = cases.validate_case_fields(
+        _raw(melder="mevrouw Jansen"), today=TODAY, allow=["mevrouw Jansen"]
+    )
+    assert errors == [] and data is not None
+
+
 def test_optional_fields() -> None:
     data = _valid(
         ondermijning="Ja",

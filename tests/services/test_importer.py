@@ -342,3 +342,14 @@ def test_ten_thousand_rows_read_validated_and_saved_within_five_seconds(
     assert len(codes) == 10_000 and codes[-1] == "DL-2023-10000"
     assert elapsed < 5, f"import took {elapsed:.1f} s"
     assert seen[-1] == (10_000, 10_000) and len(seen) > 10
+
+
+def test_a_persons_name_as_reporter_is_a_row_error(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "01-03-2024;Assen;arbeid;GGD Drenthe;Melding over huisvesting.\n"
+        "02-03-2024;Emmen;arbeid;Piet de Vries 06-12345678;Melding over werk.\n",
+    )
+    result = read_import(path, today=TODAY)
+    assert [(p.line, p.column) for p in result.errors] == [(3, "melder")]

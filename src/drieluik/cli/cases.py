@@ -285,6 +285,7 @@ def collect_case_input(
     *,
     today: date,
     ask: Ask | None = None,
+    allow: list[str] | None = None,
 ) -> tuple[Any, list[Any]]:
     """Validate the given fields; with `ask` (a terminal), ask for what is missing or wrong.
 
@@ -303,7 +304,7 @@ def collect_case_input(
             if raw.get(name) is None:
                 raw[name] = ask(name, t(f"cli.add.prompt.{name}"), default)
     while True:
-        data, errors, warnings = cases.validate_case_fields(raw, today=today)
+        data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow or ())
         if data is not None:
             return data, warnings
         if ask is None:
@@ -344,6 +345,7 @@ def add(
 ) -> None:
     """Voeg een casus toe (vraagt op een terminal wat ontbreekt). / Add a case."""
     from drieluik.services import cases
+    from drieluik.services.allowlist import allow_terms
 
     given = {
         "datum": datum,
@@ -358,7 +360,10 @@ def add(
     interactive = sys.stdin.isatty() and not as_json
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         data, warnings = collect_case_input(
-            given, today=date.today(), ask=_typer_ask if interactive else None
+            given,
+            today=date.today(),
+            ask=_typer_ask if interactive else None,
+            allow=allow_terms(opened),
         )
         created = cases.create_case(opened, data)
     for warning in warnings:

@@ -57,6 +57,10 @@ MESSAGES = {
         "nl": "ongeldige code '{value}' (verwacht DL-JJJJ-NNN)",
         "en": "invalid code '{value}' (expected DL-YYYY-NNN)",
     },
+    "field.reporter_personal": {
+        "nl": "'{text}' lijkt een {kind}; een melder is een organisatie, geen persoon",
+        "en": "'{text}' looks like a {kind}; a reporter is an organisation, not a person",
+    },
     "field.reporter_unknown": {
         "nl": "onbekende melder '{value}' — overgenomen zoals geschreven",
         "en": "unknown reporter '{value}' — kept as written",

@@ -29,7 +29,7 @@ from drieluik.domain.vocabulary import ExploitationForm, Municipality, Vulnerabl
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.services import cases
+from drieluik.services import allowlist, cases
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
 from drieluik.widgets.literal import literal, visible
@@ -244,7 +244,9 @@ class CaseFormScreen(DrieluikScreen):
         self.app.pop_screen()
 
     def action_save(self) -> None:
-        data, errors, warnings = cases.validate_case_fields(self.raw(), today=self.drieluik.today())
+        data, errors, warnings = cases.validate_case_fields(
+            self.raw(), today=self.drieluik.today(), allow=allowlist.allow_terms(self.vault)
+        )
         self._show_problems({p.field: p.message for p in errors})
         if data is None:
             self.notify(t("form.has_errors"), severity="error")

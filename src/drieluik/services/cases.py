@@ -8,6 +8,7 @@ returns a `CaseInput` or the problems per field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -33,6 +34,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.services import audit
+from drieluik.services.pii import scan
 from drieluik.services.types import CaseFilter, CaseView, FieldProblem
 from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
 from drieluik.store.vault import Vault
@@ -61,9 +63,14 @@ class CaseInput:
 
 
 def validate_case_fields(
-    raw: dict[str, str | None], *, today: date | None = None
+    raw: dict[str, str | None], *, today: date | None = None, allow: Iterable[str] = ()
 ) -> tuple[CaseInput | None, list[FieldProblem], list[FieldProblem]]:
-    """Validate raw texts → (input or None, errors, warnings)."""
+    """Validate raw texts → (input or None, errors, warnings).
+
+    `allow` is the vault's allow-list: a reporter that is not a known
+    organisation is checked for personal data with it (a melder is an
+    organisation, never a person, and it appears in reports and minutes).
+    """
     errors: list[FieldProblem] = []
     warnings: list[FieldProblem] = []
 
@@ -107,7 +114,13 @@ def validate_case_fields(
         if problem:
             errors.append(problem)
         elif canonical_reporter(reporter) is None:
-            warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
+            found = scan(reporter, allow)
+            if found:
+                kind = t(f"pii.category.{found[0].category.value}")
+                problem = t("field.reporter_personal", text=found[0].text, kind=kind)
+                errors.append(FieldProblem("melder", problem))
+            else:
+                warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
         else:
             reporter = canonical_reporter(reporter) or reporter
 
@@ -180,9 +193,11 @@ def _checked_text(name: str, value: str, *, short: bool = False) -> tuple[str, F
         return "", FieldProblem(name, t(key, **params))
 
 
-def require_valid(raw: dict[str, str | None], *, today: date | None = None) -> CaseInput:
+def require_valid(
+    raw: dict[str, str | None], *, today: date | None = None, allow: Iterable[str] = ()
+) -> CaseInput:
     """Validate or raise one InvalidInput listing every problem (for the CLI)."""
-    data, errors, _ = validate_case_fields(raw, today=today)
+    data, errors, _ = validate_case_fields(raw, today=today, allow=allow)
     if data is None:
         problems = "; ".join(f"{p.field}: {p.message}" for p in errors)
         raise InvalidInput("case.invalid", problems=problems)

@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from drieluik.domain.vocabulary import CaseStatus
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.services import cases
+from drieluik.services import allowlist, cases
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case
 from drieluik.store.vault import Vault
@@ -103,7 +103,8 @@ def read_import(
         result.delimiter = _sniff_delimiter(text)
         records = _csv_records(text, result.delimiter, path)
         table, estimate = iter(records), len(records)
-    _validate(result, table, estimate, today or date.today(), progress)
+    allow = allowlist.allow_terms(vault) if vault is not None else []
+    _validate(result, table, estimate, today or date.today(), progress, allow)
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
@@ -245,6 +246,7 @@ def _validate(
     estimate: int,
     today: date,
     progress: ProgressCallback | None,
+    allow: list[str],
 ) -> None:
     rows = iter(table)
     # The header is the first row with anything in it (normally line 1).
@@ -268,7 +270,7 @@ def _validate(
             continue  # blank rows are common at the end of a sheet
         result.total += 1
         raw = {name: values[i] if i < len(values) else None for name, i in positions.items()}
-        data, errors, warnings = cases.validate_case_fields(raw, today=today)
+        data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
         for problem in warnings:
