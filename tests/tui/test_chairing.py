@@ -363,3 +363,41 @@ async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
         assert [a.owner for a in saved] == ["Dr. Nassau College"]
         assert "Dr. Nassau College" in allowlist.allow_terms(vault)
         await pilot.press("ctrl+q")
+
+
+async def test_a_lock_keeps_an_open_dialog_and_what_was_typed_in_it(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    vault.close()
+    app = app_for(vault_path, idle_lock_minutes=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        screen = await open_chairing(pilot, meeting.id)
+        screen.go_to(1)  # the chair is on the second item, not the first open one
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
+        dialog = app.screen
+        dialog.query_one("#decision-kind").value = DecisionKind.ADVIES_AAN_MELDER
+        await pilot.pause()
+        # A next status other than the one the kind proposes: must survive too.
+        dialog.query_one("#decision-status").value = CaseStatus.MONITORING
+        dialog.query_one("#decision-review").value = "01-03-2027"
+        dialog.query_one("#decision-text", GuardedTextArea).load_text("Melder adviseren")
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
+        restored = app.screen
+        assert restored.query_one("#decision-kind").value is DecisionKind.ADVIES_AAN_MELDER
+        assert restored.query_one("#decision-status").value is CaseStatus.MONITORING
+        assert restored.query_one("#decision-review").value == "01-03-2027"
+        assert restored.query_one("#decision-text", GuardedTextArea).text == "Melder adviseren"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        chairing = app.screen
+        assert chairing.index == 1
+        item = meetings.get_meeting(app.vault, meeting.id).items[1]
+        assert [d.kind for d in item.decisions] == [DecisionKind.ADVIES_AAN_MELDER]
+        await pilot.press("ctrl+q")

@@ -94,11 +94,21 @@ class ChairingScreen(DrieluikScreen):
         Binding("v", "export", "chair.bind.export", id="chairing.export"),
     ]
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(
+        self,
+        meeting_id: int,
+        *,
+        index: int | None = None,
+        open_dialog: tuple[str, dict[str, Any]] | None = None,
+    ) -> None:
         super().__init__()
         self.meeting_id = meeting_id
         self.meeting: MeetingView | None = None
         self.index = 0
+        # After a lock: the item the chair was on, and a decision or action
+        # dialog that was open, with what was typed in it (memory only).
+        self._resume_index = index
+        self._open_dialog = open_dialog
         # Seconds per item id: stored time plus time spent on earlier visits.
         self.spent: dict[int, int] = {}
         # An owner or referral the services refused; saving it again allows it.
@@ -148,15 +158,27 @@ class ChairingScreen(DrieluikScreen):
             meeting = meetings.start_meeting(self.vault, self.meeting_id)
         self.meeting = meeting
         self.spent = {item.id: item.seconds_spent for item in meeting.items}
-        # Resume at the first item not yet discussed.
-        self.index = next((i for i, item in enumerate(meeting.items) if not item.discussed), 0)
+        # Resume where the chair was (after a lock), else at the first item not yet discussed.
+        first_open = next((i for i, item in enumerate(meeting.items) if not item.discussed), 0)
+        self.index = first_open if self._resume_index is None else self._resume_index
         self._apply_width(self.size.width)
         self.show_item()
         self.set_interval(1.0, self._tick, name="chairing-clock")
         self.query_one("#chair-notes", GuardedTextArea).focus()
+        if self._open_dialog is not None:
+            kind, draft = self._open_dialog
+            self._open_dialog = None
+            self.call_after_refresh(
+                self.action_decision if kind == "decision" else self.action_action, draft
+            )
 
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
-        return (self.meeting_id,), {}
+        open_dialog = None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, DecisionDialog | ActionDialog) and screen.is_mounted:
+                kind = "decision" if isinstance(screen, DecisionDialog) else "action"
+                open_dialog = (kind, screen.values())
+        return (self.meeting_id,), {"index": self.index, "open_dialog": open_dialog}
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
@@ -487,7 +509,7 @@ class ChairingScreen(DrieluikScreen):
                 names.append(name)
         return names
 
-    def action_decision(self) -> None:
+    def action_decision(self, draft: dict[str, Any] | None = None) -> None:
         item = self.item
         if item is None:
             return
@@ -507,7 +529,7 @@ class ChairingScreen(DrieluikScreen):
                 )
 
         self.app.push_screen(
-            DecisionDialog(item.case.code, self._organisations(), submit=store),
+            DecisionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
             self._decision_added,
         )
 
@@ -520,7 +542,7 @@ class ChairingScreen(DrieluikScreen):
             markup=False,
         )
 
-    def action_action(self) -> None:
+    def action_action(self, draft: dict[str, Any] | None = None) -> None:
         item = self.item
         if item is None:
             return
@@ -538,7 +560,7 @@ class ChairingScreen(DrieluikScreen):
                 )
 
         self.app.push_screen(
-            ActionDialog(item.case.code, self._organisations(), submit=store),
+            ActionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
             self._action_added,
         )
 

@@ -19,8 +19,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalGroup
+from textual.css.query import NoMatches
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from drieluik.domain.dates import parse_date
 from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, DecisionKind
@@ -79,9 +80,44 @@ class FormDialog(DrieluikModal):
         Binding("escape", "cancel", "bind.cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, *, submit: Callable[[Any], object] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        submit: Callable[[Any], object] | None = None,
+        draft: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.submit = submit
+        self.draft = draft
+
+    def values(self) -> dict[str, Any]:
+        """What is typed and chosen, by field id (kept in memory across a lock)."""
+        found: dict[str, Any] = {}
+        for field in self.query("Input, TextArea, Select"):
+            if field.id is None:
+                continue
+            found[field.id] = field.text if isinstance(field, TextArea) else field.value
+        return found
+
+    def _restore_draft(self) -> None:
+        # Without Changed messages: the decision kind would otherwise reset the
+        # next status the user had chosen after it.
+        with self.prevent(Input.Changed, TextArea.Changed, Select.Changed):
+            self._apply_draft()
+
+    def _apply_draft(self) -> None:
+        for field_id, value in (self.draft or {}).items():
+            try:
+                field = self.query_one(f"#{field_id}")
+            except NoMatches:
+                continue
+            if isinstance(field, TextArea):
+                field.load_text(value)
+            elif isinstance(field, Select) and value is Select.BLANK:
+                field.clear()
+            else:
+                field.value = value
 
     def finish(self, result: Any) -> None:
         """Store `result` through `submit`, then close; on a refusal stay open."""
@@ -107,6 +143,7 @@ class FormDialog(DrieluikModal):
 
     def on_mount(self) -> None:
         self.query_one(".dialog-error", Label).display = False
+        self._restore_draft()
 
     @on(Button.Pressed, "#dialog-save")
     def _save_pressed(self) -> None:
@@ -154,10 +191,14 @@ class DecisionDialog(FormDialog):
         case_code: str,
         organisations: list[str],
         submit: Callable[[Any], object] | None = None,
+        draft: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(classes="dialog", submit=submit)
+        super().__init__(classes="dialog", submit=submit, draft=draft)
         self.case_code = case_code
         self.organisations = organisations
+        # The kind whose next status was last proposed: a Changed message for
+        # the same kind (the one Select sends at start) keeps the chosen status.
+        self._proposed_for: DecisionKind | None = DecisionKind.ADVIES_AAN_MELDER
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decision-box", classes="dialog-box"):
@@ -196,12 +237,15 @@ class DecisionDialog(FormDialog):
 
     def on_mount(self) -> None:
         super().on_mount()
+        kind = self.query_one("#decision-kind", Select).value
+        self._proposed_for = kind if isinstance(kind, DecisionKind) else None
         self._show_rows()
         self.query_one("#decision-kind", Select).focus()
 
     @on(Select.Changed, "#decision-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, DecisionKind):
+        if isinstance(event.value, DecisionKind) and event.value is not self._proposed_for:
+            self._proposed_for = event.value
             self.query_one("#decision-status", Select).value = DECISION_NEXT_STATUS[event.value]
         self._show_rows()
 
@@ -258,8 +302,9 @@ class ActionDialog(FormDialog):
         case_code: str,
         organisations: list[str],
         submit: Callable[[Any], object] | None = None,
+        draft: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(classes="dialog", submit=submit)
+        super().__init__(classes="dialog", submit=submit, draft=draft)
         self.case_code = case_code
         self.organisations = organisations
 
