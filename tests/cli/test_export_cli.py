@@ -109,7 +109,12 @@ def test_bad_input_is_one_clear_line(codes: dict[str, str], tmp_path: Path) -> N
     assert_clean_refusal(_export("2030-01-01", "--out", tmp_path / "x.md"), 1)
     assert_clean_refusal(_export("2024-03-14", "--out", tmp_path / "x.md", "--format", "odt"), 1)
     unknown = _export("2024-03-14", "--out", tmp_path / "verslag.txt")
-    assert unknown.code == 2 and "Traceback" not in unknown.stderr
+    assert_clean_refusal(unknown, 1)
+    assert "verslag.txt" in unknown.stderr and "--format" in unknown.stderr
+    # A Word file named .pdf would not open where it is sent: refused, nothing written.
+    mismatch = _export("2024-03-14", "--out", tmp_path / "verslag.pdf", "--format", "docx")
+    assert_clean_refusal(mismatch, 1)
+    assert not (tmp_path / "verslag.pdf").exists()
     assert_clean_refusal(_export("2024-03-14", "--out", tmp_path / "nope" / "x.md"), 1)
     assert not list(tmp_path.glob("*.md"))
 

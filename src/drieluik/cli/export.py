@@ -94,11 +94,16 @@ def minutes(
 
     if out.is_dir():  # else "unknown format ''" from a folder's missing extension
         raise InvalidInput("path.is_directory", path=out)
-    chosen = MinutesFormat.parse(fmt) if fmt else MinutesFormat.from_path(out)
-    if chosen is None:
-        raise typer.BadParameter(
-            t("minutes.format_unknown", format=out.suffix), param_hint="--format"
-        )
+    named = MinutesFormat.from_path(out)
+    if fmt:
+        chosen = MinutesFormat.parse(fmt)
+        if named is not None and named is not chosen:
+            # verslag.pdf holding a Word file would not open where it is sent.
+            raise InvalidInput("minutes.format_mismatch", format=chosen.value, name=out.name)
+    elif named is None:
+        raise InvalidInput("minutes.format_from_name", name=out.name)
+    else:
+        chosen = named
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         try:
             result = export_minutes(

@@ -146,6 +146,18 @@ MESSAGES = {
         "nl": "Onbekend formaat '{format}': kies md, docx of pdf.",
         "en": "Unknown format '{format}': choose md, docx or pdf.",
     },
+    "minutes.format_from_name": {
+        "nl": "Aan '{name}' is het formaat niet te zien: eindig op .md, .docx of .pdf, "
+        "of kies met --format.",
+        "en": "'{name}' does not show the format: end it in .md, .docx or .pdf, "
+        "or choose with --format.",
+    },
+    "minutes.format_mismatch": {
+        "nl": "--format {format} past niet bij '{name}': kies een naam die op .{format} "
+        "eindigt, of laat --format weg.",
+        "en": "--format {format} does not match '{name}': use a name ending in .{format}, "
+        "or leave out --format.",
+    },
     "minutes.written": {
         "nl": "Verslag geschreven: {path} ({items} agendapunten, {actions} acties).",
         "en": "Minutes written: {path} ({items} agenda items, {actions} actions).",
