@@ -24,7 +24,8 @@ from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 PAGE_SIZE = 50
-SUMMARY_MIN_WIDTH = 24
+SUMMARY_MIN_WIDTH = 20
+REPORTER_WIDTH = 20
 
 
 class PagedTable(DataTable):
@@ -134,8 +135,11 @@ class CasesScreen(DrieluikScreen):
         table = self.query_one(PagedTable)
         cursor = table.cursor_row if keep_cursor else 0
         table.clear()
-        # The summary gets what the fixed columns leave of the window.
-        room = max(SUMMARY_MIN_WIDTH, self.app.size.width - 78)
+        # The summary gets what the other columns leave of the window: their widest
+        # values (code 11, date 10, municipality 14, form 9, status 15, reporter 20),
+        # a cell padding of 2 per column and the scrollbar. Below ~115 columns the
+        # table scrolls sideways rather than cut the summary to nothing.
+        room = max(SUMMARY_MIN_WIDTH, self.app.size.width - 95)
         for case in rows:
             table.add_row(
                 literal(case.code),
@@ -144,7 +148,7 @@ class CasesScreen(DrieluikScreen):
                 literal(case.form.value),
                 literal(case.status.label),
                 literal(case.summary, single_line=True, max_length=room),
-                literal(case.reporter, single_line=True, max_length=24),
+                literal(case.reporter, single_line=True, max_length=REPORTER_WIDTH),
                 key=str(case.id),
             )
         if rows:
