@@ -22,6 +22,9 @@ from tests.conftest import PASSPHRASE
 # migration; then add its hash here.
 RELEASED_MIGRATION_SHA256 = {
     1: "6528ae21470b16f1b837e114060ccf53ab2d85266728cfc50b7da757390b4266",
+    2: "93423314e3b091cef8c9025d9ef28834d947ef67250f06d0d87935e852897028",
+    3: "341467c2119c4d2ab8a4414881f7d0830ae00ae048d508aa37bc990840a98443",
+    4: "6f6cb118676826e1b6b0ab5a69f2fb7185e1d8cf2a32a9e4393cb729858a0cf8",
 }
 
 
@@ -160,3 +163,18 @@ def test_a_vault_from_a_newer_drieluik_is_refused(new_vault: Vault, vault_path: 
     with pytest.raises(InvalidInput) as caught:
         Vault.open(vault_path, PASSPHRASE)
     assert caught.value.key == "vault.schema_future"
+
+
+def test_a_filtered_cases_page_comes_in_date_order_from_an_index() -> None:
+    # Migration 4: no sort of every matching row for the cases screen's first page.
+    conn = sqlite3.connect(":memory:")
+    migrations.migrate(conn)
+    for column in ("form", "status", "municipality"):
+        plan = " ".join(
+            row[3]
+            for row in conn.execute(
+                f"EXPLAIN QUERY PLAN SELECT * FROM cases WHERE {column} = 'x' "
+                "ORDER BY signal_date DESC, id DESC LIMIT 50"
+            )
+        )
+        assert f"ix_cases_{column}_date" in plan and "TEMP B-TREE" not in plan, plan

@@ -413,10 +413,25 @@ ALTER TABLE search_index_v3 RENAME TO search_index;
 PRAGMA legacy_alter_table = OFF;
 """
 
+# Migration 4: the cases screen filters on one of form, status or municipality
+# and shows the newest signals first. With one-column indexes SQLite found the
+# rows and then sorted all of them by date: 40-80 ms for the first page of a
+# common value at 100k cases, against ~3 ms with the date in the index. The
+# one-column indexes are covered by the new ones' first column and go.
+_V4_FILTER_BY_DATE = """
+CREATE INDEX ix_cases_form_date ON cases (form, signal_date, id);
+CREATE INDEX ix_cases_status_date ON cases (status, signal_date, id);
+CREATE INDEX ix_cases_municipality_date ON cases (municipality, signal_date, id);
+DROP INDEX ix_cases_form;
+DROP INDEX ix_cases_status;
+DROP INDEX ix_cases_municipality;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
     _V3_FTS_ONE_PREFIX,  # 3: full-text index with one prefix index (half the size)
+    _V4_FILTER_BY_DATE,  # 4: filtered case pages in date order from the index
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

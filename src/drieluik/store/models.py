@@ -42,12 +42,13 @@ class Case(SQLModel, table=True):
     code: str = Field(unique=True, index=True)
     signal_date: date = Field(index=True)
     reporter: str
-    municipality: str = Field(index=True)
-    form: str = Field(index=True)
+    # municipality, form, status: indexed together with signal_date (migration 4)
+    municipality: str
+    form: str
     vulnerable_groups: str = ""  # comma-separated VulnerableGroup values
     organised_crime: bool = False
     summary: str = ""
-    status: str = Field(index=True)
+    status: str
     review_date: date | None = None
     closed_date: date | None = None
     created_at: datetime = Field(default_factory=now)
