@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import time
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -188,9 +187,7 @@ def test_the_vault_is_marked_as_a_demo(demo_vault, new_vault) -> None:
 
 def test_proportions_follow_the_annual_report_and_scale(tmp_path: Path) -> None:
     vault = Vault.create(tmp_path / "groot.vault", PASSPHRASE)
-    started = time.perf_counter()
     summary = fill_demo(vault, cases=5000, seed=3, today=TODAY)
-    elapsed = time.perf_counter() - started
     assert summary.cases == 5000
     # Meetings, decisions and actions grow with the register.
     assert summary.meetings >= 500
@@ -221,7 +218,6 @@ def test_proportions_follow_the_annual_report_and_scale(tmp_path: Path) -> None:
     assert reporters.most_common(1)[0][0] == "Veilig Thuis Drenthe"
     assert police > share(reporters, "Gemeente") * 2
     assert share(reporters, "Zorginstelling") > share(reporters, "Gemeente")
-    assert elapsed < 60, f"5,000 demo cases took {elapsed:.0f} s"
 
 
 def test_an_empty_demo_is_possible(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -524,24 +523,6 @@ def test_mask(text: str, masked: str) -> None:
 
 
 # --- speed and hygiene ------------------------------------------------------------
-
-
-def test_a_typical_note_scans_in_well_under_ten_milliseconds() -> None:
-    note = (
-        "Signaal van Veilig Thuis Drenthe over Elena P. (geb. 14-03-1999), telefoon "
-        "06-12345678. Zij werkt via een uitzendbureau in Emmen en woont met zes anderen aan "
-        "de Kerkstraat 12a in Assen. Besproken in het Drieluik van 12 maart; GGD Drenthe en "
-        "politie (AVIM) nemen contact op. Besluit: monitoring tot 1 september. Actie: gemeente "
-        "Emmen onderzoekt de huisvesting. Vervolg in DL-2023-017, volgende overleg 14:00 uur."
-    )
-    scan(note)  # warm the caches (first-name list, allow-list)
-    runs = 200
-    started = time.perf_counter()
-    for _ in range(runs):
-        scan(note)
-    per_note = (time.perf_counter() - started) / runs
-    # Typically ~0.5 ms here; the bound leaves room for a busy CI machine.
-    assert per_note < 0.005
 
 
 def test_shipped_name_lists_load() -> None:
