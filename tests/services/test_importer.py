@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -201,6 +202,10 @@ def test_unreadable_files_are_refused_clearly(
     with pytest.raises(InvalidInput) as info:
         read_import(tmp_path / "bestaat-niet.csv")
     assert info.value.key == "import.not_found"
+    if Path(os.devnull).exists() and not Path(os.devnull).is_file():  # POSIX: a device
+        with pytest.raises(InvalidInput) as info:
+            read_import(Path(os.devnull))
+        assert info.value.key == "import.not_a_file"
 
 
 def test_column_letters() -> None:

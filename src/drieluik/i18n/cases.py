@@ -115,6 +115,10 @@ MESSAGES = {
         "en": "'{value}' looks like a person's name; enter organisations, not names.",
     },
     # --- import (services/importer.py, cli/cases.py) ---
+    "import.not_a_file": {
+        "nl": "{path} is geen gewoon bestand; kies een .csv- of .xlsx-bestand.",
+        "en": "{path} is not a regular file; choose a .csv or .xlsx file.",
+    },
     "import.not_found": {
         "nl": "Bestand {path} bestaat niet.",
         "en": "File {path} does not exist.",

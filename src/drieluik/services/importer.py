@@ -121,8 +121,10 @@ def check_file(path: Path) -> str:
     path = Path(path)
     if path.is_dir():
         raise InvalidInput("path.is_directory", path=path)
-    if not path.is_file():
+    if not path.exists():
         raise InvalidInput("import.not_found", path=path)
+    if not path.is_file():  # a device or a pipe: nothing a spreadsheet program writes
+        raise InvalidInput("import.not_a_file", path=path)
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
         kind = "xlsx"
