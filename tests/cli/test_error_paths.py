@@ -194,8 +194,9 @@ MATRIX: dict[str, Bad] = {
     "export-format-unknown": bad(
         "export", "minutes", MEETING_DATE, "--out", "{tmp}/m.md", "--format", "xyz"
     ),
-    "export-extension-unknown": bad(
-        "export", "minutes", MEETING_DATE, "--out", "{tmp}/m.xyz", code=2
+    "export-extension-unknown": bad("export", "minutes", MEETING_DATE, "--out", "{tmp}/m.xyz"),
+    "export-extension-contradicts-format": bad(
+        "export", "minutes", MEETING_DATE, "--out", "{tmp}/m.pdf", "--format", "docx"
     ),
     "export-no-out": bad("export", "minutes", MEETING_DATE, code=2),
     # --- demo -----------------------------------------------------------------------------
