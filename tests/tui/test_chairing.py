@@ -378,26 +378,34 @@ async def test_a_lock_keeps_an_open_dialog_and_what_was_typed_in_it(vault_path: 
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
         dialog = app.screen
-        dialog.query_one("#decision-kind").value = DecisionKind.ADVIES_AAN_MELDER
+        dialog.query_one("#decision-kind").value = DecisionKind.DOORVERWIJZING
         await pilot.pause()
+        dialog.query_one("#decision-referral").value = "GGD Drenthe"
         # A next status other than the one the kind proposes: must survive too.
         dialog.query_one("#decision-status").value = CaseStatus.MONITORING
         dialog.query_one("#decision-review").value = "01-03-2027"
-        dialog.query_one("#decision-text", GuardedTextArea).load_text("Melder adviseren")
+        dialog.query_one("#decision-text", GuardedTextArea).load_text("Bel 06-12345678")
         await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: app.vault is None)
 
         await unlock(pilot)
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
         restored = app.screen
-        assert restored.query_one("#decision-kind").value is DecisionKind.ADVIES_AAN_MELDER
+        await pilot.pause()
+        assert restored.query_one("#decision-kind").value is DecisionKind.DOORVERWIJZING
+        assert restored.query_one("#decision-referral").value == "GGD Drenthe"
         assert restored.query_one("#decision-status").value is CaseStatus.MONITORING
         assert restored.query_one("#decision-review").value == "01-03-2027"
-        assert restored.query_one("#decision-text", GuardedTextArea).text == "Melder adviseren"
+        assert restored.query_one("#decision-review-row").display
+        text = restored.query_one("#decision-text", GuardedTextArea)
+        assert text.text == "Bel 06-12345678"
+        assert [f.category.value for f in text.findings] == ["PHONE"]  # still guarded
+        text.load_text("Doorverwezen naar de GGD.")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
         chairing = app.screen
         assert chairing.index == 1
         item = meetings.get_meeting(app.vault, meeting.id).items[1]
-        assert [d.kind for d in item.decisions] == [DecisionKind.ADVIES_AAN_MELDER]
+        assert [d.kind for d in item.decisions] == [DecisionKind.DOORVERWIJZING]
+        assert cases.get_case(app.vault, item.case.id).status is CaseStatus.MONITORING
         await pilot.press("ctrl+q")

@@ -112,7 +112,10 @@ class FormDialog(DrieluikModal):
                 field = self.query_one(f"#{field_id}")
             except NoMatches:
                 continue
-            if isinstance(field, TextArea):
+            if isinstance(field, GuardedTextArea):
+                field.load_text(value)
+                field.rescan()  # the guard flags a restored text at once, as typed text
+            elif isinstance(field, TextArea):
                 field.load_text(value)
             elif isinstance(field, Select) and value is Select.BLANK:
                 field.clear()
@@ -244,9 +247,12 @@ class DecisionDialog(FormDialog):
 
     @on(Select.Changed, "#decision-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, DecisionKind) and event.value is not self._proposed_for:
-            self._proposed_for = event.value
-            self.query_one("#decision-status", Select).value = DECISION_NEXT_STATUS[event.value]
+        # The Select's current value, not the message's: the message it sends at
+        # start may arrive after a restored draft has set another kind.
+        kind = event.select.value
+        if isinstance(kind, DecisionKind) and kind is not self._proposed_for:
+            self._proposed_for = kind
+            self.query_one("#decision-status", Select).value = DECISION_NEXT_STATUS[kind]
         self._show_rows()
 
     @on(Select.Changed, "#decision-status")
