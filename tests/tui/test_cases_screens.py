@@ -26,7 +26,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
 from drieluik.screens.case_form import CaseFormScreen
 from drieluik.screens.cases import PAGE_SIZE, CasesScreen
-from drieluik.services import actions, cases, meetings
+from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
 from drieluik.store.vault import Vault
@@ -379,3 +379,56 @@ async def test_similar_earlier_cases_show_while_typing(closed_vault: Path) -> No
         similar = app.screen.query_one("#form-similar", Static)
         await wait_for(pilot, lambda: code in str(similar.render()))
         assert "Vergelijkbare eerdere casussen" in str(similar.render())
+
+
+async def test_a_reporter_read_as_a_name_is_accepted_on_a_second_save(closed_vault: Path) -> None:
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1))])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        form.query_one("#form-melder", Select).value = "\0other"
+        await pilot.pause()
+        form.query_one("#form-melder-other", Input).value = "Emma Kinderziekenhuis"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen is form  # refused: it reads as a person's name
+        await pilot.press("f5")  # saved again: the chair says it is an organisation
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        # Editing the case again keeps that reporter without a second warning.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        app.screen.query_one("#form-summary", TextArea).load_text("Signaal over werk, aangevuld")
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("ctrl+q")
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        case = cases.get_case(vault, code)
+        assert case.reporter == "Emma Kinderziekenhuis"
+        assert case.summary == "Signaal over werk, aangevuld"
+        assert "Emma Kinderziekenhuis" in allowlist.allow_terms(vault)
+    finally:
+        vault.close()
+
+
+async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vault: Path) -> None:
+    # Stored before reporters were checked: editing the summary must not be blocked.
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1), reporter="Esther Stichting")])
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        app.screen.query_one("#form-summary", TextArea).load_text("Aangevuld")
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert cases.get_case(app.vault, code).summary == "Aangevuld"
+        assert allowlist.allow_terms(app.vault) == []  # nothing was added for it
+        await pilot.press("ctrl+q")

@@ -58,8 +58,12 @@ MESSAGES = {
         "en": "invalid code '{value}' (expected DL-YYYY-NNN)",
     },
     "field.reporter_personal": {
-        "nl": "'{text}' lijkt een {kind}; een melder is een organisatie, geen persoon",
-        "en": "'{text}' looks like a {kind}; a reporter is an organisation, not a person",
+        "nl": "'{text}' lijkt een {kind}; een melder is een organisatie, geen persoon "
+        "(is het toch een organisatie: `drieluik pii allow add`, of in het formulier "
+        "nogmaals opslaan)",
+        "en": "'{text}' looks like a {kind}; a reporter is an organisation, not a person "
+        "(if it is an organisation after all: `drieluik pii allow add`, or save the form "
+        "again)",
     },
     "field.reporter_unknown": {
         "nl": "onbekende melder '{value}' — overgenomen zoals geschreven",

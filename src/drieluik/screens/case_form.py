@@ -54,6 +54,8 @@ class CaseFormScreen(DrieluikScreen):
         self.draft = draft
         self.case: CaseView | None = None
         self._similar_timer: Timer | None = None
+        # A reporter refused as personal data; saving it again allows it.
+        self._refused_reporter: str | None = None
 
     def rebuild_arguments(self):
         # After a lock the user finds what they were typing (kept in memory only).
@@ -244,9 +246,20 @@ class CaseFormScreen(DrieluikScreen):
         self.app.pop_screen()
 
     def action_save(self) -> None:
+        raw = self.raw()
+        reporter = " ".join((raw.get("melder") or "").split())
+        allow = allowlist.allow_terms(self.vault)
+        if self.case is not None:
+            allow.append(self.case.reporter)  # editing a case keeps the reporter it had
+        if reporter and reporter == self._refused_reporter:
+            # Saved again after the warning: the chair says it is an organisation.
+            allowlist.add_allow_term(self.vault, reporter)
+            allow.append(reporter)
         data, errors, warnings = cases.validate_case_fields(
-            self.raw(), today=self.drieluik.today(), allow=allowlist.allow_terms(self.vault)
+            raw, today=self.drieluik.today(), allow=allow
         )
+        personal = any(p.kind == "personal_data" for p in errors)
+        self._refused_reporter = reporter if personal else None
         self._show_problems({p.field: p.message for p in errors})
         if data is None:
             self.notify(t("form.has_errors"), severity="error")

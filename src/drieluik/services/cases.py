@@ -118,7 +118,7 @@ def validate_case_fields(
             if found:
                 kind = t(f"pii.category.{found[0].category.value}")
                 problem = t("field.reporter_personal", text=found[0].text, kind=kind)
-                errors.append(FieldProblem("melder", problem))
+                errors.append(FieldProblem("melder", problem, kind="personal_data"))
             else:
                 warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
         else:

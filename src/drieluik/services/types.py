@@ -134,6 +134,9 @@ class FieldProblem:
 
     field: str
     message: str
+    # "personal_data" when the guard found a person's data where an organisation
+    # belongs (a form may then offer to put the text on the allow-list)
+    kind: str = ""
 
 
 @dataclass(frozen=True)
