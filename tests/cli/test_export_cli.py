@@ -115,6 +115,9 @@ def test_bad_input_is_one_clear_line(codes: dict[str, str], tmp_path: Path) -> N
     mismatch = _export("2024-03-14", "--out", tmp_path / "verslag.pdf", "--format", "docx")
     assert_clean_refusal(mismatch, 1)
     assert not (tmp_path / "verslag.pdf").exists()
+    for name, given in (("verslag2.txt", ["--format", "pdf"]), ("verslag.word", [])):
+        assert_clean_refusal(_export("2024-03-14", "--out", tmp_path / name, *given), 1)
+        assert not (tmp_path / name).exists()
     assert_clean_refusal(_export("2024-03-14", "--out", tmp_path / "nope" / "x.md"), 1)
     assert not list(tmp_path.glob("*.md"))
 

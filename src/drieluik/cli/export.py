@@ -97,7 +97,7 @@ def minutes(
     named = MinutesFormat.from_path(out)
     if fmt:
         chosen = MinutesFormat.parse(fmt)
-        if named is not None and named is not chosen:
+        if named is not chosen:
             # verslag.pdf holding a Word file would not open where it is sent.
             raise InvalidInput("minutes.format_mismatch", format=chosen.value, name=out.name)
     elif named is None:

@@ -40,10 +40,9 @@ class MinutesFormat(StrEnum):
 
     @classmethod
     def from_path(cls, path: Path) -> MinutesFormat | None:
-        try:
-            return cls.parse(path.suffix)
-        except InvalidInput:
-            return None
+        """The format a file name's extension stands for (real extensions only)."""
+        extensions = {".md": cls.MD, ".markdown": cls.MD, ".docx": cls.DOCX, ".pdf": cls.PDF}
+        return extensions.get(path.suffix.lower())
 
 
 class MinutesBlocked(ExportBlocked):
