@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -332,18 +333,27 @@ def test_backup_makes_a_copy_that_opens_with_the_same_passphrase(
     assert dest.read_bytes() == before
 
 
-def test_backup_into_a_folder_uses_the_vault_name(new_vault: Vault, tmp_path: Path) -> None:
+def test_backup_into_a_folder_gets_a_dated_name_each_time(new_vault: Vault, tmp_path: Path) -> None:
     new_vault.close()
     folder = tmp_path / "usb"
     folder.mkdir()
     assert run_cli("backup", str(folder), env=WITH_PASSPHRASE).code == 0
-    Vault.open(folder / "drieluik.vault", PASSPHRASE).close()
+    assert run_cli("backup", str(folder), env=WITH_PASSPHRASE).code == 0  # the same day again
+    today = date.today().isoformat()
+    made = sorted(p.name for p in folder.iterdir())
+    assert made == [f"drieluik-{today}-2.vault", f"drieluik-{today}.vault"]
+    for name in made:
+        Vault.open(folder / name, PASSPHRASE).close()
 
 
 def test_backup_onto_the_vault_itself_is_refused(new_vault: Vault, vault_path: Path) -> None:
     new_vault.close()
     before = vault_path.read_bytes()
-    for dest in (str(vault_path), str(vault_path.parent)):
-        assert_clean_refusal(run_cli("backup", dest, env=WITH_PASSPHRASE), 1)
+    assert_clean_refusal(run_cli("backup", str(vault_path), env=WITH_PASSPHRASE), 1)
     assert vault_path.read_bytes() == before
     assert temp_files(vault_path) == []
+    # Its own folder is a folder like any other: a dated copy beside the vault.
+    assert run_cli("backup", str(vault_path.parent), env=WITH_PASSPHRASE).code == 0
+    (copy,) = vault_path.parent.glob(f"{vault_path.stem}-*{vault_path.suffix}")
+    Vault.open(copy, PASSPHRASE).close()
+    Vault.open(vault_path, PASSPHRASE).close()

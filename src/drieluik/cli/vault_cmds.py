@@ -185,7 +185,13 @@ def passwd(
 
 
 def backup(
-    dest: Annotated[Path, typer.Argument(help="Doelbestand. / Destination file.")],
+    dest: Annotated[
+        Path,
+        typer.Argument(
+            help="Doelbestand, of een map (dan drieluik-JJJJ-MM-DD.vault). / Destination "
+            "file, or a folder (then drieluik-YYYY-MM-DD.vault).",
+        ),
+    ],
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -198,13 +204,28 @@ def backup(
         raise InvalidInput("vault.exists", path=dest)
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         if dest.is_dir():
-            dest = dest / opened.path.name
-            if dest.exists():
-                raise InvalidInput("vault.exists", path=dest)
+            dest = _dated_copy_name(dest, opened.path)
         opened.write_copy(dest)
         # Logged after the copy is safely written: a refused backup changes nothing.
         audit.record_event(opened, "backup")
     console.print(t("backup.done", path=dest))
+
+
+def _dated_copy_name(folder: Path, vault_path: Path) -> Path:
+    """`drieluik-2026-11-25.vault` in `folder`, then `-2`, `-3`, … that day.
+
+    A chair backs up to the same stick every week: each copy gets its own name
+    and an older one is never overwritten.
+    """
+    from datetime import date
+
+    stem = f"{vault_path.stem}-{date.today().isoformat()}"
+    candidate = folder / f"{stem}{vault_path.suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{vault_path.suffix}"
+        number += 1
+    return candidate
 
 
 def register(app: typer.Typer) -> None:
