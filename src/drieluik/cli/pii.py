@@ -138,7 +138,7 @@ def scan_command(
     else:
         for finding in findings:
             line, column = line_and_column(text, finding.start)
-            label = t(f"pii.category.{finding.category.value}")
+            label = finding.category.label
             # Two spaces, not tabs: Rich expands tabs, and this stays grep- and cut-friendly.
             console.print(
                 f"{line}:{column}  {finding.category.value} ({label})  {mask(finding.text)}"

@@ -186,8 +186,8 @@ class DecisionInput:
     next_status: CaseStatus
 
 
-class DecisionDialog(FormDialog):
-    """A decision on an agenda item, with the case's next status (and review date)."""
+class CaseEntryDialog(FormDialog):
+    """An entry about one case (a decision, an action), suggesting the organisations."""
 
     def __init__(
         self,
@@ -199,9 +199,14 @@ class DecisionDialog(FormDialog):
         super().__init__(classes="dialog", submit=submit, draft=draft)
         self.case_code = case_code
         self.organisations = organisations
-        # The kind whose next status was last proposed: a Changed message for
-        # the same kind (the one Select sends at start) keeps the chosen status.
-        self._proposed_for: DecisionKind | None = DecisionKind.ADVIES_AAN_MELDER
+
+
+class DecisionDialog(CaseEntryDialog):
+    """A decision on an agenda item, with the case's next status (and review date)."""
+
+    # The kind whose next status was last proposed (set at mount): a Changed
+    # message for the same kind (the one Select sends at start) keeps the status.
+    _proposed_for: DecisionKind | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decision-box", classes="dialog-box"):
@@ -300,19 +305,8 @@ class ActionInput:
     due_date: date | None
 
 
-class ActionDialog(FormDialog):
+class ActionDialog(CaseEntryDialog):
     """A new follow-up action: what, which organisation, by when."""
-
-    def __init__(
-        self,
-        case_code: str,
-        organisations: list[str],
-        submit: Callable[[Any], object] | None = None,
-        draft: dict[str, Any] | None = None,
-    ) -> None:
-        super().__init__(classes="dialog", submit=submit, draft=draft)
-        self.case_code = case_code
-        self.organisations = organisations
 
     def compose(self) -> ComposeResult:
         with Vertical(id="action-box", classes="dialog-box"):

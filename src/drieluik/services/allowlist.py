@@ -82,5 +82,5 @@ def refuse_personal_data(vault: Vault, field_key: str, value: str) -> None:
             "org.personal_data",
             field=t(field_key),
             text=first.text,
-            kind=t(f"pii.category.{first.category.value}"),
+            kind=first.category.label,
         )

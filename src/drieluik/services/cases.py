@@ -116,7 +116,7 @@ def validate_case_fields(
         elif canonical_reporter(reporter) is None:
             found = scan(reporter, allow)
             if found:
-                kind = t(f"pii.category.{found[0].category.value}")
+                kind = found[0].category.label
                 problem = t("field.reporter_personal", text=found[0].text, kind=kind)
                 errors.append(FieldProblem("melder", problem, kind="personal_data"))
             else:

@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from drieluik.errors import DrieluikError
-from drieluik.i18n import catalog, t
+from drieluik.i18n import t
 from drieluik.screens.base import localise_bindings
 from drieluik.services import allowlist
 from drieluik.services.pii import Finding, mask, redact, scan
@@ -33,13 +33,6 @@ from drieluik.widgets.literal import visible
 
 SCAN_DELAY_SECONDS = 0.2
 MAX_LISTED = 4  # findings listed under a field; the rest are counted
-
-
-def category_label(category: object) -> str:
-    """The Dutch word for a finding's category: naam, BSN, telefoonnummer, …"""
-    value = str(getattr(category, "value", category))
-    key = f"guard.category.{value}"
-    return t(key) if key in catalog() else value.lower()
 
 
 class GuardedTextArea(TextArea):
@@ -298,7 +291,7 @@ def findings_text(findings: Sequence[Finding]) -> Text:
     text.append(t("guard.heading", count=len(findings)), style="bold")
     for finding in findings[:MAX_LISTED]:
         text.append("\n• ")
-        text.append(category_label(finding.category), style="bold")
+        text.append(finding.category.label, style="bold")
         text.append(": ")
         text.append(visible(mask(finding.text), single_line=True))
     if len(findings) > MAX_LISTED:

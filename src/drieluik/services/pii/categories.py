@@ -16,6 +16,13 @@ class Category(StrEnum):
     PLATE = "PLATE"
     IBAN = "IBAN"
 
+    @property
+    def label(self) -> str:
+        """The word a user reads for it: naam, BSN, telefoonnummer, …"""
+        from drieluik.i18n import t
+
+        return t(f"pii.category.{self.value}")
+
 
 # Dutch placeholders: redacted minutes are read by Dutch partners.
 PLACEHOLDERS: dict[Category, str] = {
