@@ -155,13 +155,19 @@ def test_a_withdrawn_action_leaves_the_meeting_but_not_the_history(new_vault) ->
         actions.withdraw_action(new_vault, wrong.id)
         with pytest.raises(InvalidInput):
             actions.withdraw_action(new_vault, wrong.id)
+        kept = actions.add_action(new_vault, code, "Echt", "KMar", agenda_item_id=item.id)
+        meetings.finish_meeting(new_vault, meeting.id)
+        with pytest.raises(InvalidInput) as closed:
+            actions.withdraw_action(new_vault, kept.id)  # the closed meeting's record is fixed
+    assert closed.value.key == "meeting.finished"
     shown = meetings.get_meeting(new_vault, meeting.id)
-    assert shown.items[0].actions == ()
-    assert actions.list_actions(new_vault, case_ref=code, status=None) == []
+    assert [a.description for a in shown.items[0].actions] == ["Echt"]
+    assert [a.id for a in actions.list_actions(new_vault, case_ref=code, status=None)] == [kept.id]
     entries = history.case_history(new_vault, code)
     assert [(e.kind, e.detail, e.meeting_date) for e in entries if "action_id" in e.params] == [
         (K.ACTIE_AANGEMAAKT, "Per ongeluk (KMar)", DAY),
         (K.ACTIE_INGETROKKEN, "Per ongeluk (KMar)", DAY),
+        (K.ACTIE_AANGEMAAKT, "Echt (KMar)", DAY),
     ]
 
 
