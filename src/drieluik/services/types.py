@@ -132,7 +132,8 @@ class HistoryEntry:
     kind: EventKind
     detail: str
     meeting_date: date | None = None
-    params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    # read-only; left out of the hash so that entries stay hashable like the other views
+    params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
 
 @dataclass(frozen=True)
