@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LABEL_RE = re.compile(r"\{\{([A-Z]+)\|(.*?)\}\}")
+_LABEL_RE = re.compile(r"\{\{([A-Z_]+)\|(.*?)\}\}")
 
 
 @dataclass(frozen=True)
