@@ -11,6 +11,12 @@ MESSAGES = {
     "pii.category.DOB": {"nl": "geboortedatum", "en": "date of birth"},
     "pii.category.PLATE": {"nl": "kenteken", "en": "licence plate"},
     "pii.category.IBAN": {"nl": "IBAN", "en": "IBAN"},
+    "pii.category.ID_DOCUMENT": {
+        "nl": "identiteitsdocument- of registratienummer",
+        "en": "identity document or registration number",
+    },
+    "pii.category.SOCIAL": {"nl": "sociale-media-account", "en": "social-media account"},
+    "pii.category.AD_URL": {"nl": "advertentielink", "en": "advertisement link"},
     "pii.allow.field": {"nl": "toegestane term", "en": "allowed term"},
     "pii.allow.empty": {
         "nl": "De term is leeg; geef een woord of naam op.",

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from drieluik.services.pii.builtin_allow import BUILTIN_ALLOW_TERMS
 from drieluik.services.pii.categories import PLACEHOLDERS, Category
-from drieluik.services.pii.lexicon import first_names
+from drieluik.services.pii.documents import find_documents, find_foreign_plates, find_online
+from drieluik.services.pii.lexicon import first_names, lowercase_unsafe_names
 from drieluik.services.pii.names import find_persons, propagate, tokenize
 from drieluik.services.pii.phrases import PhraseMatcher, fold_phrase
 from drieluik.services.pii.rules import Candidate, find_structured
@@ -42,6 +43,8 @@ class Finding:
     start: int
     end: int
     text: str
+    # Which rule found it ("person.title", "bsn.11-proef", …): `pii scan --explain`.
+    rule: str = field(default="", compare=False)
 
 
 def _key(text: str) -> str:
@@ -88,7 +91,12 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         return key in builtin_keys and not candidate.strong
 
     persons = find_persons(text, tokens)
-    candidates = [c for c in find_structured(text, first_names()) if not allowed(c)]
+    names = first_names()
+    structured = find_structured(text, names)
+    structured += find_documents(text)
+    structured += find_online(text, _slug_names())
+    structured += find_foreign_plates(text)
+    candidates = [c for c in structured if not allowed(c)]
     candidates += [c for c, _ in persons if not allowed(c)]
     candidates = [c for c in candidates if not _street_is_protected(c, builtin_spans)]
     kept = _resolve(candidates)
@@ -106,9 +114,15 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         kept = _resolve(kept + spread)
 
     return [
-        Finding(c.category, c.start, c.end, text[c.start : c.end])
+        Finding(c.category, c.start, c.end, text[c.start : c.end], c.rule)
         for c in sorted(kept, key=lambda c: c.start)
     ]
+
+
+@cache
+def _slug_names() -> frozenset[str]:
+    """First names that mark a URL path as a person's page ("/escort/natasha-21")."""
+    return first_names() - lowercase_unsafe_names()
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
