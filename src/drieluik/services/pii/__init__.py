@@ -104,13 +104,23 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     # Spread the names that survived to their other mentions in the text.
     kept_person_spans = {(c.start, c.end) for c in kept if c.category is Category.PERSON}
     name_parts = [parts for c, parts in persons if (c.start, c.end) in kept_person_spans]
+    # An alias is a made-up name ('Tiger'): it counts in lower case later on too.
+    aliases = frozenset(
+        tokens[index].folded
+        for c, parts in persons
+        if c.rule == "person.alias" and (c.start, c.end) in kept_person_spans
+        for _, index in parts
+        if len(tokens[index].text) >= 4
+    )
 
     def allowed_word(word: str) -> bool:
         key = _key(word)
         return key in builtin_keys or key in user_keys
 
     if name_parts:
-        spread = [c for c in propagate(text, tokens, name_parts, allowed_word) if not allowed(c)]
+        spread = [
+            c for c in propagate(text, tokens, name_parts, allowed_word, aliases) if not allowed(c)
+        ]
         kept = _resolve(kept + spread)
 
     return [

@@ -428,11 +428,13 @@ class _NameFinder:
                 return True
         if self.tokens[last].folded.endswith(_ORG_ENDINGS):
             return True
+        if self.tokens[first].folded in _ORG_PREFIXES:
+            return True  # "werkgever Bakkerij De Vries"
         before = first - 1
         return (
             before >= 0
             and self.tokens[before].folded in _ORG_PREFIXES
-            and bool(_TITLE_GAP_RE.fullmatch(self.gap(before, first)))
+            and bool(_SPACE_GAP_RE.fullmatch(self.gap(before, first)))
         )
 
     def at_sentence_start(self, i: int) -> bool:
@@ -447,6 +449,8 @@ class _NameFinder:
             return False
         if token.folded in STOP_WORDS or is_nationality(token.folded):
             return False
+        if token.folded in self.ambiguous:
+            return False
         if token.folded in self.surnames:
             return True
         return token.folded in self.surname_words and not self.at_sentence_start(i)
@@ -457,7 +461,29 @@ class _NameFinder:
             return False
         if token.folded in STOP_WORDS or not self.is_first_name(token.folded):
             return False
-        return cued or token.folded not in self.lower_unsafe
+        if _LINE_BREAK_HYPHEN_BEFORE_RE.search(self.text, 0, token.start) or (
+            _LINE_BREAK_HYPHEN_AFTER_RE.match(self.text, token.end)
+        ):
+            return False  # "signa-\nlen", "inge-\nbracht": half a word split over lines
+        if cued or token.folded not in self.lower_unsafe:
+            return True
+        # "piet de vries": a name that is also a word, followed by a particle and a surname.
+        return token.folded not in self.ambiguous and self._lower_particle_follows(i)
+
+    def _lower_particle_follows(self, i: int) -> bool:
+        tokens = self.tokens
+        j = i + 1
+        while j < len(tokens) and tokens[j].folded in _LOWER_PARTICLES and tokens[j].text.islower():
+            if not _SPACE_GAP_RE.fullmatch(self.gap(j - 1, j)):
+                return False
+            j += 1
+        return (
+            j > i + 1
+            and j < len(tokens)
+            and bool(_SPACE_GAP_RE.fullmatch(self.gap(j - 1, j)))
+            and tokens[j].text.isalpha()
+            and tokens[j].folded not in STOP_WORDS
+        )
 
     def parse_lower_name(self, i: int) -> tuple[int, int, list[tuple[str, int]]]:
         """ "mihai popescu", "piet de vries": a lower-case first name and its surname."""
@@ -470,7 +496,7 @@ class _NameFinder:
             token = tokens[j]
             if not token.text.islower():
                 break
-            if token.folded in PARTICLES and token.folded not in ("in", "op", "te", "al", "do"):
+            if token.folded in _LOWER_PARTICLES:
                 parts.append(("part", j))
                 j += 1
                 continue
@@ -479,8 +505,9 @@ class _NameFinder:
                 after_particle
                 or token.folded in self.surnames
                 or token.folded in self.surname_words
+                or token.folded.endswith(_SURNAME_ENDINGS)
             ):
-                if token.folded in STOP_WORDS and not after_particle:
+                if token.folded in STOP_WORDS:
                     break
                 parts.append(("name", j))
                 j += 1
@@ -613,10 +640,21 @@ class _NameFinder:
         name = tokens[j]
         if not is_capitalised(name) or name.protected or len(name.text) < 2:
             return None
-        if name.folded in STOP_WORDS or is_nationality(name.folded):
+        if is_nationality(name.folded) or (
+            name.folded in STOP_WORDS and not (particles >= 2 and name.folded == "meer")
+        ):
             return None
         if name.folded.endswith(_STREET_ENDINGS) or self.is_company_word(j):
             return None
+        after = j + 1
+        if (
+            after < len(tokens)
+            and not self.gap(j, after).strip()
+            and tokens[after].text[0].isupper()
+        ):
+            return None  # "van de Nationaal Rapporteur": an organisation's name
+        if name.folded.endswith(_ADJECTIVE_ENDINGS):
+            return None  # "van de Algemene verordening"
         sentence_start = self.at_sentence_start(i)
         if token.text[0].isupper() and sentence_start and particles == 1:
             return None  # "De Kerk…", "Van Assen…" at the start of a sentence
@@ -679,7 +717,15 @@ _CUES = frozenset(
 _LOWER_TRIGGERS = _CUES | TITLES | TITLE_AFTER_DE
 
 
+_LINE_BREAK_HYPHEN_BEFORE_RE = re.compile(r"-[ \t]*\r?\n[ \t]*$")
+_LINE_BREAK_HYPHEN_AFTER_RE = re.compile(r"-[ \t]*\r?\n")
+# Capitalised adjectives in official names, never a surname after "van de".
+_ADJECTIVE_ENDINGS = (
+    "ale", "aal", "ijke", "ische", "ese", "ene", "ste", "ieve", "nale",
+)  # fmt: skip
 _PARTICLE_STARTS = frozenset({"van", "de", "ter", "ten", "vd"})
+# Particles that join a lower-case name: not "in", "op", "te" (sentence words there).
+_LOWER_PARTICLES = PARTICLES - {"in", "op", "te", "al", "do", "het", "la", "le", "da", "di"}
 
 
 def _is_cue(folded: str) -> bool:
@@ -696,6 +742,7 @@ def propagate(
     tokens: list[Token],
     names: list[list[tuple[str, int]]],
     is_allowed_word: Callable[[str], bool],
+    lower_case_too: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Every other occurrence of a name already found: "Elena Popescu … Popescu zegt".
 
@@ -715,18 +762,29 @@ def propagate(
                 continue
             # "de Vries" is a surname even though Vries is a village.
             phrase = " ".join([*particles, token.text])
-            if kind == "name" and not is_allowed_word(phrase) and len(token.text) >= 2:
+            if (
+                kind == "name"
+                and not is_allowed_word(phrase)
+                and len(token.text) >= 2
+                and token.folded not in STOP_WORDS
+            ):
                 wanted.setdefault(token.folded, tuple(particles))
             particles = []
     if not wanted:
         return []
     unsafe = lowercase_unsafe_names()
+    safe_lower = (first_names() - unsafe) | surnames() | lower_case_too
     found: list[Candidate] = []
     for i, token in enumerate(tokens):
         particles = wanted.get(token.folded)
         if particles is None:
             continue
-        if not token.text[0].isupper() and (token.folded in unsafe or token.folded in STOP_WORDS):
+        if not token.text[0].isupper() and (
+            (token.folded not in safe_lower and not token.folded.endswith(_SURNAME_ENDINGS))
+            or token.folded in STOP_WORDS
+            or _LINE_BREAK_HYPHEN_BEFORE_RE.search(text, 0, token.start)
+            or _LINE_BREAK_HYPHEN_AFTER_RE.match(text, token.end)
+        ):
             continue
         start = token.start
         if particles and i >= len(particles):
