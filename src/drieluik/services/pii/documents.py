@@ -22,11 +22,14 @@ def _candidate(category: Category, start: int, end: int, rule: str) -> Candidate
 def _cue_before(cue_re: re.Pattern[str], text: str, start: int, window: int = 40) -> bool:
     """A cue in the same sentence, at most `window` characters before `start`."""
     before = text[max(0, start - window) : start]
-    # Only what follows the last sentence end or line break counts.
-    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind("; "))
-    if cut >= 0:
-        before = before[cut + 1 :]
+    # Only what follows the last sentence end or line break counts ("nr. " is no end).
+    ends = list(_SENTENCE_END_RE.finditer(before))
+    if ends:
+        before = before[ends[-1].end() - 1 :]
     return cue_re.search(before) is not None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]|[\n;]")
 
 
 # --- identity documents -----------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from drieluik.services.pii.categories import Category
@@ -419,13 +420,21 @@ class _NameFinder:
     def is_org_name(self, first: int, last: int) -> bool:
         """The name of a school, a hospital or a shop, not of a person."""
         nxt = last + 1
-        if nxt < len(self.tokens) and _SPACE_GAP_RE.fullmatch(self.gap(last, nxt)) is not None:
+        # "Agro Noord BV", "Emma Kinderziekenhuis": an organisation word within three words.
+        while (
+            nxt < len(self.tokens)
+            and nxt <= last + 3
+            and _SPACE_GAP_RE.fullmatch(self.gap(nxt - 1, nxt)) is not None
+        ):
             token = self.tokens[nxt]
             head = token.folded.split("-")[0].rstrip(".")
             if head in _ORG_WORDS and (token.text[0].isupper() or head in _ORG_WORDS_ANY_CASE):
                 return True
             if token.text[0].isupper() and head.endswith(_ORG_ENDINGS):
                 return True
+            if not token.text[0].isupper():
+                break
+            nxt += 1
         if self.tokens[last].folded.endswith(_ORG_ENDINGS):
             return True
         if self.tokens[first].folded in _ORG_PREFIXES:
@@ -737,6 +746,12 @@ def find_persons(text: str, tokens: list[Token]) -> list[tuple[Candidate, list[t
     return _NameFinder(text, tokens).find()
 
 
+@cache
+def _lower_case_names() -> frozenset[str]:
+    """Names that count in lower case too: listed, and no ordinary word."""
+    return (first_names() - lowercase_unsafe_names()) | surnames()
+
+
 def propagate(
     text: str,
     tokens: list[Token],
@@ -772,15 +787,18 @@ def propagate(
             particles = []
     if not wanted:
         return []
-    unsafe = lowercase_unsafe_names()
-    safe_lower = (first_names() - unsafe) | surnames() | lower_case_too
+    safe_lower = _lower_case_names()
     found: list[Candidate] = []
     for i, token in enumerate(tokens):
         particles = wanted.get(token.folded)
         if particles is None:
             continue
         if not token.text[0].isupper() and (
-            (token.folded not in safe_lower and not token.folded.endswith(_SURNAME_ENDINGS))
+            (
+                token.folded not in safe_lower
+                and token.folded not in lower_case_too
+                and not token.folded.endswith(_SURNAME_ENDINGS)
+            )
             or token.folded in STOP_WORDS
             or _LINE_BREAK_HYPHEN_BEFORE_RE.search(text, 0, token.start)
             or _LINE_BREAK_HYPHEN_AFTER_RE.match(text, token.end)
