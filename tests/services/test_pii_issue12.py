@@ -199,3 +199,29 @@ def test_every_finding_names_a_documented_rule() -> None:
 def test_new_categories_have_labels() -> None:
     for category in (Category.ID_DOCUMENT, Category.SOCIAL, Category.AD_URL):
         assert category.label and category.label != category.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BTR. JANSEN, Piet en DE VRIES, Jan.",
+            [("PERSON", "JANSEN, Piet"), ("PERSON", "DE VRIES, Jan")],
+        ),
+        ("POLITIE, Jan belde", [("PERSON", "Jan")]),
+        ("The victim named Ploy and her boyfriend Tom.", [("PERSON", "Ploy"), ("PERSON", "Tom")]),
+        ("Zij noemt hem 'Tijger' steeds.", [("PERSON", "Tijger")]),
+        ("zijn 'Tijger' noemen ze hem; tijger belt", [("PERSON", "Tijger"), ("PERSON", "tijger")]),
+        ("Ze zegt 'Nee' en 'Misschien'.", []),
+        ("op 12 januari 2006 geboren", [("DOB", "12 januari 2006")]),
+        (
+            "kenteken tm 44 flr en kenteken os-ab 123",
+            [("PLATE", "tm 44 flr"), ("PLATE", "os-ab 123")],
+        ),
+        ("auto om 10 uur weg, bus is 12 min te laat", []),
+    ],
+)
+def test_police_style_english_aliases_and_cues_after(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -62,6 +62,14 @@ MESSAGES = {
         "nl": "datum na 'geboren', 'geb.' of 'geboortedatum'",
         "en": "date after 'geboren', 'geb.' or 'geboortedatum'",
     },
+    "pii.rule.dob.date-cue": {
+        "nl": "datum direct voor 'geboren'",
+        "en": "date right before 'geboren'",
+    },
+    "pii.rule.person.surname-comma": {
+        "nl": "achternaam in hoofdletters, komma, voornaam (JANSEN, Piet)",
+        "en": "surname in capitals, comma, first name (JANSEN, Piet)",
+    },
     "pii.rule.dob.cue-year": {
         "nl": "jaartal direct na 'geb.' of 'geboren'",
         "en": "year right after 'geb.' or 'geboren'",

@@ -338,3 +338,25 @@ def find_foreign_plates(text: str) -> Iterator[Candidate]:
                 continue
             taken.append((start, end))
             yield _candidate(Category.PLATE, start, end, rule)
+    # Typed in lower case ("kenteken tm 44 flr"): only right after a plate word.
+    for cue in _LOWER_PLATE_CUE_RE.finditer(text):
+        start = cue.end()
+        window = text[start : start + 12]
+        if window.isupper() or any(a <= start < b for a, b in taken):
+            continue
+        for rule, pattern, strong in _FOREIGN_PLATES:
+            m = pattern.match(window.upper())
+            if m is None or not strong:
+                continue
+            end = start + m.end()
+            county = m.groupdict().get("county")
+            if (county is not None and county not in _RO_COUNTIES) or (
+                end < len(text) and text[end].isalnum()
+            ):
+                continue
+            taken.append((start, end))
+            yield _candidate(Category.PLATE, start, end, rule)
+            break
+
+
+_LOWER_PLATE_CUE_RE = re.compile(r"(?:kenteken|nummerplaat|plaat|kent\.)[ \t:]*", re.IGNORECASE)

@@ -619,6 +619,10 @@ class _NameFinder:
         particle = self._particle_surname(i)
         if particle is not None:
             return particle, False, "person.particle-surname"
+        if token.text.isupper():
+            parsed = self._surname_comma(i)
+            if parsed is not None:
+                return parsed, False, "person.surname-comma"
         if self._quoted(i):
             parsed = self._alias(i)
             if parsed is not None:
@@ -679,6 +683,24 @@ class _NameFinder:
         parts: list[tuple[str, int]] = [("part", k) for k in range(i, j)] + [("name", j)]
         return tokens[i].start, name.end, parts
 
+    def _surname_comma(self, i: int) -> tuple[int, int, list[tuple[str, int]]] | None:
+        """ "JANSEN, Piet", "DE VRIES, Jan": a police-style surname in capitals."""
+        tokens = self.tokens
+        j = i
+        while j < len(tokens) and tokens[j].folded in PARTICLES and tokens[j].text.isupper():
+            j += 1
+        if j + 1 >= len(tokens) or not tokens[j].text.isupper() or len(tokens[j].text) < 3:
+            return None
+        if (tokens[j].protected and j == i) or tokens[j].folded in STOP_WORDS:
+            return None  # "POLITIE, Jan" (but "DE VRIES, Jan" although Vries is a village)
+        if not re.fullmatch(r",[ \t]?", self.gap(j, j + 1)):
+            return None
+        first = tokens[j + 1]
+        if not is_capitalised(first) or not self.is_first_name(first.folded):
+            return None
+        parts = [("part", k) for k in range(i, j)] + [("name", j), ("name", j + 1)]
+        return tokens[i].start, first.end, parts
+
     def _quoted(self, i: int) -> bool:
         token = self.tokens[i]
         return token.start > 0 and self.text[token.start - 1] in _QUOTES_OPEN
@@ -702,7 +724,12 @@ class _NameFinder:
                 return None
             last = i
         before = self.text[max(0, token.start - 45) : token.start]
-        if not (_ALIAS_CUE_RE.search(before) or self.is_first_name(token.folded)):
+        after = self.text[tokens[last].end : tokens[last].end + 20]
+        if not (
+            _ALIAS_CUE_RE.search(before)
+            or _ALIAS_CUE_RE.search(after)
+            or self.is_first_name(token.folded)
+        ):
             return None
         if is_nationality(token.folded):
             return None

@@ -440,7 +440,14 @@ _YEAR_ONLY_RE = re.compile(r"[ \t:,(]*(?:in[ \t]+|op[ \t]+)?(?P<year>(?:19|20)[0
 _SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]|[\n;]")
 
 
+# "op 12 januari 2006 geboren": the cue after the date, close by.
+_DOB_CUE_AFTER_RE = re.compile(r"[ \t,]{1,3}(?:is[ \t]+|werd[ \t]+)?geboren(?![\w])", re.IGNORECASE)
+
+
 def find_dob(text: str) -> Iterator[Candidate]:
+    for date in _DATE_RE.finditer(text):
+        if _plausible_date(date) and _DOB_CUE_AFTER_RE.match(text, date.end()):
+            yield _candidate(Category.DOB, date.start(), date.end(), "dob.date-cue")
     for cue in _DOB_CUE_RE.finditer(text):
         window_end = min(len(text), cue.end() + 40)
         date = _DATE_RE.search(text, cue.end(), window_end)
