@@ -107,7 +107,7 @@ BLIND = [
     "the Telegram account {{SOCIAL|t.me/bangkokdreams_nl}}.",
     # 23
     "We spoke with {{PERSON|Emeka}} in English. He said his passport was taken by "
-    "{{PERSON|Mr. Okafor}} on arrival. Passport number {{ID_DOCUMENT|A09876543}} "
+    "Mr. {{PERSON|Okafor}} on arrival. Passport number {{ID_DOCUMENT|A09876543}} "
     "(Nigerian). He has a WhatsApp number {{PHONE|+234 803 555 0192}}.",
     # 24
     "Please note: the Dutch Labour Inspectorate visited the farm near Dalen. The workers "

@@ -41,7 +41,7 @@ _TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _SPACE_GAP_RE = re.compile(r"[ \t\u00a0]{1,3}")
 _INITIAL_GAP_RE = re.compile(r"\.[ \t\u00a0]{0,2}")
 _TITLE_GAP_RE = re.compile(r"\.?[ \t\u00a0]{1,3}|\.")
-_CUE_GAP_RE = re.compile(r"[ \t\u00a0]{0,2}[:,(]?[ \t\u00a0]{0,2}")
+_CUE_GAP_RE = re.compile(r"\.?[ \t\u00a0]{0,2}[:,(]?[ \t\u00a0]{0,2}")
 # A surname never ends like a street: "Willem Alexanderlaan" is a street.
 _STREET_ENDINGS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef",
@@ -592,6 +592,9 @@ class _NameFinder:
                     return parsed, True, "person.title"
         if _is_cue(token.folded) and nxt < len(tokens):
             gap = self.gap(i, nxt)
+            # A full stop ends a sentence, except after an abbreviation: "verd. M. Tahiri".
+            if gap.startswith(".") and token.folded not in _ABBREVIATED_CUES:
+                gap = ""
             if gap and _CUE_GAP_RE.fullmatch(gap):
                 parsed = self.parse_name(nxt, strong=False)
                 if (
@@ -759,6 +762,7 @@ _LINE_BREAK_HYPHEN_AFTER_RE = re.compile(r"-[ \t]*\r?\n")
 _ADJECTIVE_ENDINGS = (
     "ale", "aal", "ijke", "ische", "ese", "ene", "ste", "ieve", "nale",
 )  # fmt: skip
+_ABBREVIATED_CUES = frozenset({"btr", "verd"})
 _PARTICLE_STARTS = frozenset({"van", "de", "ter", "ten", "vd"})
 # Particles that join a lower-case name: not "in", "op", "te" (sentence words there).
 _LOWER_PARTICLES = PARTICLES - {"in", "op", "te", "al", "do", "het", "la", "le", "da", "di"}
