@@ -225,3 +225,21 @@ def test_police_style_english_aliases_and_cues_after(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aan de Hoofdweg 2 keer controle.",
+        "The Dutch police will meet on Monday in Assen.",
+        "Hope this helps. Will send it. Grace period ends in May.",
+        "Victoria Street is not in Drenthe.",
+    ],
+)
+def test_english_notes_and_counts_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+def test_word_names_count_mid_sentence_and_after_a_cue() -> None:
+    text = "Cliënte Hope werkt in Emmen. Zij zegt dat Grace haar kent."
+    assert found(text) == [("PERSON", "Hope"), ("PERSON", "Grace")]

@@ -384,6 +384,24 @@ CALENDAR = (
     "Koningsdag",
     "Ramadan",
     "Suikerfeest",
+    # English, for notes by English-speaking partners
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "May",
+    "June",
+    "July",
+    "August",
+    "October",
+    "Christmas",
+    "Easter",
 )
 
 BUILTIN_ALLOW_TERMS: tuple[str, ...] = tuple(

@@ -45,8 +45,17 @@ _CUE_GAP_RE = re.compile(r"\.?[ \t\u00a0]{0,2}[:,(]?[ \t\u00a0]{0,2}")
 # A surname never ends like a street: "Willem Alexanderlaan" is a street.
 _STREET_ENDINGS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef",
-    "allee", "boulevard", "plantsoen",
+    "allee", "boulevard", "plantsoen", "street", "road", "avenue", "square", "strasse",
+    "straße", "ulica", "strada", "utca",
 )  # fmt: skip
+# English words that are also (often Nigerian) first names: at the start of a
+# sentence and without a surname they are the word ("Hope this helps").
+_SENTENCE_START_WORDS = frozenset(
+    """hope grace faith joy mercy will may bill rose summer april june patience charity
+    destiny divine goodness happiness innocent prince princess queen victory wisdom glory
+    gift lucky favour favor comfort peace angel star dawn eve holly ivy daisy crystal
+    candy cherry ginger autumn hazel jade ruby amber pearl sunday monday""".split()
+)
 # Words that name things, not people: "werkgever Agrarisch Loonbedrijf", "Bijlage B. Overzicht".
 _COMPANY_ENDINGS = (
     "bedrijf", "bureau", "holding", "centrum", "dienst", "diensten", "service", "services",
@@ -391,6 +400,8 @@ class _NameFinder:
                 nxt < len(self.tokens)
                 and _SPACE_GAP_RE.fullmatch(self.gap(j, nxt))
                 and (self.tokens[nxt].folded in PARTICLES or is_capitalised(self.tokens[nxt]))
+                # "Juliana … in Emmen", "Monday in Assen": a preposition before a place.
+                and not (token.folded in ("in", "op", "te") and self.tokens[nxt].protected)
             ):
                 return "part"
             return None
@@ -615,6 +626,11 @@ class _NameFinder:
                 parsed is not None
                 and parsed[2][0] == ("name", i)
                 and (token.folded not in self.ambiguous or len(parsed[2]) >= 2)
+                and not (
+                    len(parsed[2]) == 1
+                    and token.folded in _SENTENCE_START_WORDS
+                    and self.at_sentence_start(i)
+                )
             ):
                 return parsed, False, "person.first-name"
         if lower and self.is_lower_first_name(i, False):

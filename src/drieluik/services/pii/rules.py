@@ -325,8 +325,8 @@ def find_address(text: str, first_names: frozenset[str]) -> Iterator[Candidate]:
         end = addition.end() if addition else m.end()
         if _NUMBER_END_RE.match(text, end):
             continue
-        if lower and _COUNT_AFTER_RE.match(text, end):
-            continue
+        if _COUNT_AFTER_RE.match(text, end):
+            continue  # "Hoofdweg 2 keer", "binnenweg 3 uur": a count
         start = m.start() if lower else _street_start(text, m.start(), first_names)
         yield _candidate(
             Category.ADDRESS, start, end, "address.lower-case" if lower else "address.street"
