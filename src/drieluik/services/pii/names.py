@@ -51,11 +51,15 @@ _STREET_ENDINGS = (
 # English words that are also (often Nigerian) first names: at the start of a
 # sentence and without a surname they are the word ("Hope this helps").
 _SENTENCE_START_WORDS = frozenset(
-    """hope grace faith joy mercy will may bill rose summer april june patience charity
-    destiny divine goodness happiness innocent prince princess queen victory wisdom glory
-    gift lucky favour favor comfort peace angel star dawn eve holly ivy daisy crystal
-    candy cherry ginger autumn hazel jade ruby amber pearl sunday monday""".split()
-)
+    {
+        "hope", "grace", "faith", "joy", "mercy", "will", "may", "bill", "rose", "summer",
+        "april", "june", "patience", "charity", "destiny", "divine", "goodness", "happiness",
+        "innocent", "prince", "princess", "queen", "victory", "wisdom", "glory", "gift",
+        "lucky", "favour", "favor", "comfort", "peace", "angel", "star", "dawn", "eve",
+        "holly", "ivy", "daisy", "crystal", "candy", "cherry", "ginger", "autumn", "hazel",
+        "jade", "ruby", "amber", "pearl", "sunday", "monday",
+    }
+)  # fmt: skip
 # Words that name things, not people: "werkgever Agrarisch Loonbedrijf", "Bijlage B. Overzicht".
 _COMPANY_ENDINGS = (
     "bedrijf", "bureau", "holding", "centrum", "dienst", "diensten", "service", "services",
