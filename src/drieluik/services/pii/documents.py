@@ -183,57 +183,14 @@ def find_online(text: str, first_names: frozenset[str]) -> Iterator[Candidate]:
 
 # Words after a platform name that are no handle: "via snapchat en", "op tiktok gezien".
 _NOT_HANDLES = frozenset(
-    [
-        "en",
-        "of",
-        "als",
-        "naar",
-        "met",
-        "van",
-        "voor",
-        "op",
-        "in",
-        "bij",
-        "gezien",
-        "contact",
-        "account",
-        "accounts",
-        "profiel",
-        "gebruikt",
-        "benaderd",
-        "geronseld",
-        "berichten",
-        "bericht",
-        "foto",
-        "foto's",
-        "video",
-        "filmpjes",
-        "filmpje",
-        "chat",
-        "groep",
-        "groepen",
-        "the",
-        "and",
-        "via",
-        "door",
-        "zit",
-        "zitten",
-        "staat",
-        "stond",
-        "geen",
-        "onbekend",
-        "nee",
-        "niet",
-        "ja",
-        "wel",
-        "zijn",
-        "haar",
-        "hem",
-        "zij",
-        "hij",
-        "ze",
-    ]
-)
+    {
+        "en", "of", "als", "naar", "met", "van", "voor", "op", "in", "bij", "gezien", "contact",
+        "account", "accounts", "profiel", "gebruikt", "benaderd", "geronseld", "berichten",
+        "bericht", "foto", "foto's", "video", "filmpjes", "filmpje", "chat", "groep", "groepen",
+        "the", "and", "via", "door", "zit", "zitten", "staat", "stond", "geen", "onbekend",
+        "nee", "niet", "ja", "wel", "zijn", "haar", "hem", "zij", "hij", "ze",
+    }
+)  # fmt: skip
 _SLUG_WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -251,51 +208,12 @@ _PLATE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _RO_COUNTIES = frozenset(
-    [
-        "AB",
-        "AR",
-        "AG",
-        "BC",
-        "BH",
-        "BN",
-        "BT",
-        "BV",
-        "BR",
-        "BZ",
-        "CS",
-        "CL",
-        "CJ",
-        "CT",
-        "CV",
-        "DB",
-        "DJ",
-        "GL",
-        "GR",
-        "GJ",
-        "HR",
-        "HD",
-        "IL",
-        "IS",
-        "IF",
-        "MM",
-        "MH",
-        "MS",
-        "NT",
-        "OT",
-        "PH",
-        "SM",
-        "SJ",
-        "SB",
-        "SV",
-        "TR",
-        "TM",
-        "TL",
-        "VS",
-        "VL",
-        "VN",
-        "B",
-    ]
-)
+    {
+        "AB", "AR", "AG", "BC", "BH", "BN", "BT", "BV", "BR", "BZ", "CS", "CL", "CJ", "CT",
+        "CV", "DB", "DJ", "GL", "GR", "GJ", "HR", "HD", "IL", "IS", "IF", "MM", "MH", "MS",
+        "NT", "OT", "PH", "SM", "SJ", "SB", "SV", "TR", "TM", "TL", "VS", "VL", "VN", "B",
+    }
+)  # fmt: skip
 # (pattern, strong): strong formats stand alone, the rest need a cue word.
 _FOREIGN_PLATES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # German: district, hyphen, 1-2 letters, space, 1-4 digits (OS-AB 123, EL-K 412).
