@@ -12,11 +12,7 @@ import re
 from collections.abc import Iterator
 
 from drieluik.services.pii.categories import Category
-from drieluik.services.pii.rules import RANK, Candidate
-
-
-def _candidate(category: Category, start: int, end: int, rule: str) -> Candidate:
-    return Candidate(category, start, end, RANK[category], rule=rule)
+from drieluik.services.pii.rules import Candidate, _candidate
 
 
 def _cue_before(cue_re: re.Pattern[str], text: str, start: int, window: int = 40) -> bool:
