@@ -243,3 +243,11 @@ def test_english_notes_and_counts_stay_clean(text: str) -> None:
 def test_word_names_count_mid_sentence_and_after_a_cue() -> None:
     text = "Cliënte Hope werkt in Emmen. Zij zegt dat Grace haar kent."
     assert found(text) == [("PERSON", "Hope"), ("PERSON", "Grace")]
+
+
+def test_common_names_in_lower_case_and_words_that_stay_words() -> None:
+    assert found("ik heb maria gesproken, piet bakker belde") == [
+        ("PERSON", "maria"),
+        ("PERSON", "piet bakker"),
+    ]
+    assert found("de rule ids, een leen, hij wies erop, zij dries de was") == []
