@@ -127,3 +127,34 @@ def test_help_documents_the_exit_codes(here) -> None:
     result = here("pii", "scan", "--help")
     assert result.code == 0
     assert "5" in result.stdout and "0" in result.stdout
+
+
+def test_explain_names_the_rule_behind_each_finding(here, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE + "Snapchat: sandra_x, auto PO 5K221.\n", encoding="utf-8")
+    plain = here("pii", "scan", str(note))
+    assert "[" not in plain.stdout  # without --explain nothing changes
+    result = here("pii", "scan", str(note), "--explain")
+    assert result.code == 5
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "1:1  PERSON (naam)  E***a P.  [person.first-name: voornaam uit de lijst, "
+        "eventueel met achternaam]"
+    )
+    assert any("[social.platform-cue: " in line for line in lines)
+    assert any("[plate.polish: Pools kenteken" in line for line in lines)
+    assert "sandra_x" not in result.stdout  # still masked
+    data = json.loads(here("pii", "scan", str(note), "--json", "--explain").stdout)
+    assert [d["rule"] for d in data] == [
+        "person.first-name", "dob.cue-date", "phone.dutch", "social.platform-cue", "plate.polish",
+    ]  # fmt: skip
+    assert all(d["explanation"] and d["explanation"] != "onbekende regel" for d in data)
+
+
+def test_explain_in_english(here, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    note = tmp_path / "note.txt"
+    note.write_text("Mevrouw Jansen, paspoort SPECI2014.", encoding="utf-8")
+    result = here("pii", "scan", str(note), "--explain")
+    assert "[person.title: name after a title" in result.stdout
+    assert "[id.dutch-document: Dutch passport or identity card number" in result.stdout

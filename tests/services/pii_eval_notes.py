@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LABEL_RE = re.compile(r"\{\{([A-Z]+)\|(.*?)\}\}")
+_LABEL_RE = re.compile(r"\{\{([A-Z_]+)\|(.*?)\}\}")
 
 
 @dataclass(frozen=True)
@@ -232,4 +232,73 @@ HELD_OUT = [
     # 16
     "Het busje ({{PLATE|VZ-718-B}}) is in Duitsland geregistreerd op naam van "
     "{{PERSON|Ivan Dimitrov}}; Marechaussee controleert bij de grens.",
+]
+
+# Issue 12: notes with the kinds the blind set of that issue found missing, with the
+# issue's own examples. Rules for issue 12 were tuned on these (and on NOTES), never
+# on `pii_eval_blind.BLIND`.
+TUNING_12 = [
+    # 1
+    "Politie: registratie {{ID_DOCUMENT|PL0100-2024012345}}. Betrokkene toonde paspoort "
+    "{{ID_DOCUMENT|SPECI2014}}; V-nummer {{ID_DOCUMENT|1234567890}}. KvK 87654321 van "
+    "het uitzendbureau is bekend.",
+    # 2
+    "Ze adverteert als {{SOCIAL|@lovely_sandra}} en op {{SOCIAL|instagram.com/lovely.sandra}}; "
+    "contact via {{SOCIAL|t.me/sandra_nl}}. Snapchat: {{SOCIAL|sandra2003}}.",
+    # 3
+    "Advertentie op {{AD_URL|https://www.kinky.nl/sandra-23-emmen}} en op "
+    "{{AD_URL|www.redlights.nl/sexwerker/sandra}}. De website van de gemeente "
+    "(www.emmen.nl/hulp) verwijst naar Veilig Thuis.",
+    # 4
+    "{{PERSON|piet de vries}} belde over {{PERSON|mihai popescu}}, die bij een bouwbedrijf "
+    "werkt. {{PERSON|mihai}} slaapt in een caravan.",
+    # 5
+    "Cliënte {{PERSON|Linh}} werkt met {{PERSON|Zsofi}} in een nagelsalon. {{PERSON|Amara}} en "
+    "{{PERSON|Chidi}} wonen in dezelfde woning.",
+    # 6
+    "De man die zij '{{PERSON|Snoopy}}' noemt, haalt haar op. Zijn bijnaam {{PERSON|Snoopy}} is "
+    "bij de politie bekend.",
+    # 7
+    "Melder {{PERSON|Brouwer}} zegt dat {{PERSON|van der Meer}} de huur int. Later bleek "
+    "{{PERSON|Brouwer}} dit van horen zeggen te hebben.",
+    # 8
+    "Busjes met kenteken {{PLATE|PO 5K221}}, {{PLATE|TM 21 XYZ}} en {{PLATE|CA 1234 AB}}; de "
+    "Duitse auto {{PLATE|OS-AB 123}} hoort bij de voorman.",
+    # 9
+    "Zij woont aan de {{ADDRESS|Weg langs het kanaal 8}}; haar vriendin in "
+    "{{ADDRESS|dorpsstraat 4b}} in Assen.",
+    # 10
+    "Voorlichting op het Koningin Wilhelmina College en in het Emma Kinderziekenhuis. "
+    "Stichting Anne Frank doet mee; Jumbo distributiecentrum ook.",
+    # 11
+    "De meisjes werkten bij Golden Nails en bij Santa Maria in Emmen. Controle bij de "
+    "Johan de Wittstraat zonder bevindingen.",
+    # 12
+    "{{PERSON|Elena Popescu}} werd door {{PERSON|Popescu}} senior opgehaald; {{PERSON|elena}} "
+    "zegt dat ze bang is.",
+    # 13
+    "tiktok: {{SOCIAL|@mara.dances}} werft meisjes, facebook-profiel "
+    "{{SOCIAL|facebook.com/ionut.vasile.7}}. onlyfans van het meisje: "
+    "{{SOCIAL|onlyfans.com/maraxo}}.",
+    # 14
+    "Auto ({{PLATE|B 123 ABC}}, Roemeens) en een Belgische bestelbus {{PLATE|1-ABC-123}} bij "
+    "het pand. Litouws busje met kenteken {{PLATE|KMD 318}} ook gezien.",
+    # 15
+    "Werkgever Agrarisch Bedrijf Hoekstra BV in Coevorden heeft KvK-nummer 12345678. "
+    "Kapsalon Fatima in Emmen staat los van de casus.",
+    # 16
+    "De buurman ({{PERSON|Van Dijk}}) ziet 's nachts busjes. {{PERSON|Van Dijk}} wil "
+    "anoniem blijven. Vervolg bij Veilig Thuis Drenthe.",
+    # 17
+    "Identiteitskaart van {{PERSON|Nadia}}: {{ID_DOCUMENT|IXR89K2L3}}. Vreemdelingennummer "
+    "{{ID_DOCUMENT|3029384756}}. Beide in het dossier van de IND.",
+    # 18
+    "Sekswerker {{PERSON|Natasha}} staat op {{AD_URL|www.sexjobs.nl/advertentie/natasha-21}}; "
+    "telefoon {{PHONE|06-98765432}}.",
+    # 19
+    "hij noemt zich '{{PERSON|Tiger}}' en woont op {{ADDRESS|kerkstraat 7}}. {{PERSON|tiger}} "
+    "is de neef van {{PERSON|ahmed}}.",
+    # 20
+    "Contact met {{PERSON|Nguyen}} (de eigenaar) via de salon. {{PERSON|Thao}} en "
+    "{{PERSON|Duc}} werken er zonder loon.",
 ]

@@ -25,6 +25,7 @@ def texts(text: str, category: Category) -> list[str]:
 def test_categories_and_placeholders_are_the_documented_strings() -> None:
     assert [c.value for c in Category] == [
         "PERSON", "BSN", "PHONE", "EMAIL", "ADDRESS", "POSTCODE", "DOB", "PLATE", "IBAN",
+        "ID_DOCUMENT", "SOCIAL", "AD_URL",
     ]  # fmt: skip
     assert PLACEHOLDERS == {
         Category.PERSON: "[NAAM]",
@@ -36,6 +37,9 @@ def test_categories_and_placeholders_are_the_documented_strings() -> None:
         Category.DOB: "[GEBOORTEDATUM]",
         Category.PLATE: "[KENTEKEN]",
         Category.IBAN: "[IBAN]",
+        Category.ID_DOCUMENT: "[ID-NUMMER]",
+        Category.SOCIAL: "[ACCOUNT]",
+        Category.AD_URL: "[ADVERTENTIE]",
     }
 
 
@@ -243,7 +247,7 @@ def test_address_does_not_take_in_sentence_words() -> None:
     [
         "Westerveld 3 signalen, Hoogeveen 12.",
         "Kerkstraat zonder nummer.",
-        "kerkstraat 12 in kleine letters",
+        "onderweg 2 uur, binnenweg 3 keer",
         "Straat 5 is geen adres.",
         "Hoofdstraat 12,50 euro",
     ],
@@ -500,7 +504,8 @@ def test_redacted_text_scans_clean() -> None:
     text = (
         "Mevrouw Hoogeveen: cliënte Elena P. (geb. 14-03-1999), 06-12345678, "
         "elena@example.com, Kerkstraat 12a, 9401 AB Assen, BSN 123456782, "
-        "NL91ABNA0417164300, kenteken 12-ABC-3."
+        "NL91ABNA0417164300, kenteken 12-ABC-3, paspoort NW3F71K84, @sandra_x, "
+        "www.kinky.nl/sandra-21."
     )
     cleaned = redact(text)
     assert scan(cleaned) == [], cleaned

@@ -65,9 +65,9 @@ def test_changes_to_the_list_are_audited_without_the_term(new_vault: Vault) -> N
 
 
 def test_a_name_found_inside_an_allowed_phrase_is_not_flagged(new_vault: Vault) -> None:
-    # A title makes "Aletta Jacobs College" a name; the user allowed the school's
+    # A title makes "Aletta Jacobs" a name; the user allowed the meeting room's
     # full name, which contains that finding.
-    text = "Overleg met Dr. Aletta Jacobs College en mevrouw Jansen."
-    assert "Aletta Jacobs College" in [f.text for f in scan(text)]
-    add_allow_term(new_vault, "Dr. Aletta Jacobs College")
+    text = "Overleg in zaal Dr. Aletta Jacobs en met mevrouw Jansen."
+    assert "Aletta Jacobs" in [f.text for f in scan(text)]
+    add_allow_term(new_vault, "zaal Dr. Aletta Jacobs")
     assert [f.text for f in scan(text, allow_terms(new_vault))] == ["Jansen"]

@@ -354,14 +354,14 @@ async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
         # Saving a refused name a second time: the chair says it is an organisation.
         await pilot.press("ctrl+f")
         await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
-        await pilot.press(*"Dossier opvragen", "tab", *"Dr. Nassau College", "ctrl+s")
+        await pilot.press(*"Dossier opvragen", "tab", *"Dr. Aletta Jacobs", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ActionDialog)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen is screen)
         saved = [a for a in actions.list_actions(vault) if a.description == "Dossier opvragen"]
-        assert [a.owner for a in saved] == ["Dr. Nassau College"]
-        assert "Dr. Nassau College" in allowlist.allow_terms(vault)
+        assert [a.owner for a in saved] == ["Dr. Aletta Jacobs"]
+        assert "Dr. Aletta Jacobs" in allowlist.allow_terms(vault)
         await pilot.press("ctrl+q")
 
 

@@ -112,7 +112,7 @@ async def test_markup_is_shown_literally() -> None:
 async def test_not_personal_goes_to_the_vault_allow_list(vault_path: Path) -> None:
     vault = Vault.create(vault_path, PASSPHRASE)
     # "Anna Paulowna" is a place in Noord-Holland that reads like a person's name.
-    app = GuardApp(vault=vault, text="Zie de notitie van Anna Paulowna Zorg.")
+    app = GuardApp(vault=vault, text="Zie de notitie uit Anna Paulowna.")
     async with app.run_test() as pilot:
         guarded = area(app)
         guarded.focus()
@@ -122,7 +122,7 @@ async def test_not_personal_goes_to_the_vault_allow_list(vault_path: Path) -> No
         await pilot.press("f10")
         await pilot.pause()
         assert guarded.findings == ()
-        assert guarded.text == "Zie de notitie van Anna Paulowna Zorg."
+        assert guarded.text == "Zie de notitie uit Anna Paulowna."
     vault.close()  # add_allow_term committed and saved (the vault's default after_commit)
     reopened = Vault.open(vault_path, PASSPHRASE)
     try:

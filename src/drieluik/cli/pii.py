@@ -85,6 +85,14 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def explain_rule(rule: str) -> str:
+    """What a rule id means, in the user's language."""
+    from drieluik.i18n import catalog
+
+    key = f"pii.rule.{rule}"
+    return t(key) if key in catalog() else t("pii.scan.explain_unknown")
+
+
 @pii_app.command("scan")
 def scan_command(
     file: Annotated[
@@ -97,6 +105,13 @@ def scan_command(
         ),
     ] = None,
     json_output: JsonOption = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Noem per vondst de regel die hem vond. / Name the rule behind each finding.",
+        ),
+    ] = False,
     allow: AllowOption = None,
     vault: Annotated[
         Path | None,
@@ -112,7 +127,8 @@ def scan_command(
 ) -> None:
     """Zoek persoonsgegevens in tekst; geen kluis nodig. Per vondst: regel:kolom,
     soort en een gemaskeerd fragment; --json geeft een lijst van {category, start,
-    end, text} (offsets als Python-stringindex). Exitcode 0: niets gevonden;
+    end, text} (offsets als Python-stringindex); --explain noemt per vondst de
+    regel die hem vond (in JSON: "rule"). Exitcode 0: niets gevonden;
     5: persoonsgegevens gevonden; 1: invoer onleesbaar.
 
     Find personal data in text; no vault needed. Exit 0: none found; 5: personal
@@ -129,20 +145,28 @@ def scan_command(
             terms += allow_terms(opened)
     findings = scan(text, allow=terms)
     if json_output:
-        print_json(
-            [
-                {"category": f.category.value, "start": f.start, "end": f.end, "text": f.text}
-                for f in findings
-            ]
-        )
+        rows = []
+        for f in findings:
+            row: dict[str, object] = {
+                "category": f.category.value,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+            }
+            if explain:
+                row["rule"] = f.rule
+                row["explanation"] = explain_rule(f.rule)
+            rows.append(row)
+        print_json(rows)
     else:
         for finding in findings:
             line, column = line_and_column(text, finding.start)
             label = finding.category.label
             # Two spaces, not tabs: Rich expands tabs, and this stays grep- and cut-friendly.
-            console.print(
-                f"{line}:{column}  {finding.category.value} ({label})  {mask(finding.text)}"
-            )
+            row = f"{line}:{column}  {finding.category.value} ({label})  {mask(finding.text)}"
+            if explain:
+                row += f"  [{finding.rule}: {explain_rule(finding.rule)}]"
+            console.print(row, markup=False, highlight=False)
         info(t("pii.scan.count", count=len(findings)) if findings else t("pii.scan.none"))
     if findings:
         raise typer.Exit(int(ExitCode.PII_BLOCKED))

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from drieluik.services.pii.builtin_allow import BUILTIN_ALLOW_TERMS
 from drieluik.services.pii.categories import PLACEHOLDERS, Category
-from drieluik.services.pii.lexicon import first_names
+from drieluik.services.pii.documents import find_documents, find_foreign_plates, find_online
+from drieluik.services.pii.lexicon import first_names, lowercase_unsafe_names
 from drieluik.services.pii.names import find_persons, propagate, tokenize
 from drieluik.services.pii.phrases import PhraseMatcher, fold_phrase
 from drieluik.services.pii.rules import Candidate, find_structured
@@ -42,6 +43,8 @@ class Finding:
     start: int
     end: int
     text: str
+    # Which rule found it ("person.title", "bsn.11-proef", …): `pii scan --explain`.
+    rule: str = field(default="", compare=False)
 
 
 def _key(text: str) -> str:
@@ -88,7 +91,12 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         return key in builtin_keys and not candidate.strong
 
     persons = find_persons(text, tokens)
-    candidates = [c for c in find_structured(text, first_names()) if not allowed(c)]
+    names = first_names()
+    structured = find_structured(text, names)
+    structured += find_documents(text)
+    structured += find_online(text, _slug_names())
+    structured += find_foreign_plates(text)
+    candidates = [c for c in structured if not allowed(c)]
     candidates += [c for c, _ in persons if not allowed(c)]
     candidates = [c for c in candidates if not _street_is_protected(c, builtin_spans)]
     kept = _resolve(candidates)
@@ -96,19 +104,35 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     # Spread the names that survived to their other mentions in the text.
     kept_person_spans = {(c.start, c.end) for c in kept if c.category is Category.PERSON}
     name_parts = [parts for c, parts in persons if (c.start, c.end) in kept_person_spans]
+    # An alias is a made-up name ('Tiger'): it counts in lower case later on too.
+    aliases = frozenset(
+        tokens[index].folded
+        for c, parts in persons
+        if c.rule == "person.alias" and (c.start, c.end) in kept_person_spans
+        for _, index in parts
+        if len(tokens[index].text) >= 4
+    )
 
     def allowed_word(word: str) -> bool:
         key = _key(word)
         return key in builtin_keys or key in user_keys
 
     if name_parts:
-        spread = [c for c in propagate(text, tokens, name_parts, allowed_word) if not allowed(c)]
+        spread = [
+            c for c in propagate(text, tokens, name_parts, allowed_word, aliases) if not allowed(c)
+        ]
         kept = _resolve(kept + spread)
 
     return [
-        Finding(c.category, c.start, c.end, text[c.start : c.end])
+        Finding(c.category, c.start, c.end, text[c.start : c.end], c.rule)
         for c in sorted(kept, key=lambda c: c.start)
     ]
+
+
+@cache
+def _slug_names() -> frozenset[str]:
+    """First names that mark a URL path as a person's page ("/escort/natasha-21")."""
+    return first_names() - lowercase_unsafe_names()
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -149,6 +149,25 @@ ORGANISATIONS = (
     "Toyota",
 )
 
+# Shops, chains, hotels, staffing agencies and apps that notes name as places or
+# employers; several contain a first name (Albert Heijn, Jan Linders, Van der Valk).
+BRANDS = (
+    "Albert Heijn", "AH", "Jumbo", "Jan Linders", "Lidl", "Aldi", "Plus", "Dirk",
+    "Dirk van den Broek", "Coop", "Spar", "Vomar", "Hoogvliet", "Poiesz", "Boni", "Nettorama",
+    "Action", "Hema", "Kruidvat", "Etos", "Trekpleister", "Gamma", "Praxis", "Karwei",
+    "Hornbach", "Intratuin", "Primark", "Zeeman", "Wibra", "Blokker", "Xenos", "Big Bazar",
+    "MediaMarkt", "Coolblue", "Bol.com", "IKEA", "Decathlon", "McDonald's", "Burger King",
+    "KFC", "Domino's", "New York Pizza", "Subway", "Starbucks", "Van der Valk",
+    "Hotel Van der Valk", "Golden Tulip", "Fletcher", "Bastion", "Ibis", "Holiday Inn",
+    "Hampton", "Best Western", "Center Parcs", "Landal", "Roompot", "Randstad", "Tempo-Team",
+    "Adecco", "Manpower", "ManpowerGroup", "Olympia", "Start People", "Covebo", "OTTO Work Force",
+    "Otto Workforce", "Hoogenboom", "Flexcrew", "Uber", "Bolt", "Thuisbezorgd", "Deliveroo",
+    "Temper", "Tinder", "Grindr", "Badoo", "Bumble", "OnlyFans", "Vinted", "Telegram",
+    "Shell", "Esso", "BP", "Texaco", "Tamoil", "Tango", "Tinq", "PostNL", "DHL", "GLS", "DPD",
+    "Amazon", "Zalando", "Picnic", "Flink", "Getir", "Gorillas", "Kwik-Fit", "Euromaster",
+    "Vion", "Plukon", "Van Drie", "FrieslandCampina", "Avebe", "Cosun", "Philips",
+)  # fmt: skip
+
 TOWNS = (
     "Drenthe",
     "Noord-Nederland",
@@ -365,6 +384,24 @@ CALENDAR = (
     "Koningsdag",
     "Ramadan",
     "Suikerfeest",
+    # English, for notes by English-speaking partners
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "May",
+    "June",
+    "July",
+    "August",
+    "October",
+    "Christmas",
+    "Easter",
 )
 
 BUILTIN_ALLOW_TERMS: tuple[str, ...] = tuple(
@@ -373,6 +410,7 @@ BUILTIN_ALLOW_TERMS: tuple[str, ...] = tuple(
             *(m.value for m in DRENTHE_MUNICIPALITIES),
             *(r for r in KNOWN_REPORTERS if r not in {"Overig", "Gemeente", "Zorginstelling"}),
             *ORGANISATIONS,
+            *BRANDS,
             *TOWNS,
             *CALENDAR,
         )

@@ -15,6 +15,9 @@ class Category(StrEnum):
     DOB = "DOB"
     PLATE = "PLATE"
     IBAN = "IBAN"
+    ID_DOCUMENT = "ID_DOCUMENT"
+    SOCIAL = "SOCIAL"
+    AD_URL = "AD_URL"
 
     @property
     def label(self) -> str:
@@ -35,4 +38,7 @@ PLACEHOLDERS: dict[Category, str] = {
     Category.DOB: "[GEBOORTEDATUM]",
     Category.PLATE: "[KENTEKEN]",
     Category.IBAN: "[IBAN]",
+    Category.ID_DOCUMENT: "[ID-NUMMER]",
+    Category.SOCIAL: "[ACCOUNT]",
+    Category.AD_URL: "[ADVERTENTIE]",
 }

@@ -129,6 +129,45 @@ ROLE_WORDS = frozenset(
         "loverboy",
         "mensenhandelaar",
         "tussenpersoon",
+        # Police shorthand and other roles in reports
+        "btr",
+        "verd",
+        "bestuurder",
+        "bijrijder",
+        "passagier",
+        "inzittende",
+        "huurder",
+        "bewoner",
+        "bewoonster",
+        "werknemer",
+        "werkneemster",
+        "uitzendkracht",
+        "neefje",
+        "nichtje",
+        # English, for notes by English-speaking partners
+        "victim",
+        "girl",
+        "boy",
+        "woman",
+        "mother",
+        "father",
+        "sister",
+        "brother",
+        "friend",
+        "boyfriend",
+        "girlfriend",
+        "husband",
+        "wife",
+        "boss",
+        "employer",
+        "driver",
+        "pimp",
+        "handler",
+        "suspect",
+        "landlord",
+        "cousin",
+        "uncle",
+        "aunt",
     }
 )
 
@@ -147,6 +186,10 @@ NAME_CUES = frozenset(
         "werknaam",
         "voornaam",
         "achternaam",
+        "named",
+        "called",
+        "nicknamed",
+        "aka",
     }
 )
 
@@ -286,6 +329,60 @@ NATIONALITY_STEMS = (
     "libisch",
     "iers",
     "amerikaans",
+    # The same in English, for notes by English-speaking partners.
+    "czech",
+    "polish",
+    "romanian",
+    "bulgarian",
+    "hungarian",
+    "ukrainian",
+    "russian",
+    "lithuanian",
+    "latvian",
+    "slovak",
+    "nigerian",
+    "ghanaian",
+    "eritrean",
+    "ethiopian",
+    "syrian",
+    "moroccan",
+    "turkish",
+    "afghan",
+    "iraqi",
+    "iranian",
+    "somali",
+    "chinese",
+    "vietnamese",
+    "thai",
+    "filipino",
+    "brazilian",
+    "surinamese",
+    "german",
+    "french",
+    "spanish",
+    "italian",
+    "portuguese",
+    "albanian",
+    "arabic",
+    "kurdish",
+    "african",
+    "european",
+    "dutch",
+    "english",
+    "british",
+    "american",
+    "indian",
+    "pakistani",
+    "sudanese",
+    "belgian",
+    "greek",
+    "egyptian",
+    "moldovan",
+    "serbian",
+    "bosnian",
+    "kosovar",
+    "eritrea",
+    "nigeria",
 )
 
 # The last part of a Dutch street name: "Hoofdstraat", "Kerkpad", "Stationsplein".
@@ -344,6 +441,9 @@ STREET_SUFFIXES = (
     "laantje",
     "paadje",
     "hofje",
+    "einde",
+    "eind",
+    "streek",
 )
 
 # Words that may come before the main word of a street name.
@@ -408,14 +508,36 @@ def _read_names(filename: str) -> frozenset[str]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """All first names in the shipped list, casefolded."""
-    return _read_names("first_names.txt")
+    """All first names: the hand list and the generated per-country list, casefolded."""
+    return (
+        _read_names("first_names.txt")
+        | _read_names("first_names_world.txt")
+        | ambiguous_first_names()
+    )
 
 
 @cache
 def ambiguous_first_names() -> frozenset[str]:
     """First names that are also ordinary words: a name only with more evidence."""
-    return _read_names("first_names_ambiguous.txt")
+    return _read_names("first_names_ambiguous.txt") | _read_names("first_names_world_ambiguous.txt")
+
+
+@cache
+def lowercase_unsafe_names() -> frozenset[str]:
+    """Listed names that are Dutch or English words in lower case ("jan", "roos", "hope")."""
+    return _read_names("names_lowercase_unsafe.txt") | ambiguous_first_names()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Frequent surnames that are no ordinary word: a name wherever they stand."""
+    return _read_names("surnames.txt")
+
+
+@cache
+def surname_words() -> frozenset[str]:
+    """Frequent surnames that are also words ("Brouwer", "Bakker"): a name mid-sentence."""
+    return _read_names("surnames_words.txt")
 
 
 def is_nationality(folded: str) -> bool:

@@ -24,6 +24,7 @@ class Candidate:
     end: int
     rank: int
     strong: bool = False
+    rule: str = ""  # which rule found it: shown by `pii scan --explain`
 
 
 RANK = {
@@ -36,12 +37,15 @@ RANK = {
     Category.POSTCODE: 2,
     Category.ADDRESS: 2,
     Category.PERSON: 3,
+    Category.ID_DOCUMENT: 1,
+    Category.SOCIAL: 0,
+    Category.AD_URL: 0,
 }
 PROPAGATED_PERSON_RANK = 4
 
 
-def _candidate(category: Category, start: int, end: int) -> Candidate:
-    return Candidate(category, start, end, RANK[category])
+def _candidate(category: Category, start: int, end: int, rule: str) -> Candidate:
+    return Candidate(category, start, end, RANK[category], rule=rule)
 
 
 # --- BSN: nine digits that pass the 11-proef --------------------------------------
@@ -65,7 +69,7 @@ def find_bsn(text: str) -> Iterator[Candidate]:
     for m in _BSN_RE.finditer(text):
         digits = re.sub(r"[. ]", "", m.group())
         if bsn_valid(digits):
-            yield _candidate(Category.BSN, m.start(), m.end())
+            yield _candidate(Category.BSN, m.start(), m.end(), "bsn.11-proef")
 
 
 # --- IBAN: country code, check digits, mod-97 ------------------------------------
@@ -117,7 +121,7 @@ def find_iban(text: str) -> Iterator[Candidate]:
         if len(chars) != length or (end < len(text) and text[end].isalnum()):
             continue
         if iban_valid("".join(chars)):
-            yield _candidate(Category.IBAN, m.start(), end)
+            yield _candidate(Category.IBAN, m.start(), end, "iban.mod-97")
 
 
 # --- PHONE ------------------------------------------------------------------------
@@ -191,7 +195,7 @@ def _national(text: str, start: int, groups: list[tuple[int, int]]) -> Candidate
         if len(digits) == 10:
             if digits.startswith(_SERVICE_PREFIXES) or _followed_by_digit(text, g_end):
                 return None
-            return _candidate(Category.PHONE, start, g_end)
+            return _candidate(Category.PHONE, start, g_end, "phone.dutch")
         if len(digits) > 10:
             return None
     return None
@@ -210,7 +214,7 @@ def _international(text: str, start: int, groups: list[tuple[int, int]]) -> Cand
             if len(national) == 9:
                 if national.startswith("0") or _followed_by_digit(text, g_end):
                     return None
-                return _candidate(Category.PHONE, start, g_end)
+                return _candidate(Category.PHONE, start, g_end, "phone.plus31")
             if len(national) > 9:
                 return None
         return None
@@ -224,7 +228,7 @@ def _international(text: str, start: int, groups: list[tuple[int, int]]) -> Cand
         end = g_end
     if end is None or len(digits) < 8 or _followed_by_digit(text, end):
         return None
-    return _candidate(Category.PHONE, start, end)
+    return _candidate(Category.PHONE, start, end, "phone.international")
 
 
 def _followed_by_digit(text: str, end: int) -> bool:
@@ -240,7 +244,7 @@ _EMAIL_RE = re.compile(
 
 def find_email(text: str) -> Iterator[Candidate]:
     for m in _EMAIL_RE.finditer(text):
-        yield _candidate(Category.EMAIL, m.start(), m.end())
+        yield _candidate(Category.EMAIL, m.start(), m.end(), "email")
 
 
 # --- POSTCODE: 1234 AB ------------------------------------------------------------
@@ -263,7 +267,7 @@ def find_postcode(text: str) -> Iterator[Candidate]:
             continue
         if 1900 <= number <= 2099 and letters in _YEAR_ABBREVIATIONS:
             continue
-        yield _candidate(Category.POSTCODE, m.start(), m.end())
+        yield _candidate(Category.POSTCODE, m.start(), m.end(), "postcode")
 
 
 # --- ADDRESS: street name and house number ----------------------------------------
@@ -285,19 +289,98 @@ _PREFIX_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
 _STREET_PARTICLES = {"van", "de", "der", "den", "het", "t", "'t", "ter", "ten", "te"}
 
 
+# In lower case only the endings no ordinary word has ("dorpsstraat 4b", not "werkveld 3").
+_LOWER_SUFFIXES = (
+    "straat", "straatweg", "weg", "laan", "plein", "dijk", "kade", "gracht", "singel", "steeg",
+    "dreef", "allee", "straatje", "laantje",
+)  # fmt: skip
+_LOWER_NOT_STREETS = frozenset({"onderweg", "halverwege", "snelweg", "zijweg", "rijweg"})
+# "Westerveld 3 signalen", "binnenweg 2 uur": a count, not a house number.
+_COUNT_AFTER_RE = re.compile(
+    r"[ 	]+(?:jaar|jaren|uur|uren|dag|dagen|week|weken|maand|maanden|keer|maal|personen"
+    r"|mensen|mannen|vrouwen|kinderen|jongeren|minuten|km|kilometer|meter|m|euro|procent"
+    r"|signalen|meldingen|casussen|zaken|stuks|woningen|panden|kamers|bedden|x)(?![\w])"
+    r"|[ 	]*%",
+    re.IGNORECASE,
+)
+
+
 def find_address(text: str, first_names: frozenset[str]) -> Iterator[Candidate]:
     for m in _WORD_NUMBER_RE.finditer(text):
         street = m.group(1)
         folded = street.casefold()
-        if not street[0].isupper() or not folded.endswith(_SUFFIXES) or folded in STOP_WORDS:
+        if not folded.endswith(_SUFFIXES) or folded in STOP_WORDS:
             continue
         if folded in _SUFFIXES and folded not in _BARE_STREETS:
+            continue
+        lower = not street[0].isupper()
+        if lower and (
+            not street.islower()
+            or not folded.endswith(_LOWER_SUFFIXES)
+            or folded in _LOWER_SUFFIXES
+            or folded in _LOWER_NOT_STREETS
+        ):
             continue
         addition = _ADDITION_RE.match(text, m.end())
         end = addition.end() if addition else m.end()
         if _NUMBER_END_RE.match(text, end):
             continue
-        yield _candidate(Category.ADDRESS, _street_start(text, m.start(), first_names), end)
+        if _COUNT_AFTER_RE.match(text, end):
+            continue  # "Hoofdweg 2 keer", "binnenweg 3 uur": a count
+        start = m.start() if lower else _street_start(text, m.start(), first_names)
+        yield _candidate(
+            Category.ADDRESS, start, end, "address.lower-case" if lower else "address.street"
+        )
+    yield from _find_cued_address(text)
+
+
+# "woont aan de Weg langs het kanaal 8", "adres: Achter de Kerk 3": a street without a
+# street ending, recognised by what comes before it and by a house number at its end.
+_ADDRESS_CUE_RE = re.compile(
+    r"(?<![\w])(?:(?:woont|wonen|woonde|woonden|woonachtig|verblijft|verblijven|verbleef"
+    r"|ingeschreven|staat ingeschreven|gevestigd|pand|woning|huis|flat|bedrijfsunit|kamer"
+    r"|werkt|werken|adres)[ 	]+(?:aan|op|in)[ 	]+(?:de|het|'t)?|aan[ 	]+(?:de|het)"
+    r"|(?:adres|woonadres|verblijfsadres|address)[ 	]*:?)[ 	]+",
+    re.IGNORECASE,
+)
+_ADDRESS_INNER = frozenset(
+    {"langs", "naar", "de", "het", "van", "der", "den", "bij", "aan", "op", "over", "achter",
+     "om", "'t", "t", "ter", "ten", "te", "in", "onder", "voor", "tegenover"}
+)  # fmt: skip
+_ADDRESS_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+")
+_ADDRESS_NUMBER_RE = re.compile(r"([1-9][0-9]{0,3})")
+_ADDRESS_END_RE = re.compile(r"[ \t]*(?:$|[,.;:)\n]|(?:in|te)[ \t]|[A-Z])")
+
+
+def _find_cued_address(text: str) -> Iterator[Candidate]:
+    for cue in _ADDRESS_CUE_RE.finditer(text):
+        pos = cue.end()
+        previous_inner = False
+        for index in range(6):
+            w = _ADDRESS_WORD_RE.match(text, pos)
+            if w is None:
+                break
+            word = w.group(1)
+            folded = word.casefold()
+            inner = folded in _ADDRESS_INNER
+            if index == 0:
+                # A name starts capitalised, and is not an abbreviation ("aan de GGD 3").
+                if not word[0].isupper() or folded in STOP_WORDS or word.isupper():
+                    break
+            elif not (word[0].isupper() or inner or previous_inner):
+                break  # lower-case words only inside a name: "Weg langs het kanaal"
+            previous_inner = inner
+            pos = w.end()
+            number = _ADDRESS_NUMBER_RE.match(text, pos)
+            if number is None:
+                continue
+            addition = _ADDITION_RE.match(text, number.end())
+            end = addition.end() if addition else number.end()
+            if _NUMBER_END_RE.match(text, end) or _COUNT_AFTER_RE.match(text, end):
+                break
+            if _ADDRESS_END_RE.match(text, end) and not inner:
+                yield _candidate(Category.ADDRESS, cue.end(), end, "address.cue")
+            break
 
 
 def _street_start(text: str, start: int, first_names: frozenset[str]) -> int:
@@ -357,18 +440,25 @@ _YEAR_ONLY_RE = re.compile(r"[ \t:,(]*(?:in[ \t]+|op[ \t]+)?(?P<year>(?:19|20)[0
 _SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]|[\n;]")
 
 
+# "op 12 januari 2006 geboren": the cue after the date, close by.
+_DOB_CUE_AFTER_RE = re.compile(r"[ \t,]{1,3}(?:is[ \t]+|werd[ \t]+)?geboren(?![\w])", re.IGNORECASE)
+
+
 def find_dob(text: str) -> Iterator[Candidate]:
+    for date in _DATE_RE.finditer(text):
+        if _plausible_date(date) and _DOB_CUE_AFTER_RE.match(text, date.end()):
+            yield _candidate(Category.DOB, date.start(), date.end(), "dob.date-cue")
     for cue in _DOB_CUE_RE.finditer(text):
         window_end = min(len(text), cue.end() + 40)
         date = _DATE_RE.search(text, cue.end(), window_end)
         if date is not None and _plausible_date(date):
             between = text[cue.end() : date.start()]
             if not _SENTENCE_END_RE.search(between):
-                yield _candidate(Category.DOB, date.start(), date.end())
+                yield _candidate(Category.DOB, date.start(), date.end(), "dob.cue-date")
                 continue
         year = _YEAR_ONLY_RE.match(text, cue.end())
         if year is not None:
-            yield _candidate(Category.DOB, year.start("year"), year.end("year"))
+            yield _candidate(Category.DOB, year.start("year"), year.end("year"), "dob.cue-year")
 
 
 def _plausible_date(m: re.Match[str]) -> bool:
@@ -412,7 +502,7 @@ _PLATE_RE = re.compile(
 def find_plate(text: str) -> Iterator[Candidate]:
     for m in _PLATE_SHAPE_RE.finditer(text):
         if _PLATE_RE.fullmatch(m.group()):
-            yield _candidate(Category.PLATE, m.start(), m.end())
+            yield _candidate(Category.PLATE, m.start(), m.end(), "plate.dutch")
 
 
 def find_structured(text: str, first_names: frozenset[str]) -> list[Candidate]:
