@@ -783,9 +783,11 @@ def undo_decision(vault: Vault, decision_id: int) -> None:
         case.review_date = decision.review_date_before
         case.closed_date = decision.closed_date_before
         session.add(case)
-        add_event(
-            session, case, EventKind.BESLUIT_ONGEDAAN, DecisionKind(decision.kind).label, meeting_id
-        )
+        # What was undone stays readable in the history once the row is gone.
+        undone = DecisionKind(decision.kind).label
+        if decision.text:
+            undone += f": {decision.text}"
+        add_event(session, case, EventKind.BESLUIT_ONGEDAAN, undone, meeting_id)
         session.delete(decision)
         audit.record(session, "decision.undo", case.code)
 
