@@ -100,7 +100,7 @@ class AgendaItemView:
     planned_seconds: int = 0  # the time-box (set in preparation)
 
     @property
-    def open(self) -> bool:
+    def pending(self) -> bool:
         """Not yet reached: neither discussed nor carried over."""
         return not self.discussed and not self.carried_over
 
