@@ -82,7 +82,7 @@ def test_reopening_needs_a_reason_and_is_in_audit_and_every_case_history(
     assert meetings.get_meeting(new_vault, MEETING).finished  # refused: nothing changed
     meetings.reopen_meeting(new_vault, MEETING, "Besluit over punt 2 vergeten")
     for code in (a, b):
-        assert ("overleg heropend", "2024-03-14: Besluit over punt 2 vergeten") in _events(
+        assert ("overleg heropend", "14-03-2024 — reden: Besluit over punt 2 vergeten") in _events(
             new_vault, code
         )
     assert _audit_actions(new_vault).count("meeting.reopen") == 1
@@ -173,7 +173,9 @@ def test_carry_over_during_the_meeting_and_undo(new_vault: Vault) -> None:
         meetings.carry_over_item(new_vault, first, " ")
     after = meetings.carry_over_item(new_vault, first, "Melder niet aanwezig")
     assert after.items[0].carried_over and not after.items[0].discussed
-    assert ("doorgeschoven", "2024-03-14: Melder niet aanwezig") in _events(new_vault, a)
+    assert ("doorgeschoven", "naar het volgende overleg — reden: Melder niet aanwezig") in (
+        _events(new_vault, a)
+    )
     meetings.undo_carry_over(new_vault, first)
     assert not meetings.get_meeting(new_vault, MEETING).items[0].carried_over
     assert EventKind.DOORSCHUIVEN_ONGEDAAN.value in [k for k, _ in _events(new_vault, a)]
@@ -211,7 +213,16 @@ def test_undo_decision_restores_status_and_review_date(new_vault: Vault) -> None
     case = cases.get_case(new_vault, code)
     assert (case.status, case.review_date) == (CaseStatus.BESPROKEN, None)
     assert meetings.get_meeting(new_vault, MEETING).items[0].decisions == ()
-    assert ("besluit ongedaan gemaakt", "monitoring: Volgen") in _events(new_vault, code)
+    assert ("besluit ongedaan gemaakt", "monitoring (tot 01-06-2024): Volgen") in _events(
+        new_vault, code
+    )
+    set_language("en")
+    try:
+        assert ("decision undone", "monitoring (until 01-06-2024): Volgen") in [
+            (e.kind.label, e.detail) for e in history.case_history(new_vault, code)
+        ]
+    finally:
+        set_language(None)
     with new_vault.session() as session:
         events_after = {e.id: (e.kind, e.detail) for e in session.exec(select(CaseEvent))}
     assert {k: events_after[k] for k in events_before} == events_before  # nothing rewritten

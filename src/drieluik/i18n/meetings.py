@@ -362,4 +362,18 @@ MESSAGES = {
         "en": "This decision on case {code} predates this version and cannot be undone. "
         "Delete it and set the status back by hand.",
     },
+    # --- history lines of the chairing undo and reopen events (services/history.py)
+    "history.kind.DOORSCHUIVEN_ONGEDAAN": {
+        "nl": "doorschuiven ongedaan gemaakt",
+        "en": "carry-over undone",
+    },
+    "history.kind.BESPROKEN_ONGEDAAN": {
+        "nl": "besproken ongedaan gemaakt",
+        "en": "discussed undone",
+    },
+    "history.kind.BESLUIT_ONGEDAAN": {
+        "nl": "besluit ongedaan gemaakt",
+        "en": "decision undone",
+    },
+    "history.kind.OVERLEG_HEROPEND": {"nl": "overleg heropend", "en": "meeting reopened"},
 }

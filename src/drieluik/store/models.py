@@ -147,7 +147,12 @@ class MeetingRecord(SQLModel, table=True):
 
 
 class CaseEvent(SQLModel, table=True):
-    """One line of a case's history timeline."""
+    """One line of a case's history: a kind and its facts, never rewritten.
+
+    `params` is JSON (the facts, rendered in the reader's language when shown);
+    `detail` is only filled in vaults from before migration 5 that it could
+    not convert. A trigger refuses every UPDATE (migration 5).
+    """
 
     __tablename__ = "case_events"
 
@@ -157,6 +162,7 @@ class CaseEvent(SQLModel, table=True):
     kind: str
     meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
     detail: str = ""
+    params: str = Field(default="{}", sa_column_kwargs={"server_default": "{}"})
 
 
 class Setting(SQLModel, table=True):
