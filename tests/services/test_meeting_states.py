@@ -17,6 +17,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.errors import InvalidInput
 from drieluik.i18n import set_language
 from drieluik.services import audit, cases, history, meetings, vault_settings
+from drieluik.services.minutes import build_minutes
 from drieluik.store.models import AuditEntry, CaseEvent, clock_at
 from drieluik.store.vault import Vault
 from tests.services.register_helpers import add_cases, at
@@ -279,3 +280,28 @@ def test_undo_is_refused_once_the_meeting_is_closed(new_vault: Vault) -> None:
     with pytest.raises(InvalidInput) as caught:
         meetings.undo_decision(new_vault, decision.id)
     assert caught.value.key == "meeting.finished"
+
+
+def test_a_closed_meeting_takes_no_changes_until_reopened(new_vault: Vault) -> None:
+    # Its minutes are frozen: a decision now would change the case but never show
+    # in the minutes. Notes may still be corrected (the minutes keep the old ones).
+    add_cases(new_vault, "2024-03-01")
+    meeting = meetings.create_meeting(new_vault, MEETING)
+    item = meeting.items[0].id
+    meetings.save_notes(new_vault, item, "Eerste notities")
+    decision = meetings.add_decision(new_vault, item, DecisionKind.ADVIES_AAN_MELDER, "Advies")
+    meetings.finish_meeting(new_vault, MEETING)
+    for change in (
+        lambda: meetings.add_decision(new_vault, item, DecisionKind.GEEN_VERDERE_ACTIE),
+        lambda: meetings.delete_decision(new_vault, decision.id),
+        lambda: meetings.mark_discussed(new_vault, item),
+        lambda: meetings.carry_over_item(new_vault, item, "reden"),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            change()
+        assert caught.value.key == "meeting.finished"
+    meetings.save_notes(new_vault, item, "Later bijgewerkt")
+    assert build_minutes(new_vault, MEETING).items[0].notes == "Eerste notities"
+    meetings.reopen_meeting(new_vault, MEETING, "Besluit aanvullen")
+    meetings.add_decision(new_vault, item, DecisionKind.GEEN_VERDERE_ACTIE)
+    assert build_minutes(new_vault, MEETING).items[0].notes == "Later bijgewerkt"

@@ -572,6 +572,8 @@ def save_notes(vault: Vault, item_id: int, notes: str) -> None:
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         if item.notes != cleaned:
+            # Allowed after closing (a typo fixed from the history); the frozen
+            # minutes keep the notes as they were when the meeting was closed.
             item.notes = cleaned
             session.add(item)
             audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
@@ -597,7 +599,8 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
     """Close an item: the case is `besproken` unless a decision set another status."""
     with vault.transaction() as session:
         item = _find_item(session, item_id)
-        meeting = session.get(Meeting, item.meeting_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
         case = find_case(session, item.case_id)
         first_time = not item.discussed
         item.discussed = True
@@ -720,6 +723,7 @@ def add_decision(
         refuse_personal_data(vault, "org.field.referral", referral)
     with vault.transaction() as session:
         item = _find_item(session, item_id)
+        _refuse_finished(_meeting_of(session, item))
         case = find_case(session, item.case_id)
         meeting = session.get(Meeting, item.meeting_id)
         if kind is DecisionKind.MONITORING and meeting is not None:
@@ -765,6 +769,8 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
             return
         case = find_case(session, decision.case_id)
         item = session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
+        if item is not None:
+            _refuse_finished(_meeting_of(session, item))
         add_event(
             session,
             case,
