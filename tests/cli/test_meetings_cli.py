@@ -69,6 +69,7 @@ def test_states_in_meetings_agenda_and_show(vault: Path, cli) -> None:
     assert [i["planned_seconds"] for i in shown["items"]] == [600, 600]
     human = cli("meeting", "show", "14-03-2024").stdout
     assert "— bezig" in human and "0:00 besteed, 20:00 gepland" in human
+    assert "0:00/10:00" in human
 
 
 def test_meeting_reopen_needs_a_reason_and_says_heropend(vault: Path, cli) -> None:

@@ -74,7 +74,7 @@ def _agenda_json(
     }
 
 
-def _print_agenda(title: str, items: list[Any]) -> None:
+def _print_agenda(title: str, items: list[Any], *, times: bool = False) -> None:
     console.print(Text(title, style="bold"))
     if not items:
         console.print(t("cli.agenda.empty"))
@@ -86,28 +86,28 @@ def _print_agenda(title: str, items: list[Any]) -> None:
             mark = "✓"
         elif getattr(item, "carried_over", False):
             mark = "→"
-        rows.append(
-            [
-                position,
-                item.case.code,
-                item.reason.label,
-                item.case.form.value,
-                item.case.municipality.label,
-                mark,
-            ]
-        )
-    table = fitted_table(
-        [
-            "#",
-            t("cli.col.code"),
-            t("cli.col.reason"),
-            t("cli.col.form"),
-            t("cli.col.municipality"),
-            "",
-        ],
-        rows,
-        flexible=4,
-    )
+        row: list[object] = [
+            position,
+            item.case.code,
+            item.reason.label,
+            item.case.form.value,
+            item.case.municipality.label,
+            mark,
+        ]
+        if times:
+            row.append(f"{_clock(item.seconds_spent)}/{_clock(item.planned_seconds)}")
+        rows.append(row)
+    columns = [
+        "#",
+        t("cli.col.code"),
+        t("cli.col.reason"),
+        t("cli.col.form"),
+        t("cli.col.municipality"),
+        "",
+    ]
+    if times:
+        columns.append(t("cli.col.time"))
+    table = fitted_table(columns, rows, flexible=4)
     console.print(table)
 
 
@@ -264,7 +264,7 @@ def show(
     if as_json:
         print_json(_agenda_json(meeting.meeting_date, list(meeting.items), meeting=meeting))
         return
-    _print_agenda(_meeting_title(meeting), list(meeting.items))
+    _print_agenda(_meeting_title(meeting), list(meeting.items), times=True)
     console.print(
         t(
             "cli.meeting.times",

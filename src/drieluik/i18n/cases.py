@@ -465,6 +465,7 @@ MESSAGES = {
         "nl": "— {state}",
         "en": "— {state}",
     },
+    "cli.col.time": {"nl": "besteed/gepland", "en": "spent/planned"},
     "cli.meeting.times": {
         "nl": "Tijd: {spent} besteed, {planned} gepland.",
         "en": "Time: {spent} spent, {planned} planned.",
