@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from drieluik.domain.vocabulary import CaseStatus, DecisionKind
 from drieluik.errors import InvalidInput
 from drieluik.services import actions, cases, meetings
 from drieluik.store.inspect import table_counts
+from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault, peek
 from tests.conftest import PASSPHRASE
 from tests.services.register_helpers import add_cases
@@ -247,14 +248,16 @@ def test_case_show_fields_and_history(filled: Path, cli) -> None:
     result = cli("case", "show", "dl-2024-002")
     assert result.code == 0, result.stderr
     assert "[bold red]geen opmaak[/]" in result.stdout
-    assert "monitoring (herbeoordeling 2024-06-01)" in result.stdout
+    assert "monitoring (herbeoordeling 01-06-2024)" in result.stdout
+    assert "01-06-2024" in result.stdout and "2024-06-01" not in result.stdout  # one style
     for kind in ("signaal ontvangen", "geagendeerd", "besluit", "status gewijzigd"):
         assert kind in result.stdout
     data = json.loads(cli("case", "show", "DL-2024-002", "--json").stdout)
     assert data["code"] == "DL-2024-002" and data["status"] == "monitoring"
     assert data["herbeoordeling"] == "2024-06-01"
     assert data["history"][0]["kind"] == "signaal ontvangen"
-    assert {"at", "kind", "detail", "meeting_date"} == set(data["history"][-1])
+    assert {"at", "kind", "detail", "params", "meeting_date"} == set(data["history"][-1])
+    assert data["history"][0]["params"] == {"reporter": data["melder"]}
     assert data["history"][-1]["meeting_date"] == "2024-03-07"
     missing = cli("case", "show", "DL-2099-001")
     assert missing.code == 1 and "DL-2099-001" in missing.stderr
@@ -440,3 +443,30 @@ def test_english_output(filled: Path, cli, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("DRIELUIK_LANG", "en")
     assert "Municipality" in cli("cases").stdout
     assert "Proposed agenda for 2024-03-07" in cli("agenda", "2024-03-07").stdout
+
+
+def test_case_show_history_in_english_with_dutch_dates(
+    filled: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with opened(filled) as v, clock_at(datetime(2024, 3, 7, 10, 20).astimezone()):
+        meeting = meetings.create_meeting(v, date(2024, 3, 7))
+        item = next(i for i in meeting.items if i.case.code == "DL-2024-002")
+        actions.add_action(
+            v,
+            "DL-2024-002",
+            "Melder bellen",
+            "GGD Drenthe",
+            date(2024, 3, 21),
+            agenda_item_id=item.id,
+        )
+        action = actions.list_actions(v, case_ref="DL-2024-002")[0]
+        actions.postpone_action(v, action.id, date(2024, 4, 4), reason="holiday")
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    shown = " ".join(cli("case", "show", "DL-2024-002").stdout.split())  # unfold the table
+    assert "signal received" in shown and "put on the agenda" in shown
+    assert "07-03-2024 10:20" in shown  # when, in the one date style
+    assert "Melder bellen (GGD Drenthe, due 21-03-2024)" in shown
+    assert "21-03-2024 → 04-04-2024 — reason: holiday" in shown
+    data = json.loads(cli("case", "show", "DL-2024-002", "--json").stdout)
+    moved = next(e for e in data["history"] if e["kind"] == "actie uitgesteld")  # stable code
+    assert moved["params"]["from"] == "2024-03-21" and moved["params"]["to"] == "2024-04-04"

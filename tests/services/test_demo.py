@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -175,6 +176,30 @@ def test_history_reads_in_time_order_and_nothing_is_in_the_future(demo_vault) ->
         assert entries[0].kind is EventKind.SIGNAAL_ONTVANGEN
         assert entries[0].at.astimezone().date() == cases.get_case(vault, code).signal_date
         assert [e.at for e in entries] == sorted(e.at for e in entries)
+
+
+def test_every_decision_and_action_has_its_events_as_the_services_write_them(demo_vault) -> None:
+    vault, _ = demo_vault
+    with vault.session() as session:
+        events = session.exec(select(CaseEvent)).all()
+        action_rows = {a.id: a for a in session.exec(select(Action))}
+        decision_ids = set(session.exec(select(Decision.id)))
+    params = [(e.kind, json.loads(e.params)) for e in events]
+    assert {e.detail for e in events} == {""}
+    created = {p["action_id"]: p for kind, p in params if kind == EventKind.ACTIE_AANGEMAAKT}
+    assert set(created) == set(action_rows)
+    assert {p["decision_id"] for kind, p in params if kind == EventKind.BESLUIT} == decision_ids
+    postponed = [p for kind, p in params if kind == EventKind.ACTIE_UITGESTELD]
+    assert postponed, "the demo postpones some actions"
+    for action_id, row in action_rows.items():
+        moves = [p for p in postponed if p["action_id"] == action_id]
+        assert len(moves) == row.times_postponed
+        # The creation keeps the first due date; each postponement starts where the last ended.
+        due = created[action_id]["due_date"]
+        for move in moves:
+            assert move["from"] == due
+            due = move["to"]
+        assert due == row.due_date.isoformat()
 
 
 def test_the_vault_is_marked_as_a_demo(demo_vault, new_vault) -> None:

@@ -294,7 +294,7 @@ def test_render_event_is_pure_and_shows_old_sentences_verbatim() -> None:
         )
         == "doorverwijzing → Fier: Opvang."
     )
-    assert history.render_event(K.DOORGESCHOVEN, {}) == "naar het volgende overleg"
+    assert history.render_event(K.DOORGESCHOVEN, {}) == "volgend overleg"
     assert (
         history.render_event(
             K.ACTIE_GEWIJZIGD,

@@ -340,4 +340,4 @@ def test_migrated_old_events_render_in_both_languages(monkeypatch: pytest.Monkey
     assert rendered[-2] == "Huisvesting controleren (Politie (AVIM), uiterlijk 01-02-2024)"
     monkeypatch.setenv("DRIELUIK_LANG", "en")
     assert render_event(EventKind(rows[12][0]), json.loads(rows[12][1])) == "municipality, summary"
-    assert render_event(EventKind(rows[5][0]), json.loads(rows[5][1])) == "to the next meeting"
+    assert render_event(EventKind(rows[5][0]), json.loads(rows[5][1])) == "next meeting"

@@ -92,6 +92,11 @@ def format_date(day: date | None) -> str:
     return day.strftime("%d-%m-%Y") if day else ""
 
 
+def format_date_time(moment: datetime | None) -> str:
+    """16-12-2026 14:30 in local time, for moments people read (history lines)."""
+    return local(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
+
+
 def format_date_long(day: date) -> str:
     """16 december 2026 (English: 16 December 2026), for prose."""
     return f"{day.day} {t(f'minutes.month.{day.month}')} {day.year}"

@@ -28,6 +28,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Digits, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import KNOWN_REPORTERS, CaseStatus, EventKind
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
@@ -272,7 +273,7 @@ class ChairingScreen(DrieluikScreen):
             lines.append(f"… +{older}\n", style="dim")
         for entry in history[-HISTORY_SHOWN:]:
             day = (entry.meeting_date or entry.at.date()).isoformat()
-            detail = entry.detail.removeprefix(f"{day} — ")
+            detail = entry.detail.removeprefix(f"{format_date(entry.meeting_date)} — ")
             lines.append(day, style="dim")
             lines.append(" ")
             lines.append(entry.kind.label, style="bold")

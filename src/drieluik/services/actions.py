@@ -205,11 +205,15 @@ def withdraw_action(vault: Vault, action_id: int) -> None:
     """Take back an open action made by mistake (say while chairing).
 
     The action leaves the meeting's record; its creation and withdrawal stay
-    in the case history.
+    in the case history. Once its meeting is closed the record is fixed:
+    cancel it instead (or reopen the meeting).
     """
     with vault.transaction() as session:
         action, case = _find_open(session, action_id)
         item = session.get(AgendaItem, action.agenda_item_id) if action.agenda_item_id else None
+        meeting = session.get(Meeting, item.meeting_id) if item else None
+        if meeting is not None and meeting.ended_at is not None:
+            raise InvalidInput("meeting.finished", date=meeting.meeting_date.isoformat())
         add_event(
             session,
             case,

@@ -149,9 +149,10 @@ class MeetingRecord(SQLModel, table=True):
 class CaseEvent(SQLModel, table=True):
     """One line of a case's history: a kind and its facts, never rewritten.
 
-    `params` is JSON (the facts, rendered in the reader's language when shown);
-    `detail` is only filled in vaults from before migration 5 that it could
-    not convert. A trigger refuses every UPDATE (migration 5).
+    `params` is JSON (the facts, rendered in the reader's language when shown;
+    per kind in docs/vault-format.md). `detail` held a Dutch sentence before
+    migration 5, which moved them into `params`; it stays empty. A trigger
+    refuses every UPDATE (migration 5).
     """
 
     __tablename__ = "case_events"
