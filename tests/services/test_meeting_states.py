@@ -315,3 +315,14 @@ def test_a_closed_meeting_takes_no_changes_until_reopened(new_vault: Vault) -> N
     meetings.reopen_meeting(new_vault, MEETING, "Besluit aanvullen")
     meetings.add_decision(new_vault, item, DecisionKind.GEEN_VERDERE_ACTIE)
     assert build_minutes(new_vault, MEETING).items[0].notes == "Later bijgewerkt"
+
+
+def test_the_dashboard_uses_the_same_state(new_vault: Vault) -> None:
+    # Observation 8: "begonnen" on the dashboard, "bezig" elsewhere.
+    from drieluik.services import dashboard
+
+    add_cases(new_vault, "2024-03-01")
+    meetings.create_meeting(new_vault, MEETING)
+    assert dashboard.summary(new_vault, MEETING).next_meeting.state is MeetingState.GEPLAND
+    meetings.start_meeting(new_vault, MEETING, today=MEETING)
+    assert dashboard.summary(new_vault, MEETING).next_meeting.state is MeetingState.BEZIG
