@@ -326,3 +326,13 @@ def test_the_dashboard_uses_the_same_state(new_vault: Vault) -> None:
     assert dashboard.summary(new_vault, MEETING).next_meeting.state is MeetingState.GEPLAND
     meetings.start_meeting(new_vault, MEETING, today=MEETING)
     assert dashboard.summary(new_vault, MEETING).next_meeting.state is MeetingState.BEZIG
+
+
+def test_demo_meetings_have_time_boxes(new_vault: Vault) -> None:
+    from drieluik.services import demo
+
+    demo.fill_demo(new_vault, cases=40, seed=3)
+    summaries = meetings.meeting_summaries(new_vault)
+    past = next(s for s in summaries if s.state is MeetingState.AFGEROND)
+    planned = [i.planned_seconds for i in meetings.get_meeting(new_vault, past.id).items]
+    assert planned and all(seconds in (300, 600) for seconds in planned)
