@@ -227,3 +227,20 @@ def test_times_are_shown_only_when_asked(new_vault: Vault, tmp_path: Path) -> No
     text = timed.read_text(encoding="utf-8")
     assert "- **Tijd:** 0:00 besteed, 10:00 gepland" in text  # a new signal: 10 minutes
     assert "Totale tijd: 0:00 besteed, 25:00 gepland." in text  # 10 + 10 + 5
+
+
+def test_the_record_holds_exactly_the_live_minutes_at_closing(new_vault: Vault) -> None:
+    from drieluik.services.minutes.build import live_minutes
+    from drieluik.services.minutes.model import from_json, to_json
+    from drieluik.store.models import Meeting
+
+    sample_meeting(new_vault)
+    with new_vault.session() as session:
+        meeting = session.exec(select(Meeting).where(Meeting.meeting_date == MEETING_DATE)).one()
+        live = live_minutes(session, meeting)
+        stored = session.exec(
+            select(MeetingRecord.minutes).where(MeetingRecord.meeting_id == meeting.id)
+        ).one()
+    assert from_json(to_json(live)) == live
+    assert from_json(stored) == live  # nothing changed since closing
+    assert json.loads(stored)["format"] == 1
