@@ -455,19 +455,25 @@ SELECT d.case_id, d.created_at, 'besluit', i.meeting_id, '',
                    'referral_to', d.referral_to, 'review_date', d.review_date)
 FROM decisions d LEFT JOIN agenda_items i ON i.id = d.agenda_item_id
 ORDER BY d.created_at, d.id;
+CREATE TEMP TABLE v5_first_due (action_id INTEGER PRIMARY KEY, due VARCHAR);
+INSERT INTO v5_first_due (action_id, due)
+SELECT action_id, due FROM (
+    SELECT json_extract(params, '$.action_id') AS action_id,
+           json_extract(params, '$.from') AS due,
+           row_number() OVER (PARTITION BY json_extract(params, '$.action_id')
+                              ORDER BY at, id) AS n
+    FROM case_events
+    WHERE kind = 'actie uitgesteld' AND json_extract(params, '$.action_id') IS NOT NULL
+) WHERE n = 1;
 INSERT INTO case_events (case_id, at, kind, meeting_id, detail, params)
 SELECT a.case_id, a.created_at, 'actie aangemaakt', i.meeting_id, '',
        json_object('action_id', a.id, 'description', a.description, 'owner', a.owner,
-                   'due_date', CASE WHEN EXISTS (
-                       SELECT 1 FROM case_events e WHERE e.kind = 'actie uitgesteld'
-                           AND json_extract(e.params, '$.action_id') = a.id)
-                   THEN (SELECT json_extract(e.params, '$.from') FROM case_events e
-                         WHERE e.kind = 'actie uitgesteld'
-                             AND json_extract(e.params, '$.action_id') = a.id
-                         ORDER BY e.at, e.id LIMIT 1)
-                   ELSE a.due_date END)
-FROM actions a LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+                   'due_date', CASE WHEN f.action_id IS NULL THEN a.due_date ELSE f.due END)
+FROM actions a
+LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+LEFT JOIN v5_first_due f ON f.action_id = a.id
 ORDER BY a.created_at, a.id;
+DROP TABLE v5_first_due;
 CREATE TRIGGER case_events_append_only BEFORE UPDATE ON case_events BEGIN
     SELECT RAISE(ABORT, 'case_events is append-only');
 END;
