@@ -10,10 +10,11 @@ import pytest
 
 from drieluik.cli import run
 from drieluik.services import meetings
+from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.services.minutes_helpers import sample_meeting
-from tests.services.register_helpers import add_cases
+from tests.services.register_helpers import add_cases, at
 from tests.vault_testing import CliResult
 
 
@@ -45,7 +46,8 @@ def test_agenda_after_the_newest_meeting_closed_proposes_a_free_date(vault: Path
     with opened(vault) as v:
         add_cases(v, (date.today() - timedelta(days=3)).isoformat())
         meetings.create_meeting(v, next_week)
-        meetings.finish_meeting(v, next_week, allow_future=True)
+        with clock_at(at(next_week, 11)):  # closed on its day (the demo's "next meeting")
+            meetings.finish_meeting(v, next_week)
     result = cli("agenda")
     proposed = next_week + timedelta(days=7)
     assert result.code == 0
