@@ -33,6 +33,7 @@ from sqlmodel import col, select
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
     DECISION_NEXT_STATUS,
+    DEFAULT_PLANNED_MINUTES,
     ActionStatus,
     AgendaReason,
     CaseStatus,
@@ -687,6 +688,7 @@ class _Simulation:
                     "discussed": False,
                     "seconds_spent": 0,
                     "carried_over": False,
+                    "planned_seconds": DEFAULT_PLANNED_MINUTES[reason] * 60,
                 }
             )
             if case.status is CaseStatus.NIEUW:
