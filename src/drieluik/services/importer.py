@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -18,12 +20,13 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from drieluik.domain.vocabulary import CaseStatus
+from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
+from drieluik.domain.vocabulary import CaseStatus, parse_municipality
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.services import allowlist, cases
+from drieluik.services import allowlist, audit, cases
 from drieluik.services.cases import CaseInput
-from drieluik.store.models import Case
+from drieluik.store.models import Case, Setting
 from drieluik.store.vault import Vault
 
 COLUMNS = cases.REQUIRED_FIELDS + cases.OPTIONAL_FIELDS
@@ -53,6 +56,141 @@ class ImportRow:
     data: CaseInput
 
 
+# `--map "Kolom=-"` (or an empty field) ignores a column on purpose.
+IGNORE = "-"
+PROFILE_PREFIX = "import_profile:"
+_PROFILE_NAME = re.compile(r"^[\w][\w .-]{0,39}$")
+_PREVIEW_ROWS = 5
+
+
+@dataclass
+class ImportMapping:
+    """What the chair told about a sheet: columns (header → field, or IGNORE)
+    and values (field → {text as in the sheet → text drieluik reads}).
+
+    Headers and values are matched folded (case, accents, spaces and
+    punctuation do not count). `required` are the headers given on this
+    command line: one that is not in the file is a typo and refused; a saved
+    profile may name columns a later file no longer has.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    required: frozenset[str] = frozenset()
+
+    def column_for(self, header: str) -> str | None:
+        key = header_key(header)
+        return next((f for h, f in self.columns.items() if header_key(h) == key), None)
+
+    def value_for(self, name: str, text: str) -> str | None:
+        table = self.values.get(name)
+        if not table:
+            return None
+        key = fold(text)
+        return next((v for k, v in table.items() if fold(k) == key), None)
+
+    def merged(self, newer: ImportMapping) -> ImportMapping:
+        """This mapping with `newer`'s entries winning (a profile plus this command line)."""
+        columns = {h: f for h, f in self.columns.items() if newer.column_for(h) is None}
+        columns.update(newer.columns)
+        values = {name: dict(table) for name, table in self.values.items()}
+        for name, table in newer.values.items():
+            kept = values.setdefault(name, {})
+            for text, target in table.items():
+                for old in [k for k in kept if fold(k) == fold(text)]:
+                    del kept[old]
+                kept[text] = target
+        return ImportMapping(columns, values, newer.required | self.required)
+
+    def as_json(self) -> str:
+        return json.dumps({"columns": self.columns, "values": self.values}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ImportMapping:
+        data = json.loads(text)
+        columns = {str(h): str(f) for h, f in dict(data.get("columns", {})).items()}
+        values = {
+            str(name): {str(k): str(v) for k, v in dict(table).items()}
+            for name, table in dict(data.get("values", {})).items()
+        }
+        return cls(columns, values)
+
+
+def parse_mapping(column_maps: Iterable[str], value_maps: Iterable[str] = ()) -> ImportMapping:
+    """`--map "Datum melding=datum"` and `--value "vorm:loverboy=seksueel"` → a mapping."""
+    columns: dict[str, str] = {}
+    for item in column_maps:
+        header, sep, target = item.rpartition("=")
+        if not sep or not header.strip():
+            raise InvalidInput("import.map_syntax", item=item)
+        columns[header.strip()] = _field_name(target, item)
+    values: dict[str, dict[str, str]] = {}
+    for item in value_maps:
+        left, sep, target = item.rpartition("=")
+        name, colon, text = left.partition(":")
+        if not sep or not colon or not text.strip() or not target.strip():
+            raise InvalidInput("import.value_map_syntax", item=item)
+        field_name = _field_name(name, item)
+        if field_name == IGNORE:
+            raise InvalidInput("import.value_map_syntax", item=item)
+        values.setdefault(field_name, {})[text.strip()] = target.strip()
+    return ImportMapping(columns, values, frozenset(columns))
+
+
+def _field_name(text: str, item: str) -> str:
+    name = text.strip().casefold()
+    if name in ("", IGNORE):
+        return IGNORE
+    if name in COLUMNS:
+        return name
+    raise InvalidInput("import.map_field_unknown", item=item, fields=", ".join(COLUMNS))
+
+
+def check_profile_name(name: str) -> str:
+    name = name.strip()
+    if not _PROFILE_NAME.match(name):
+        raise InvalidInput("import.profile_name_invalid", name=name)
+    return name
+
+
+def load_profile(vault: Vault, name: str) -> ImportMapping | None:
+    """The mapping saved under `name` in the vault, or None."""
+    with vault.session() as session:
+        row = session.get(Setting, PROFILE_PREFIX + check_profile_name(name))
+    if row is None:
+        return None
+    try:
+        return ImportMapping.from_json(row.value)
+    except (ValueError, TypeError, AttributeError):  # hand-edited or from a future version
+        raise InvalidInput("import.profile_unreadable", name=name) from None
+
+
+def save_profile(vault: Vault, name: str, mapping: ImportMapping) -> None:
+    """Keep `mapping` in the vault (encrypted with the data) for the next file."""
+    key = PROFILE_PREFIX + check_profile_name(name)
+    value = mapping.as_json()
+    with vault.session() as session:
+        row = session.get(Setting, key)
+        if row is not None and row.value == value:
+            return
+    with vault.transaction() as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+            session.add(row)
+        audit.record(session, "settings.import_profile")
+
+
+def profile_names(vault: Vault) -> list[str]:
+    with vault.session() as session:
+        keys = session.exec(
+            select(Setting.key).where(col(Setting.key).startswith(PROFILE_PREFIX))
+        ).all()
+    return sorted(k[len(PROFILE_PREFIX) :] for k in keys)
+
+
 @dataclass
 class ImportResult:
     path: Path
@@ -65,6 +203,8 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     total: int = 0  # non-empty data rows read
     columns: dict[str, str] = field(default_factory=dict)  # known column → its letter
+    headers: dict[str, str] = field(default_factory=dict)  # known column → header as written
+    preview: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # first rows, mapped
     vault_checked: bool = False  # codes compared with the vault's
 
     @property
@@ -85,8 +225,12 @@ def read_import(
     vault: Vault | None = None,
     today: date | None = None,
     progress: ProgressCallback | None = None,
+    mapping: ImportMapping | None = None,
 ) -> ImportResult:
     """Parse and validate `path`; with `vault`, codes are also checked against it.
+
+    Columns are recognised by their usual names (`domain.synonyms`) unless
+    `mapping` says otherwise; its value mappings apply before validation.
 
     File-level problems (unreadable, unknown kind, empty, no data rows, a
     required column missing) raise InvalidInput; row problems are collected.
@@ -104,7 +248,9 @@ def read_import(
         records = _csv_records(text, result.delimiter, path)
         table, estimate = iter(records), len(records)
     allow = allowlist.allow_terms(vault) if vault is not None else []
-    _validate(result, table, estimate, today or date.today(), progress, allow)
+    _validate(
+        result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
+    )
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
@@ -169,7 +315,7 @@ def _sniff_delimiter(text: str) -> str:
 
     def score(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([first], delimiter=delimiter), [])
-        known = sum(1 for c in cells if _header_name(c) in COLUMNS)
+        known = sum(1 for c in cells if _known_header(c) is not None)
         return known, len(cells)
 
     return max(_DELIMITERS, key=score)
@@ -229,6 +375,12 @@ def _header_name(cell: object) -> str:
     return (_cell_text(cell) or "").replace("\ufeff", "").strip().casefold()
 
 
+def _known_header(cell: object) -> str | None:
+    """The field a header names: its own name, else a usual synonym (synonyms.py)."""
+    name = _header_name(cell)
+    return name if name in COLUMNS else match_header(name)
+
+
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA: the column as a spreadsheet labels it."""
     letters = ""
@@ -249,6 +401,7 @@ def _validate(
     today: date,
     progress: ProgressCallback | None,
     allow: list[str],
+    mapping: ImportMapping,
 ) -> None:
     rows = iter(table)
     # The header is the first row with anything in it (normally line 1).
@@ -262,7 +415,7 @@ def _validate(
     else:
         raise InvalidInput("import.empty", path=result.path)
 
-    positions = _map_header(result, header)
+    positions = _map_header(result, header, mapping)
     total_estimate = max(estimate - header_line, 0)
     first_line_of_code: dict[str, int] = {}
     line = header_line
@@ -272,6 +425,7 @@ def _validate(
             continue  # blank rows are common at the end of a sheet
         result.total += 1
         raw = {name: values[i] if i < len(values) else None for name, i in positions.items()}
+        _translate_values(result, line, raw, positions, mapping)
         data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
@@ -306,6 +460,8 @@ def _validate(
                     _problem(line, "status", positions, t("import.monitoring_without_review"))
                 )
             result.rows.append(ImportRow(line, data))
+            if len(result.preview) < _PREVIEW_ROWS:
+                result.preview.append((line, _shown(data)))
         if progress is not None and result.total % _PROGRESS_EVERY == 0:
             progress(line - header_line, max(total_estimate, line - header_line))
     if progress is not None:
@@ -324,27 +480,51 @@ def _blank(values: list[str | None]) -> bool:
     return not any(v and v.strip() for v in values)
 
 
-def _map_header(result: ImportResult, header: list[str | None]) -> dict[str, int]:
+def _map_header(
+    result: ImportResult, header: list[str | None], mapping: ImportMapping
+) -> dict[str, int]:
+    """Field → column index: the chair's mapping first, then a column's own
+    name, then the usual synonyms. Two columns for one field are refused (with
+    the way to choose one), as is a --map column that the file does not have."""
     positions: dict[str, int] = {}
+    unknown: list[str] = []
+    used: set[str] = set()
     for index, cell in enumerate(header):
-        name = _header_name(cell)
-        if not name:
+        shown = (_cell_text(cell) or "").replace("\ufeff", "").strip()
+        if not shown:
             continue
-        if name in COLUMNS:
-            if name in positions:
-                raise InvalidInput(
-                    "import.column_twice",
-                    column=name,
-                    first=column_letter(positions[name]),
-                    second=column_letter(index),
-                )
-            positions[name] = index
-        else:
-            shown = (cell or "").strip()
+        mapped = mapping.column_for(shown)
+        if mapped is not None:
+            used.add(header_key(shown))
+        name = mapped if mapped is not None else _known_header(shown)
+        if name == IGNORE:
+            continue
+        if name is None:
+            unknown.append(shown)
             result.ignored_columns.append(shown)
             result.warnings.append(
                 ImportProblem(1, shown, column_letter(index), t("import.column_unknown"))
             )
+            continue
+        if name in positions:
+            first = positions[name]
+            raise InvalidInput(
+                "import.column_twice",
+                column=name,
+                first=column_letter(first),
+                second=column_letter(index),
+                first_header=result.headers[name],
+                second_header=shown,
+            )
+        positions[name] = index
+        result.headers[name] = shown
+    not_there = sorted(h for h in mapping.required if header_key(h) not in used)
+    if not_there:
+        raise InvalidInput(
+            "import.map_not_in_file",
+            path=result.path,
+            columns=", ".join(f"'{h}'" for h in not_there),
+        )
     missing = [name for name in cases.REQUIRED_FIELDS if name not in positions]
     if missing:
         raise InvalidInput(
@@ -352,9 +532,44 @@ def _map_header(result: ImportResult, header: list[str | None]) -> dict[str, int
             path=result.path,
             columns=", ".join(missing),
             required=", ".join(cases.REQUIRED_FIELDS),
+            unknown=", ".join(f"'{h}'" for h in unknown) or "—",
+            example=f'--map "{unknown[0] if unknown else "Kolom"}={missing[0]}"',
         )
     result.columns = {name: column_letter(index) for name, index in positions.items()}
     return positions
+
+
+def _translate_values(
+    result: ImportResult,
+    line: int,
+    raw: dict[str, str | None],
+    positions: dict[str, int],
+    mapping: ImportMapping,
+) -> None:
+    """The chair's value mappings, then a village read as its municipality."""
+    for name, value in raw.items():
+        if value and value.strip():
+            target = mapping.value_for(name, value.strip())
+            if target is not None:
+                raw[name] = target
+    place = (raw.get("gemeente") or "").strip()
+    if place and parse_municipality(place) is None:
+        municipality = place_municipality(place)
+        if municipality is not None:
+            raw["gemeente"] = municipality
+            message = t("import.place_read_as", place=place, municipality=municipality)
+            result.warnings.append(_problem(line, "gemeente", positions, message))
+
+
+def _shown(data: CaseInput) -> dict[str, str]:
+    """A row as drieluik read it, for the preview (`--dry-run`)."""
+    return {
+        "datum": data.signal_date.isoformat(),
+        "gemeente": data.municipality.label,
+        "vorm": data.form.value,
+        "melder": data.reporter,
+        "omschrijving": data.summary,
+    }
 
 
 def _problem(line: int, name: str, positions: dict[str, int], message: str) -> ImportProblem:
