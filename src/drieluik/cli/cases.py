@@ -462,6 +462,8 @@ def _report(result: Any, *, preview: bool = False) -> None:
         console.print(t("cli.import.warnings"))
         for line in _problem_lines(result.warnings, group=True):
             console.print(Text("  " + line))
+        if result.warnings_dropped:
+            console.print(t("cli.import.warnings_dropped", count=result.warnings_dropped))
 
 
 def _preview(result: Any) -> None:
@@ -590,7 +592,15 @@ def import_command(
         console.print(t("cli.import.codes", first=codes[0], last=codes[-1]))
 
 
+def _refuse_stopped(result: Any) -> None:
+    from drieluik.services.importer import MAX_PROBLEMS
+
+    raise InvalidInput("import.stopped", limit=MAX_PROBLEMS, line=result.stopped_at)
+
+
 def _refuse_if_needed(result: Any, skip_invalid: bool) -> None:
+    if not result.complete:
+        _refuse_stopped(result)
     if result.errors and not skip_invalid:
         raise InvalidInput("import.refused", invalid=len(result.invalid_lines), total=result.total)
     if not result.rows:
@@ -606,6 +616,8 @@ def _finish_dry_run(result: Any, skip_invalid: bool) -> None:
             invalid=len(result.invalid_lines),
         )
     )
+    if not result.complete:
+        _refuse_stopped(result)
     if result.errors and not skip_invalid:
         raise InvalidInput(
             "cli.import.dry_run_refused", invalid=len(result.invalid_lines), total=result.total

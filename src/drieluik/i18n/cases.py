@@ -135,6 +135,36 @@ MESSAGES = {
         "nl": "Kan geen {suffix}-bestand importeren ({path}); sla het op als .xlsx of .csv.",
         "en": "Cannot import a {suffix} file ({path}); save it as .xlsx or .csv.",
     },
+    "import.file_too_large": {
+        "nl": "{path} is {size}; een importbestand mag hoogstens {limit} zijn. Splits het "
+        "bestand, of controleer of dit het goede bestand is.",
+        "en": "{path} is {size}; an import file may be at most {limit}. Split the file, "
+        "or check that this is the right file.",
+    },
+    "import.too_many_rows": {
+        "nl": "{path} heeft meer dan {limit} rijen; zoveel signalen in één import is geen "
+        "register. Er is niets gelezen of geïmporteerd; splits het bestand.",
+        "en": "{path} has more than {limit} rows; that many signals in one import is no "
+        "register. Nothing was read or imported; split the file.",
+    },
+    "import.xlsx_too_large": {
+        "nl": "{path} pakt uit tot meer dan toegestaan (onderdeel {part}: {size}; grens "
+        "{limit} per onderdeel, {total} samen). Er is niets gelezen of geïmporteerd.",
+        "en": "{path} unpacks to more than allowed (part {part}: {size}; limit {limit} "
+        "per part, {total} in all). Nothing was read or imported.",
+    },
+    "import.cell_too_large": {
+        "nl": "{path} heeft een cel of veld van meer dan {limit}; zo'n bestand wordt niet "
+        "gelezen. Er is niets geïmporteerd.",
+        "en": "{path} holds a cell or field of more than {limit}; such a file is not "
+        "read. Nothing was imported.",
+    },
+    "import.stopped": {
+        "nl": "Gestopt na {limit} fouten (bij regel {line}); er is niets geïmporteerd. Is "
+        "dit het goede bestand, en kloppen de kolommen (--dry-run, --map)?",
+        "en": "Stopped after {limit} errors (at line {line}); nothing was imported. Is "
+        "this the right file, and are the columns right (--dry-run, --map)?",
+    },
     "import.empty": {"nl": "{path} is leeg.", "en": "{path} is empty."},
     "import.no_rows": {
         "nl": "{path} bevat alleen een kopregel, geen signalen.",
@@ -463,6 +493,10 @@ MESSAGES = {
     "cli.import.profile_needs_vault": {
         "nl": "Een importprofiel staat in de kluis; er is nog geen kluis.",
         "en": "An import profile is kept in the vault; there is no vault yet.",
+    },
+    "cli.import.warnings_dropped": {
+        "nl": "  … en nog {count} waarschuwing(en).",
+        "en": "  … and {count} more warning(s).",
     },
     "cli.import.no_vault_compared": {
         "nl": "Er is nog geen kluis: codes zijn niet met bestaande casussen vergeleken.",

@@ -212,6 +212,23 @@ MESSAGES = {
         "nl": "{path} is een map, geen bestand.",
         "en": "{path} is a folder, not a file.",
     },
+    "cli.pipe_silent": {
+        "nl": "er kwam binnen 10 seconden niets door de pipe",
+        "en": "nothing came through the pipe within 10 seconds",
+    },
+    "cli.secret_too_long": {
+        "nl": "de eerste regel is langer dan {limit} bytes",
+        "en": "the first line is longer than {limit} bytes",
+    },
+    "path.not_regular": {
+        "nl": "{path} is geen gewoon bestand maar {kind}; drieluik leest het niet.",
+        "en": "{path} is not a regular file but {kind}; drieluik does not read it.",
+    },
+    "path.kind.fifo": {"nl": "een named pipe (FIFO)", "en": "a named pipe (FIFO)"},
+    "path.kind.device": {"nl": "een apparaat", "en": "a device"},
+    "path.kind.socket": {"nl": "een socket", "en": "a socket"},
+    "path.kind.other": {"nl": "geen bestand", "en": "not a file"},
+    "path.kind.directory": {"nl": "een map", "en": "a folder"},
     "path.no_parent": {
         "nl": "De map {path} bestaat niet.",
         "en": "The folder {path} does not exist.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,11 +23,12 @@ from sqlmodel import col, select
 
 from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
 from drieluik.domain.vocabulary import CaseStatus, parse_municipality
-from drieluik.errors import InvalidInput
-from drieluik.i18n import t
+from drieluik.errors import DrieluikError, InvalidInput
+from drieluik.i18n import count, t
 from drieluik.services import allowlist, audit, cases
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case, Setting
+from drieluik.store.safe_file import NotARegularFile, open_regular, refusal
 from drieluik.store.vault import Vault
 
 COLUMNS = cases.REQUIRED_FIELDS + cases.OPTIONAL_FIELDS
@@ -35,6 +37,20 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _DELIMITERS = (";", ",", "\t")
 _PROGRESS_EVERY = 250
 _CODE_QUERY_CHUNK = 500  # stays far below SQLite's bound-parameter limit
+
+# Bounds on what an import file may hold (docs/cli-json.md, "Bounds"). A
+# chair's sheet is a few hundred rows; the design load of a whole vault is
+# 100,000 cases. Everything is checked before rows are validated, so a
+# hostile or mistaken file is refused in seconds and in bounded memory.
+MAX_FILE_BYTES = 32 << 20  # the file on disk (CSV, or the .xlsx zip)
+MAX_ROWS = 100_000  # data rows (blank rows count too: Excel keeps them)
+MAX_COLUMNS = 256  # cells read per row; a sheet 16,384 wide is not a register
+MAX_XLSX_MEMBER_BYTES = 64 << 20  # one part of the zip, unpacked
+MAX_XLSX_TOTAL_BYTES = 128 << 20  # all parts, unpacked
+MAX_CELL_BYTES = 1 << 20  # one cell's text (a summary may hold 100,000 characters)
+MAX_PROBLEMS = 1_000  # errors listed; beyond this, reading stops
+MAX_WARNINGS = 5_000  # warnings kept; the rest are only counted
+_SCAN_CHUNK = 256 << 10
 
 # (done, total) — total is an estimate for .xlsx until the last row is read.
 ProgressCallback = Callable[[int, int], None]
@@ -203,6 +219,8 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     total: int = 0  # non-empty data rows read
     columns: dict[str, str] = field(default_factory=dict)  # known column → its letter
+    stopped_at: int = 0  # the line where reading stopped after MAX_PROBLEMS errors
+    warnings_dropped: int = 0  # warnings beyond MAX_WARNINGS, counted only
     headers: dict[str, str] = field(default_factory=dict)  # known column → header as written
     preview: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # first rows, mapped
     vault_checked: bool = False  # codes compared with the vault's
@@ -214,6 +232,17 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def complete(self) -> bool:
+        """Every row was read (not stopped after MAX_PROBLEMS errors)."""
+        return not self.stopped_at
+
+    def warn(self, problem: ImportProblem) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(problem)
+        else:
+            self.warnings_dropped += 1
 
 
 # --- reading the file ----------------------------------------------------------------
@@ -245,8 +274,8 @@ def read_import(
         if not text.strip():
             raise InvalidInput("import.empty", path=path)
         result.delimiter = _sniff_delimiter(text)
-        records = _csv_records(text, result.delimiter, path)
-        table, estimate = iter(records), len(records)
+        estimate = _count_csv_records(text, result.delimiter, path)
+        table = _csv_records(text, result.delimiter, path)
     allow = allowlist.allow_terms(vault) if vault is not None else []
     _validate(
         result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
@@ -279,19 +308,36 @@ def check_file(path: Path) -> str:
     else:
         raise InvalidInput("import.unsupported", path=path, suffix=suffix or "—")
     try:
-        with open(path, "rb"):
-            pass
+        with open_regular(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
     except OSError as exc:
         raise InvalidInput("import.unreadable", path=path, detail=exc.strerror) from None
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(
+            "import.file_too_large", path=path, size=_mib(size), limit=_mib(MAX_FILE_BYTES)
+        )
     return kind
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MiB" if size >= 1 << 20 else f"{size / 1024:.0f} KiB"
 
 
 def _decode(path: Path) -> tuple[str, str]:
     """UTF-8 with or without BOM, or Windows-1252 as Dutch Excel saves 'CSV'."""
     try:
-        data = path.read_bytes()
+        with open_regular(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # it may have grown since check_file
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
     except OSError as exc:
         raise InvalidInput("import.unreadable", path=path, detail=exc.strerror) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(
+            "import.file_too_large", path=path, size=_mib(len(data)), limit=_mib(MAX_FILE_BYTES)
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         return _decoded(data, "utf-8-sig", path), "UTF-8 (BOM)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -321,15 +367,32 @@ def _sniff_delimiter(text: str) -> str:
     return max(_DELIMITERS, key=score)
 
 
-def _csv_records(text: str, delimiter: str, path: Path) -> list[list[str]]:
+def _csv_records(text: str, delimiter: str, path: Path) -> Iterator[list[str]]:
     # One record per spreadsheet row, even when a quoted cell holds line breaks.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in reader:
+            yield record[:MAX_COLUMNS]
     except csv.Error as exc:
         raise InvalidInput("import.csv_invalid", path=path, detail=str(exc)) from None
 
 
+def _count_csv_records(text: str, delimiter: str, path: Path) -> int:
+    """The number of records, refusing more than MAX_ROWS before any is validated.
+
+    A first pass of the C parser (about a second per million rows), keeping
+    nothing; a cell over the csv module's field limit (131,072 characters) is
+    refused here too.
+    """
+    records = 0
+    for records, _ in enumerate(_csv_records(text, delimiter, path), start=1):
+        if records > MAX_ROWS + 1:  # + the header
+            raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+    return records
+
+
 def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
+    _check_xlsx_parts(path)
     import openpyxl  # loaded only for .xlsx: it takes a while to import
 
     try:
@@ -340,10 +403,25 @@ def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
     if sheet is None:
         workbook.close()
         raise InvalidInput("import.empty", path=path)
+    try:
+        declared = sheet.max_row or 0
+    except Exception:  # a dimension that cannot be read: rows are counted as they come
+        declared = 0
 
     def rows() -> Iterator[tuple[object, ...]]:
         try:
-            yield from sheet.iter_rows(values_only=True)
+            # openpyxl fills gaps between row numbers with empty rows (a sheet
+            # with one row numbered 3,000,000) and pads rows to the declared
+            # width: both are bounded here, and counted below.
+            limit = MAX_ROWS + 1
+            for number, row in enumerate(
+                sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1
+            ):
+                if number > limit:
+                    raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+                yield row
+        except DrieluikError:
+            raise
         except Exception as exc:  # the sheet's XML is read lazily, row by row
             raise InvalidInput(
                 "import.xlsx_invalid", path=path, detail=type(exc).__name__
@@ -351,7 +429,81 @@ def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
         finally:
             workbook.close()
 
-    return rows(), (sheet.max_row or 0)
+    return rows(), min(declared, MAX_ROWS + 1)
+
+
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a zip bomb before openpyxl unpacks anything.
+
+    From the zip directory: each part's and all parts' unpacked size. Then
+    while streaming each XML part (zipfile stops at the declared size and
+    fails the CRC if the data runs on): the bytes really unpacked, the number
+    of <row> elements and the longest text or tag (one cell's text), so a
+    directory that lies gains nothing. About 0.5 s per 100 MiB unpacked.
+    """
+    import zipfile
+
+    try:
+        with open_regular(path, "rb") as file, zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+            largest = max(members, key=lambda m: m.file_size, default=None)
+            if largest is not None and largest.file_size > MAX_XLSX_MEMBER_BYTES:
+                raise _bomb(path, largest.filename, largest.file_size)
+            total = sum(m.file_size for m in members)
+            if total > MAX_XLSX_TOTAL_BYTES:
+                raise _bomb(path, "*", total)
+            for member in members:
+                _scan_xml_part(path, archive, member)
+    except DrieluikError:
+        raise
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
+    except Exception as exc:  # BadZipFile, a bad CRC, zlib.error ...: a damaged file
+        raise InvalidInput("import.xlsx_invalid", path=path, detail=type(exc).__name__) from None
+
+
+def _scan_xml_part(path: Path, archive: object, member: object) -> None:
+    import zipfile
+
+    assert isinstance(archive, zipfile.ZipFile) and isinstance(member, zipfile.ZipInfo)
+    unpacked = 0
+    rows = 0
+    run = 0  # bytes since the last '<' or '>' (crosses chunk borders)
+    tail = b""
+    with archive.open(member) as part:
+        while chunk := part.read(_SCAN_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_XLSX_MEMBER_BYTES:
+                raise _bomb(path, member.filename, unpacked)
+            rows += (tail + chunk).count(b"<row") - tail.count(b"<row")
+            tail = chunk[-8:]
+            if rows > MAX_ROWS + 1:
+                raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+            first = _first_markup(chunk)
+            if first < 0:
+                run += len(chunk)
+            else:
+                run += first
+                if run <= MAX_CELL_BYTES:
+                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            if run > MAX_CELL_BYTES:  # a chunk is smaller than the cap: runs inside one are fine
+                raise InvalidInput("import.cell_too_large", path=path, limit=_mib(MAX_CELL_BYTES))
+
+
+def _first_markup(chunk: bytes) -> int:
+    positions = [p for p in (chunk.find(b"<"), chunk.find(b">")) if p >= 0]
+    return min(positions) if positions else -1
+
+
+def _bomb(path: Path, part: str, size: int) -> InvalidInput:
+    return InvalidInput(
+        "import.xlsx_too_large",
+        path=path,
+        part=part,
+        size=_mib(size),
+        limit=_mib(MAX_XLSX_MEMBER_BYTES),
+        total=_mib(MAX_XLSX_TOTAL_BYTES),
+    )
 
 
 def _cell_text(value: object) -> str | None:
@@ -430,7 +582,7 @@ def _validate(
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
         for problem in warnings:
-            result.warnings.append(_problem(line, problem.field, positions, problem.message))
+            result.warn(_problem(line, problem.field, positions, problem.message))
         overflow = _overflow(values, len(header))
         if overflow is not None:
             result.errors.append(
@@ -456,7 +608,7 @@ def _validate(
             first_line_of_code[code] = line
         if data is not None and not duplicate and overflow is None:
             if data.status is CaseStatus.MONITORING:
-                result.warnings.append(
+                result.warn(
                     _problem(line, "status", positions, t("import.monitoring_without_review"))
                 )
             result.rows.append(ImportRow(line, data))
@@ -464,6 +616,11 @@ def _validate(
                 result.preview.append((line, _shown(data)))
         if progress is not None and result.total % _PROGRESS_EVERY == 0:
             progress(line - header_line, max(total_estimate, line - header_line))
+        if len(result.errors) >= MAX_PROBLEMS:
+            # Thousands of errors mean the wrong file or a wrong mapping; listing
+            # them all helps nobody and costs memory. Nothing can be imported.
+            result.stopped_at = line
+            break
     if progress is not None:
         progress(line - header_line, line - header_line)
     if result.total == 0:
@@ -502,9 +659,7 @@ def _map_header(
         if name is None:
             unknown.append(shown)
             result.ignored_columns.append(shown)
-            result.warnings.append(
-                ImportProblem(1, shown, column_letter(index), t("import.column_unknown"))
-            )
+            result.warn(ImportProblem(1, shown, column_letter(index), t("import.column_unknown")))
             continue
         if name in positions:
             first = positions[name]
@@ -558,7 +713,7 @@ def _translate_values(
         if municipality is not None:
             raw["gemeente"] = municipality
             message = t("import.place_read_as", place=place, municipality=municipality)
-            result.warnings.append(_problem(line, "gemeente", positions, message))
+            result.warn(_problem(line, "gemeente", positions, message))
 
 
 def _shown(data: CaseInput) -> dict[str, str]:
@@ -610,6 +765,8 @@ def import_cases(vault: Vault, result: ImportResult, *, skip_invalid: bool = Fal
 
     With problems and without `skip_invalid` nothing is imported.
     """
+    if not result.complete:
+        raise InvalidInput("import.stopped", limit=MAX_PROBLEMS, line=result.stopped_at)
     if result.errors and not skip_invalid:
         raise InvalidInput("import.refused", invalid=len(result.invalid_lines), total=result.total)
     if not result.vault_checked:

@@ -24,7 +24,14 @@ from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
 from drieluik.store.hardening import disable_core_dumps
 from drieluik.store.kdf import KdfParams, normalise_passphrase
 from drieluik.store.lock import LockBusy, ProcessLock
-from drieluik.store.safe_file import remove_orphans, write_atomically
+from drieluik.store.safe_file import (
+    NotARegularFile,
+    open_regular,
+    refusal,
+    remove_orphans,
+    require_regular,
+    write_atomically,
+)
 
 
 @dataclass(frozen=True)
@@ -350,6 +357,12 @@ def _require_passphrase(passphrase: str) -> None:
 def _acquire(path: Path) -> ProcessLock:
     if path.is_dir():
         raise InvalidInput("path.is_directory", path=path)
+    try:  # a FIFO or device is refused before anything (a lock file) is made beside it
+        require_regular(path)
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
+    except OSError:
+        pass  # missing: `create` makes it, `open` says so when it reads
     if not path.parent.is_dir():
         raise InvalidInput("path.no_parent", path=path.parent)
     lock = ProcessLock(lock_path(path))
@@ -368,7 +381,7 @@ def _acquire(path: Path) -> ProcessLock:
 
 def _read_header(path: Path) -> tuple[fmt.Header, int]:
     """The header alone: a foreign or oversized file is refused before it is read."""
-    with _reading(path), open(path, "rb") as file:
+    with _reading(path), open_regular(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
     return _parse_header(path, prefix, size), size
@@ -381,7 +394,7 @@ def read_vault_file(path: Path) -> tuple[fmt.Header, bytearray]:
     bounds the payload length), and the buffer is allocated once at the file's
     size: `load_database` decrypts it in place.
     """
-    with _reading(path), open(path, "rb", buffering=0) as file:
+    with _reading(path), open_regular(path, "rb", buffering=0) as file:
         size = os.fstat(file.fileno()).st_size
         prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
         header = _parse_header(path, prefix, size)
@@ -441,6 +454,8 @@ def _reading(path: Path) -> Iterator[None]:
         raise InvalidInput("path.is_directory", path=path)
     try:
         yield
+    except NotARegularFile as exc:  # a FIFO would block in open(), a device never end
+        raise refusal(exc) from None
     except FileNotFoundError:
         raise InvalidInput("vault.not_found", path=path) from None
     except OSError as exc:
