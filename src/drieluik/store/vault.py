@@ -21,7 +21,7 @@ from sqlmodel import Session
 from drieluik.errors import DrieluikError, InvalidInput, VaultDamaged, VaultInUse, WrongPassphrase
 from drieluik.store import vault_format as fmt
 from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
-from drieluik.store.hardening import disable_core_dumps
+from drieluik.store.hardening import disable_core_dumps, lock_in_memory
 from drieluik.store.kdf import KdfParams, normalise_passphrase
 from drieluik.store.lock import LockBusy, ProcessLock
 from drieluik.store.safe_file import (
@@ -76,6 +76,7 @@ class Vault:
         self.path = path
         self.header = header
         self._data_key: bytes | None = data_key
+        lock_in_memory(data_key)  # best effort: never swapped out (docs/security.md)
         self.db: Database | None = db
         self._lock = lock
         self._stat = _file_identity(path)
