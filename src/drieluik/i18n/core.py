@@ -220,6 +220,11 @@ MESSAGES = {
         "nl": "de eerste regel is langer dan {limit} bytes",
         "en": "the first line is longer than {limit} bytes",
     },
+    "backup.failed": {
+        "nl": "Back-up mislukt ({detail}); {path} is niet aangemaakt. De kluis zelf is "
+        "niet aangeraakt.",
+        "en": "Backup failed ({detail}); {path} was not created. The vault itself was not touched.",
+    },
     "path.not_regular": {
         "nl": "{path} is geen gewoon bestand maar {kind}; drieluik leest het niet.",
         "en": "{path} is not a regular file but {kind}; drieluik does not read it.",

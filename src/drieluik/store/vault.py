@@ -234,7 +234,8 @@ class Vault:
         with self._save_lock:
             payload = db.serialize()
             header = replace(self._next_header(len(payload)), generation=self.header.generation)
-            self._write(dest, header, payload)
+            # `dest` did not exist: there is no "previous version" to speak of.
+            self._write(dest, header, payload, failed="backup.failed")
 
     def _next_header(self, payload_length: int) -> fmt.Header:
         if payload_length > fmt.MAX_PAYLOAD_BYTES:
@@ -251,7 +252,9 @@ class Vault:
             payload_length=payload_length,
         )
 
-    def _write(self, target: Path, header: fmt.Header, payload: bytes) -> None:
+    def _write(
+        self, target: Path, header: fmt.Header, payload: bytes, failed: str = "vault.save_failed"
+    ) -> None:
         data_key = self._key()
         prefix, chunks = fmt.encrypt_stream(data_key, header, memoryview(payload))
         header_bytes = prefix[: header.length]
@@ -270,9 +273,9 @@ class Vault:
         try:
             write_atomically(target, stream(), verify)
         except fmt.FormatError as exc:
-            raise DrieluikError("vault.save_failed", path=target, detail=str(exc)) from None
+            raise DrieluikError(failed, path=target, detail=str(exc)) from None
         except OSError as exc:
-            raise DrieluikError("vault.save_failed", path=target, detail=_os_detail(exc)) from None
+            raise DrieluikError(failed, path=target, detail=_os_detail(exc)) from None
 
     def _refuse_if_replaced(self, require_existing: bool) -> None:
         """Like KeePassXC: never save over a file someone changed underneath us."""
