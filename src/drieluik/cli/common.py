@@ -230,6 +230,8 @@ def opened_vault(
     passphrase = None if recovery_key else get_passphrase(passphrase_file)
     opened = unlock(path, passphrase, recovery_key=recovery_key)
     try:
+        if opened.read_only:  # read-only media: reading works, changes are refused
+            info(t("vault.opened_read_only", path=path))
         warning = rollback.check_rollback(path)
         if warning:
             info(warning)

@@ -220,6 +220,18 @@ MESSAGES = {
         "nl": "de eerste regel is langer dan {limit} bytes",
         "en": "the first line is longer than {limit} bytes",
     },
+    "vault.read_only": {
+        "nl": "De kluis {path} is alleen-lezen geopend (de map is niet schrijfbaar, b.v. een "
+        "beveiligde USB-stick); wijzigingen kunnen niet worden bewaard en er is niets "
+        "veranderd. Kopieer de kluis naar een schrijfbare map om te wijzigen.",
+        "en": "The vault {path} was opened read-only (its folder is not writable, e.g. a "
+        "write-protected USB stick); changes cannot be kept and nothing was changed. Copy "
+        "the vault to a writable folder to change it.",
+    },
+    "vault.opened_read_only": {
+        "nl": "Alleen lezen: de map van {path} is niet schrijfbaar; wijzigen kan niet.",
+        "en": "Read-only: the folder of {path} is not writable; changes are not possible.",
+    },
     "backup.failed": {
         "nl": "Back-up mislukt ({detail}); {path} is niet aangemaakt. De kluis zelf is "
         "niet aangeraakt.",
