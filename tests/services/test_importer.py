@@ -570,3 +570,20 @@ def test_a_profile_is_kept_encrypted_in_the_vault_and_merged_with_new_maps(new_v
     finally:
         reopened.close()
     assert b"GGD-lijst" not in new_vault.path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minderjarigen", VulnerableGroup.MINDERJARIG),
+        ("LVB'er", VulnerableGroup.LVB),
+        ("arbeidsmigranten", VulnerableGroup.ARBEIDSMIGRANT),
+        ("Statushouders", VulnerableGroup.STATUSHOUDER),
+        ("risicojongeren", VulnerableGroup.RISICOJONGERE),
+        ("bejaard", None),
+    ],
+)
+def test_vulnerable_group_values_in_the_plural_and_as_written(text: str, expected) -> None:
+    from drieluik.domain.vocabulary import parse_vulnerable_group
+
+    assert parse_vulnerable_group(text) is expected

@@ -279,6 +279,43 @@ def form_code(text: str) -> str | None:
     return "onbekend" if is_unknown_marker(text) else None
 
 
+# Phrases for a vulnerable group (values: VulnerableGroup codes), plurals included.
+GROUP_SYNONYMS: dict[str, str] = {
+    fold(phrase): group
+    for group, phrases in {
+        "minderjarig": ("minderjarig", "minderjarige", "minderjarigen", "minor", "kind", "jeugd"),
+        "LVB": (
+            "LVB",
+            "lvb'er",
+            "lvber",
+            "licht verstandelijk beperkt",
+            "licht verstandelijke beperking",
+        ),
+        "arbeidsmigrant": (
+            "arbeidsmigrant",
+            "arbeidsmigranten",
+            "labour migrant",
+            "migrant worker",
+        ),
+        "statushouder": (
+            "statushouder",
+            "statushouders",
+            "vergunninghouder",
+            "vergunninghouders",
+        ),
+        "sekswerker": ("sekswerker", "sekswerkers", "prostituee", "sex worker"),
+        "risicojongere": ("risicojongere", "risicojongeren", "kwetsbare jongere"),
+        "overig": ("overig", "overige", "anders", "other"),
+    }.items()
+    for phrase in phrases
+}
+
+
+def group_code(text: str) -> str | None:
+    """The VulnerableGroup code for a phrase, or None."""
+    return GROUP_SYNONYMS.get(fold(_BRACKETS.sub(" ", text)) or fold(text))
+
+
 # The places (woonplaatsen) of each Drenthe municipality, for a "Woonplaats"
 # column: a village is read as its municipality (and the import says so).
 PLACES: dict[str, tuple[str, ...]] = {

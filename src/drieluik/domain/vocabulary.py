@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from drieluik.domain.synonyms import fold, form_code, is_unknown_marker, municipality_key
+from drieluik.domain.synonyms import (
+    fold,
+    form_code,
+    group_code,
+    is_unknown_marker,
+    municipality_key,
+)
 
 
 class ExploitationForm(StrEnum):
@@ -233,11 +239,9 @@ def parse_status(text: str) -> CaseStatus | None:
 
 
 def parse_vulnerable_group(text: str) -> VulnerableGroup | None:
-    folded = fold(text)
-    for group in VulnerableGroup:
-        if fold(group.value) == folded:
-            return group
-    return None
+    """'minderjarigen', "LVB'er", 'arbeidsmigranten' → a group (synonyms.py)."""
+    code = group_code(text)
+    return VulnerableGroup(code) if code else None
 
 
 def parse_decision_kind(text: str) -> DecisionKind | None:
