@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -441,8 +442,6 @@ def _check_xlsx_parts(path: Path) -> None:
     of <row> elements and the longest text or tag (one cell's text), so a
     directory that lies gains nothing. About 0.5 s per 100 MiB unpacked.
     """
-    import zipfile
-
     try:
         with open_regular(path, "rb") as file, zipfile.ZipFile(file) as archive:
             members = archive.infolist()
@@ -462,10 +461,7 @@ def _check_xlsx_parts(path: Path) -> None:
         raise InvalidInput("import.xlsx_invalid", path=path, detail=type(exc).__name__) from None
 
 
-def _scan_xml_part(path: Path, archive: object, member: object) -> None:
-    import zipfile
-
-    assert isinstance(archive, zipfile.ZipFile) and isinstance(member, zipfile.ZipInfo)
+def _scan_xml_part(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     unpacked = 0
     rows = 0
     run = 0  # bytes since the last '<' or '>' (crosses chunk borders)
