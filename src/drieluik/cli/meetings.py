@@ -25,6 +25,7 @@ from drieluik.cli.common import (
     RecoveryKeyFileOption,
     VaultOption,
     console,
+    info,
     opened_vault,
     print_json,
 )
@@ -142,7 +143,10 @@ def new(
 
     day = parse_option_date("--date", meeting_date)
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        note = meetings.proposal_note(opened, day)
         meeting = meetings.create_meeting(opened, day, org or [])
+    if note:
+        info(note)
     if as_json:
         print_json(_agenda_json(meeting.meeting_date, list(meeting.items), meeting=meeting))
         return
@@ -184,6 +188,9 @@ def agenda(
             except InvalidInput:
                 meeting = None
         proposal = meetings.propose_agenda(opened, day) if meeting is None else []
+        note = meetings.proposal_note(opened, day) if meeting is None else None
+    if note and not as_json:
+        info(note)
     if meeting is not None:
         items = list(meeting.items)
         if as_json:
