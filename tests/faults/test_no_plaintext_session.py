@@ -182,7 +182,7 @@ def test_core_dumps_are_off_while_a_vault_is_open(new_vault: Vault, vault_path: 
         [sys.executable, "-c", _CHILD, str(vault_path), TEST_PASSPHRASE],
         env=child_env(),
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr

@@ -47,7 +47,7 @@ def test_racing_openers_exactly_one_wins(new_vault: Vault, vault_path: Path) -> 
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
+            encoding="utf-8",
             env=child_env(),
         )
         for i in range(RACERS)

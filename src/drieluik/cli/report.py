@@ -34,6 +34,7 @@ from drieluik.cli.common import (
     VaultOption,
     console,
     info,
+    is_utf8,
     json_text,
     opened_vault,
 )
@@ -131,10 +132,13 @@ def report_command(
     elif fmt is ReportFormat.TABLE:
         print_tables(console, current, previous)
     else:
-        sys.stdout.write(render(fmt, current, previous, delimiter=separator))
+        ascii_json = not is_utf8(sys.stdout)  # as print_json: exact on any console
+        sys.stdout.write(render(fmt, current, previous, delimiter=separator, ascii_json=ascii_json))
 
 
-def render(fmt: ReportFormat, current, previous, *, delimiter: str = ";") -> str:
+def render(
+    fmt: ReportFormat, current, previous, *, delimiter: str = ";", ascii_json: bool = False
+) -> str:
     """The report as text in `fmt` (the table format as plain text, for a file).
 
     Safe to show on a terminal: no raw control character or bidi override from
@@ -144,7 +148,7 @@ def render(fmt: ReportFormat, current, previous, *, delimiter: str = ";") -> str
     from drieluik.services import report
 
     if fmt is ReportFormat.JSON:
-        return json_text(current.as_json())
+        return json_text(current.as_json(), ascii_only=ascii_json)
     if fmt is ReportFormat.CSV:
         return visible(report.to_csv(current, previous, delimiter=delimiter))
     if fmt is ReportFormat.MD:

@@ -7,6 +7,18 @@ MESSAGES = {
         "en": "Unexpected error ({kind}). Nothing was lost; the vault was not changed.",
     },
     "error.interrupted": {"nl": "Afgebroken.", "en": "Interrupted."},
+    "vault.lock_unsafe": {
+        "nl": "{path} is een snelkoppeling (symbolische link) of geen gewoon bestand; "
+        "drieluik gebruikt het niet als slot. Verwijder het en probeer opnieuw.",
+        "en": "{path} is a symbolic link or not a regular file; drieluik does not use it "
+        "as a lock. Remove it and try again.",
+    },
+    "tui.no_terminal": {
+        "nl": "De terminal-app heeft een terminal nodig, maar invoer of uitvoer is omgeleid. "
+        "Start drieluik in een terminalvenster, of geef een opdracht (drieluik --help).",
+        "en": "The terminal app needs a terminal, but input or output is redirected. "
+        "Start drieluik in a terminal window, or give a command (drieluik --help).",
+    },
     "usage.see_help": {"nl": "Zie '{command} -h'.", "en": "See '{command} -h'."},
     "usage.no_such_command": {
         "nl": "Onbekende opdracht '{name}'.",
