@@ -68,8 +68,12 @@ def test_help_works_on_every_command(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from drieluik.store.migrations import SCHEMA_VERSION
+    from drieluik.store.vault_format import FORMAT_VERSION
+
     result = run_here(capsys, "--version")
-    assert (result.code, result.stdout.strip()) == (0, f"drieluik {__version__}")
+    shown = f"drieluik {__version__} (kluisformaat {FORMAT_VERSION}, schema {SCHEMA_VERSION})"
+    assert (result.code, result.stdout.strip()) == (0, shown)
 
 
 def test_unknown_command_and_option_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,7 +43,12 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"drieluik {__version__}")
+        from drieluik.store.migrations import SCHEMA_VERSION
+        from drieluik.store.vault_format import FORMAT_VERSION
+
+        # The vault versions too: what an IT department needs to know whether
+        # an older drieluik can still open the file (docs/vault-format.md).
+        print(t("cli.version", version=__version__, format=FORMAT_VERSION, schema=SCHEMA_VERSION))
         raise typer.Exit()
 
 

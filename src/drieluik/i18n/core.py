@@ -13,6 +13,10 @@ MESSAGES = {
         "en": "{path} is a symbolic link or not a regular file; drieluik does not use it "
         "as a lock. Remove it and try again.",
     },
+    "cli.version": {
+        "nl": "drieluik {version} (kluisformaat {format}, schema {schema})",
+        "en": "drieluik {version} (vault format {format}, schema {schema})",
+    },
     "tui.no_terminal": {
         "nl": "De terminal-app heeft een terminal nodig, maar invoer of uitvoer is omgeleid. "
         "Start drieluik in een terminalvenster, of geef een opdracht (drieluik --help).",
