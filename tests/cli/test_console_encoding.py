@@ -199,7 +199,6 @@ def test_a_reader_that_stops_early_is_a_normal_end(vault: Path) -> None:
             assert err == b"", err.decode()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="uses /dev/null")
 def test_the_app_without_a_terminal_refuses_at_once(vault: Path, tmp_path: Path) -> None:
     out = tmp_path / "f"
     start = time.monotonic()

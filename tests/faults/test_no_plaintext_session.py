@@ -42,6 +42,7 @@ def _assert_sentinel_inside(session: Session) -> None:
     assert data.count(session.sentinel.encode()) >= 3  # import, case add, meeting text
 
 
+@pytest.mark.slow
 def test_a_cli_session_leaves_the_text_only_in_the_vault_and_the_chosen_exports(
     tmp_path: Path,
 ) -> None:
@@ -130,6 +131,7 @@ def _expected(path: str, session: Session) -> bool:
     )
 
 
+@pytest.mark.slow
 @needs_linux
 def test_an_in_process_session_opens_no_unexpected_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
