@@ -16,6 +16,7 @@ from drieluik.cli import (
     cases,
     demo,
     export,
+    help_language,
     meetings,
     pii,
     report,
@@ -31,8 +32,9 @@ from drieluik.i18n import t
 
 app = typer.Typer(
     name="drieluik",
-    help="drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik.\n\n"
-    "Zonder opdracht start de terminal-app.",
+    help="drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik. / "
+    "drieluik — the encrypted case tool for the chair of het Drieluik.\n\n"
+    "Zonder opdracht start de terminal-app. / Without a command, the terminal app starts.",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -56,7 +58,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Toon de versie. / Version."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Toon de versie. / Show the version.",
     ),
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
@@ -118,7 +124,9 @@ def run(argv: list[str] | None = None) -> int:
     try:
         # Not standalone: usage errors come back here as exceptions, so that they
         # are told in one line in the user's language instead of Click's English block.
-        result = app(args=argv, prog_name="drieluik", standalone_mode=False)
+        command = typer.main.get_command(app)
+        help_language.localise(command)  # --help in the user's language only
+        result = command(args=argv, prog_name="drieluik", standalone_mode=False)
         # A command ended by typer.Exit comes back as its exit code; typer turns
         # Ctrl+C inside a command into 130 silently.
         code = result if type(result) is int else int(ExitCode.OK)

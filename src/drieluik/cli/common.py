@@ -110,7 +110,8 @@ VaultOption = Annotated[
     Path | None,
     typer.Option(
         "--vault",
-        help="Kluisbestand (anders DRIELUIK_VAULT, anders de standaardplek). / Vault file.",
+        help="Kluisbestand (anders DRIELUIK_VAULT, anders de standaardplek). / The vault "
+        "file (else DRIELUIK_VAULT, else the default place).",
         show_default=False,
     ),
 ]
@@ -128,7 +129,8 @@ RecoveryKeyFileOption = Annotated[
     typer.Option(
         "--recovery-key-file",
         help="Open met de herstelsleutel uit dit bestand (of DRIELUIK_RECOVERY_KEY) in plaats "
-        "van het wachtwoord. / Open with the recovery key from this file instead.",
+        "van het wachtwoord. / Open with the recovery key from this file (or "
+        "DRIELUIK_RECOVERY_KEY) instead of the passphrase.",
         show_default=False,
     ),
 ]
@@ -142,17 +144,26 @@ StatusFilterOption = Annotated[
     str | None,
     typer.Option(
         "--status",
-        help="Huidige status, b.v. nieuw of monitoring. / Current status.",
+        help="Huidige status, b.v. nieuw of monitoring. / Current status, e.g. nieuw or "
+        "monitoring.",
         show_default=False,
     ),
 ]
+# English option names, the Dutch ones accepted unshown (cli.help_language).
 FormFilterOption = Annotated[
     str | None,
-    typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
+    typer.Option(
+        "--form",
+        "--vorm",
+        help="Vorm van uitbuiting, b.v. arbeid. / Form of exploitation, e.g. arbeid.",
+        show_default=False,
+    ),
 ]
 MunicipalityFilterOption = Annotated[
     str | None,
-    typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
+    typer.Option(
+        "--municipality", "--gemeente", help="Gemeente. / Municipality.", show_default=False
+    ),
 ]
 
 

@@ -13,6 +13,22 @@ MESSAGES = {
         "en": "{path} is a symbolic link or not a regular file; drieluik does not use it "
         "as a lock. Remove it and try again.",
     },
+    "help.click.usage": {"nl": "Gebruik:", "en": "Usage:"},
+    "help.click.options": {"nl": "Opties", "en": "Options"},
+    "help.click.commands": {"nl": "Opdrachten", "en": "Commands"},
+    "help.click.arguments": {"nl": "Argumenten", "en": "Arguments"},
+    "help.click.help_option": {
+        "nl": "Toon deze hulp en stop.",
+        "en": "Show this message and exit.",
+    },
+    "help.click.options_placeholder": {"nl": "[OPTIES]", "en": "[OPTIONS]"},
+    "help.click.command_placeholder": {"nl": "OPDRACHT", "en": "COMMAND"},
+    "help.click.args_placeholder": {"nl": "[ARGUMENTEN]", "en": "[ARGS]"},
+    "help.click.path_placeholder": {"nl": "<pad>", "en": "<path>"},
+    "help.click.text_placeholder": {"nl": "<tekst>", "en": "<text>"},
+    "help.click.number_placeholder": {"nl": "<getal>", "en": "<number>"},
+    "help.click.required": {"nl": "[verplicht]", "en": "[required]"},
+    "help.click.default": {"nl": "standaard: {value}", "en": "default: {value}"},
     "cli.version": {
         "nl": "drieluik {version} (kluisformaat {format}, schema {schema})",
         "en": "drieluik {version} (vault format {format}, schema {schema})",
