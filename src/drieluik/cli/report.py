@@ -6,7 +6,8 @@ both years for a spreadsheet, made for Dutch Excel: `;` between the fields
 (Excel's list separator in the Dutch locale, which a double-clicked .csv is
 split on) and, in an --out file, a UTF-8 BOM (without it Excel reads the file
 as Windows-1252); `--delimiter ,` or `tab` for other spreadsheets and scripts.
-The CSV does not change with the language of the messages. `--out FILE` writes
+The CSV's header and section titles follow the language (categories are the
+stored codes; scripts read json). `--out FILE` writes
 atomically and refuses to replace a file unless `--force`.
 
 Reporter names are user text: every format shows their control characters
