@@ -158,3 +158,13 @@ def test_the_dutch_option_names_still_work(vault_path, monkeypatch, capsys) -> N
     assert run(["cases", "--municipality", "Emmen", "--form", "arbeid", "--json"]) == 0
     assert capsys.readouterr().out == by_dutch
     assert "Emmen" in by_dutch and "Assen" not in by_dutch
+
+
+def test_a_missing_argument_is_named_in_the_users_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["search"]) == 2
+    assert capsys.readouterr().err.startswith("Fout: ZOEKTERM ontbreekt.")
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    assert run(["search"]) == 2
+    assert capsys.readouterr().err.startswith("Error: QUERY is missing.")

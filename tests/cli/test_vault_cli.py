@@ -87,7 +87,7 @@ USAGE_ERRORS = [
     (("cases", "--year", "abc"), "Ongeldige waarde voor --year: 'abc' is geen geheel getal."),
     (("search", "x", "--limit", "0"), "Ongeldige waarde voor --limit: 0 is te klein (minimaal 1)."),
     (("report", "--format", "xml"), "Ongeldige waarde voor --format: 'xml' kan niet; kies uit"),
-    (("import",), "FILE ontbreekt. Zie 'drieluik import -h'."),
+    (("import",), "BESTAND ontbreekt. Zie 'drieluik import -h'."),
     (("cases", "extra"), "Onverwacht argument: extra."),
     (("cases", "--year"), "--year heeft een waarde nodig."),
     (("cases", "--json=ja"), "--json neemt geen waarde"),

@@ -88,6 +88,8 @@ def localise(command: Any) -> None:
         for param in node.params:
             if getattr(param, "help", None):
                 param.help = one_language(param.help)
+            if param.param_type_name == "argument" and param.name in _ARGUMENTS:
+                param.metavar = t(_ARGUMENTS[param.name])
             if HIDDEN_ALIASES.intersection(getattr(param, "opts", ())):
                 param.get_help_record = _localised_record(param.get_help_record)
         for sub in getattr(node, "commands", {}).values():
@@ -95,6 +97,12 @@ def localise(command: Any) -> None:
 
     walk(command)
 
+
+# Argument placeholders (QUERY, FILE) by parameter name, in the help's language.
+_ARGUMENTS = {
+    name: f"help.argument.{name}"
+    for name in ("query", "meeting_date", "file", "meeting", "dest", "code", "term")
+}
 
 # Click's own words, as they appear in a formatted help text.
 _CLICK_WORDS = {

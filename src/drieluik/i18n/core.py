@@ -27,6 +27,13 @@ MESSAGES = {
     "help.click.path_placeholder": {"nl": "<pad>", "en": "<path>"},
     "help.click.text_placeholder": {"nl": "<tekst>", "en": "<text>"},
     "help.click.number_placeholder": {"nl": "<getal>", "en": "<number>"},
+    "help.argument.query": {"nl": "ZOEKTERM", "en": "QUERY"},
+    "help.argument.meeting_date": {"nl": "DATUM", "en": "DATE"},
+    "help.argument.file": {"nl": "BESTAND", "en": "FILE"},
+    "help.argument.meeting": {"nl": "OVERLEG", "en": "MEETING"},
+    "help.argument.dest": {"nl": "DOEL", "en": "DESTINATION"},
+    "help.argument.code": {"nl": "CODE", "en": "CODE"},
+    "help.argument.term": {"nl": "TERM", "en": "TERM"},
     "help.click.required": {"nl": "[verplicht]", "en": "[required]"},
     "help.click.default": {"nl": "standaard: {value}", "en": "default: {value}"},
     "cli.version": {
