@@ -32,7 +32,7 @@ from drieluik.store import vault_format as fmt
 from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
 from drieluik.store.hardening import disable_core_dumps, lock_in_memory
 from drieluik.store.kdf import KdfParams, normalise_passphrase
-from drieluik.store.lock import LockBusy, ProcessLock
+from drieluik.store.lock import LockBusy, LockPathUnsafe, ProcessLock
 from drieluik.store.safe_file import (
     NotARegularFile,
     open_regular,
@@ -450,6 +450,8 @@ def _acquire(path: Path, *, read_only: bool | None = False) -> ProcessLock:
         lock.acquire()
     except LockBusy:
         raise VaultInUse("vault.locked", path=path) from None
+    except LockPathUnsafe:
+        raise InvalidInput("vault.lock_unsafe", path=lock.path) from None
     except OSError as exc:
         if read_only is None and exc.errno in _READ_ONLY_ERRNOS and path.is_file():
             return _NoLock()  # type: ignore[return-value]
