@@ -34,6 +34,7 @@ from tests.vault_testing import child_env, run_cli
 PLACE = "Timișoara"  # ș (U+0219) is in neither cp1252 nor ASCII
 SUMMARY = f"Een vrouw uit {PLACE} werkt zonder loon; „ondermijning” – ’s nachts."
 MEETING = date.today() + timedelta(days=7)
+CLOSED = date.today() + timedelta(days=28)  # closed ahead of time, so `meeting reopen` has one
 
 
 @pytest.fixture
@@ -41,6 +42,9 @@ def vault(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with Vault.create(vault_path, PASSPHRASE) as opened:
         add_cases(opened, (date.today() - timedelta(days=3)).isoformat(), omschrijving=SUMMARY)
         meetings.create_meeting(opened, MEETING, [f"Gemeente {PLACE}"])
+        meetings.create_meeting(opened, CLOSED, [f"Gemeente {PLACE}"])
+        meetings.start_meeting(opened, CLOSED, allow_future=True)
+        meetings.finish_meeting(opened, CLOSED, allow_future=True)
     monkeypatch.setenv("DRIELUIK_PASSPHRASE", PASSPHRASE)
     return vault_path
 
@@ -104,6 +108,13 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
                 *("meeting", "new", "--date", (MEETING + timedelta(days=14)).isoformat()),
                 *("--org", PLACE, "--json"),
             ]
+        ],
+        "meeting show": [
+            ["meeting", "show", MEETING.isoformat()],
+            ["meeting", "show", MEETING.isoformat(), "--json"],
+        ],
+        "meeting reopen": [
+            ["meeting", "reopen", CLOSED.isoformat(), "--reason", f"Correctie {PLACE}"]
         ],
         "pii scan": [["pii", "scan", str(note)], ["pii", "scan", str(note), "--json"]],
         "pii allow add": [["pii", "allow", "add", PLACE]],
