@@ -26,6 +26,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
 from drieluik.screens.case_form import CaseFormScreen
 from drieluik.screens.cases import PAGE_SIZE, CasesScreen
+from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog
 from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
@@ -316,10 +317,12 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         table = app.screen.query_one("#detail-actions-table", DataTable)
         assert table.row_count == 2
-        table.focus()
-        await pilot.press("d")  # first row: done
+        assert table.has_focus  # the cursor the keys act on is the one shown
+        await pilot.press("ctrl+d")  # first row: done, after confirming
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
         await wait_for(pilot, lambda: table.row_count == 1)
-        await pilot.press("u")
+        await pilot.press("ctrl+u")
         await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
         field = app.screen.query_one(Input)
         assert field.value == "2026-12-15"  # due date + 14 days
@@ -346,6 +349,67 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         agenda = meetings.get_meeting(vault, meeting.id)
         assert [item.case.code for item in agenda.items] == [code]
         assert cases.get_case(vault, code).status is CaseStatus.GEAGENDEERD
+    finally:
+        vault.close()
+
+
+async def test_case_actions_change_only_the_highlighted_row_after_confirming(
+    closed_vault: Path,
+) -> None:
+    """Observation 5 of issue 11: `x` cancelled the wrong action at once. Plain
+    letters do nothing to actions now; ctrl+x and the Enter menu act on the
+    highlighted row and only after a confirmation whose default is "no"."""
+    (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    first = actions.add_action(vault, code, "Navragen bij school", "Gemeente", date(2026, 12, 1))
+    second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 2))
+    third = actions.add_action(vault, code, "Melder bellen", "GGD Drenthe", date(2026, 12, 3))
+    vault.close()
+
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        detail = app.screen
+        table = detail.query_one("#detail-actions-table", DataTable)
+        assert table.has_focus and table.cursor_row == 0
+        # Stray letters, Enter-free: nothing changes, no dialog opens.
+        await pilot.press(*"duxjnyvk")
+        await pilot.pause()
+        assert app.screen is detail and table.row_count == 3
+        # ctrl+x on the second row asks, naming that action; Enter says no.
+        await pilot.press("down", "ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Dossier opvragen" in app.screen.question
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is detail)
+        assert table.row_count == 3
+        # A stray `j`, `y` or space does not answer; Enter then says no.
+        await pilot.press("ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("j", "y", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is detail)
+        assert table.row_count == 3
+        # Enter on the third row opens the menu; "vervalt", then yes.
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("down", "down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Melder bellen" in app.screen.question
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("ctrl+q")
+
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        by_id = {a.id: a for a in actions.list_actions(vault, case_ref=code, status=None)}
+        assert by_id[first.id].status is ActionStatus.OPEN
+        assert by_id[second.id].status is ActionStatus.OPEN
+        assert by_id[third.id].status is ActionStatus.VERVALLEN
     finally:
         vault.close()
 

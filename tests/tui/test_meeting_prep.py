@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, SelectionList
 
 from drieluik.domain.vocabulary import AgendaReason
+from drieluik.screens.meeting_dialogs import ConfirmDialog
 from drieluik.screens.meeting_prep import MeetingPrepScreen
 from drieluik.services import allowlist, cases, meetings
 from drieluik.store.vault import Vault
@@ -74,9 +75,20 @@ async def test_prepare_a_meeting_with_the_keyboard(vault_path: Path) -> None:
         # Remove the second new signal (after confirming).
         row = [r[1] for r in table_rows(app)].index(codes["new_b"])
         screen.query_one("#prep-table", DataTable).move_cursor(row=row)
-        await pilot.press("delete")
+        # Stray keys remove nothing (issue 11): not `x`, not Delete, and
+        # Enter on the confirmation says no.
+        await pilot.press("x", "delete", "d")
         await pilot.pause()
-        await pilot.press("j")
+        assert isinstance(app.screen, MeetingPrepScreen)
+        await pilot.press("ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("j", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert codes["new_b"] in [r[1] for r in table_rows(app)]
+        await pilot.press("ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
         await pilot.pause()
         assert codes["new_b"] not in [r[1] for r in table_rows(app)]
 
@@ -204,7 +216,17 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         assert app.screen.meeting_id == upcoming.id
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
-        await pilot.press("g")
+        await pilot.press("g", "s")  # no plain letter begins a meeting
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        await pilot.press("ctrl+o")  # not begun yet: asks, "no" by default
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        assert meetings.get_meeting(app.vault, upcoming.id).started_at is None
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
         await pilot.press("escape", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))

@@ -52,6 +52,11 @@ MESSAGES = {
     # --- shared --------------------------------------------------------------------
     "mtg.bind.back": {"nl": "Terug", "en": "Back"},
     "mtg.yes": {"nl": "Ja", "en": "Yes"},
+    "mtg.start_confirm": {
+        "nl": "Het overleg van {date} nu beginnen? De begintijd wordt vastgelegd.",
+        "en": "Begin the meeting of {date} now? Its start time is recorded.",
+    },
+    "mtg.start_yes": {"nl": "Beginnen", "en": "Begin"},
     "mtg.no": {"nl": "Nee", "en": "No"},
     "mtg.ok": {"nl": "Opslaan", "en": "Save"},
     "mtg.cancel": {"nl": "Annuleren", "en": "Cancel"},

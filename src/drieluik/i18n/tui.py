@@ -180,17 +180,24 @@ MESSAGES = {
         "nl": "Kies eerst een open actiepunt.",
         "en": "Select an open action first.",
     },
-    "detail.action_done": {"nl": "Actiepunt afgerond.", "en": "Action done."},
-    "detail.action_cancelled": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
+    "detail.actions_keys": {
+        "nl": "Enter: kiezen · ctrl+d gedaan · ctrl+u uitstellen · ctrl+x vervalt",
+        "en": "Enter: choose · ctrl+d done · ctrl+u postpone · ctrl+x cancel",
+    },
+    "detail.confirm_done": {
+        "nl": "Actiepunt '{what}' ({owner}) als gedaan afsluiten?",
+        "en": "Mark action '{what}' ({owner}) as done?",
+    },
+    "detail.confirm_done_ok": {"nl": "Actiepunt afgerond.", "en": "Action done."},
+    "detail.confirm_cancel": {
+        "nl": "Actiepunt '{what}' ({owner}) laten vervallen? Het verdwijnt uit de open "
+        "actiepunten.",
+        "en": "Cancel action '{what}' ({owner})? It leaves the open actions.",
+    },
+    "detail.confirm_cancel_ok": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
     "detail.action_postponed": {
         "nl": "Actiepunt uitgesteld tot {date}.",
         "en": "Action postponed to {date}.",
-    },
-    "postpone.title": {"nl": "Actiepunt uitstellen", "en": "Postpone action"},
-    "postpone.new_date": {"nl": "Nieuwe datum", "en": "New date"},
-    "postpone.invalid": {
-        "nl": "Ongeldige datum (JJJJ-MM-DD of DD-MM-JJJJ).",
-        "en": "Invalid date (YYYY-MM-DD or DD-MM-YYYY).",
     },
     # --- case form ---
     "form.new_title": {"nl": "Nieuw signaal", "en": "New signal"},

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
-from drieluik.domain.dates import format_moment, parse_date
+from drieluik.domain.dates import format_moment
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
-from drieluik.screens.base import DrieluikModal, DrieluikScreen
+from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog, PostponeDialog
 from drieluik.services import actions, cases, history, meetings
 from drieluik.services.types import ActionView, CaseView, HistoryEntry
 from drieluik.widgets.literal import literal
@@ -21,46 +23,18 @@ from drieluik.widgets.literal import literal
 POSTPONE_DAYS = 14
 
 
-class PostponeDialog(DrieluikModal[date | None]):
-    """Ask for the new due date of an action."""
-
-    BINDINGS = [Binding("escape", "cancel", "bind.cancel", id="postpone.cancel")]
-
-    def __init__(self, action: ActionView, suggested: date) -> None:
-        super().__init__(classes="dialog")
-        self.action = action
-        self.suggested = suggested
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(t("postpone.title"), classes="field-label")
-            yield Static(literal(self.action.description, single_line=True, max_length=160))
-            yield Label(t("postpone.new_date"), classes="field-label")
-            yield Input(self.suggested.isoformat(), id="postpone-date")
-            yield Static("", id="postpone-error", classes="field-error", markup=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        new_date = parse_date(event.value)
-        if new_date is None:
-            error = self.query_one("#postpone-error", Static)
-            error.update(t("postpone.invalid"))
-            error.add_class("visible")
-            return
-        self.dismiss(new_date)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
 class CaseDetailScreen(DrieluikScreen):
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="case.back"),
         Binding("e", "edit", "bind.edit", id="case.edit"),
         Binding("a", "agenda", "bind.agenda", id="case.agenda"),
-        Binding("d", "action_done", "bind.action_done", id="case.action_done"),
-        Binding("u", "action_postpone", "bind.action_postpone", id="case.action_postpone"),
-        Binding("x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"),
+        # What changes an action needs ctrl and a confirmation (a stray letter
+        # must not close one); Enter on the highlighted action offers the same.
+        Binding("ctrl+d", "action_done", "bind.action_done", id="case.action_done"),
+        Binding("ctrl+u", "action_postpone", "bind.action_postpone", id="case.action_postpone"),
+        Binding(
+            "ctrl+x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"
+        ),
     ]
 
     def __init__(self, ref: str | int) -> None:
@@ -94,12 +68,16 @@ class CaseDetailScreen(DrieluikScreen):
         self.query_one("#detail-fields").border_title = t("detail.fields")
         self.query_one("#detail-summary").border_title = t("detail.summary")
         self.query_one("#detail-actions").border_title = t("detail.open_actions")
+        self.query_one("#detail-actions").border_subtitle = t("detail.actions_keys")
         self.query_one("#detail-history").border_title = t("detail.history")
         try:
             self.load()
         except DrieluikError as error:  # gone meanwhile (deleted, purged)
             self.drieluik.report_error(error)
             self.app.pop_screen()
+            return
+        if self.open_actions:
+            table.focus()  # the highlighted row is the one the keys act on
 
     def on_screen_resume(self) -> None:
         if self.case is not None:
@@ -144,6 +122,8 @@ class CaseDetailScreen(DrieluikScreen):
         assert self.case is not None
         self.open_actions = actions.list_actions(self.vault, case_ref=self.case.id)
         table = self.query_one("#detail-actions-table", DataTable)
+        # Reloading (after a dialog, say) keeps the cursor on the same row.
+        previous_row = table.cursor_row
         table.clear()
         today = self.drieluik.today()
         for action in self.open_actions:
@@ -157,6 +137,8 @@ class CaseDetailScreen(DrieluikScreen):
                 key=str(action.id),
             )
         table.display = bool(self.open_actions)
+        if self.open_actions:
+            table.move_cursor(row=min(max(previous_row, 0), len(self.open_actions) - 1))
         empty = self.query_one("#detail-no-actions", Static)
         empty.display = not self.open_actions
         empty.update(t("detail.no_open_actions"))
@@ -204,35 +186,83 @@ class CaseDetailScreen(DrieluikScreen):
         self.load()
 
     def _selected_action(self) -> ActionView | None:
+        """The highlighted action, only when the actions table has the focus:
+        a key must act on the row the user sees highlighted, never on a row
+        the cursor happens to rest on out of sight."""
         table = self.query_one("#detail-actions-table", DataTable)
         if not self.open_actions or not table.display:
             self.notify(t("detail.no_action_selected"), severity="warning")
             return None
-        return self.open_actions[min(table.cursor_row, len(self.open_actions) - 1)]
+        if not table.has_focus:
+            table.focus()
+            table.scroll_visible()
+            self.notify(t("detail.no_action_selected"), severity="warning")
+            return None
+        row = table.cursor_row
+        return self.open_actions[row] if 0 <= row < len(self.open_actions) else None
+
+    @on(DataTable.RowSelected, "#detail-actions-table")
+    def _action_menu(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        action = self._selected_action()
+        if action is None:
+            return
+        choices = {
+            "postpone": self.action_action_postpone,
+            "done": self.action_action_done,
+            "cancel": self.action_action_cancel,
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice in choices:
+                choices[choice]()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                literal(action.description, single_line=True, max_length=70).plain,
+                [
+                    ("postpone", t("bind.action_postpone") + "…"),
+                    ("done", t("bind.action_done") + "…"),
+                    ("cancel", t("bind.action_cancel") + "…"),
+                ],
+            ),
+            chosen,
+        )
+
+    def _confirm_then(self, action: ActionView, question_key: str, yes_key: str, change) -> None:
+        """Ask (the safe answer focused), then `change(action.id)` and reload."""
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed or self.app.vault is None:
+                return
+            try:
+                change(self.vault, action.id)
+            except DrieluikError as error:
+                self.drieluik.report_error(error)
+                return
+            self.notify(t(question_key + "_ok"))
+            self.load()
+
+        question = t(
+            question_key,
+            what=literal(action.description, single_line=True, max_length=80).plain,
+            owner=action.owner,
+        )
+        self.app.push_screen(ConfirmDialog(question, yes=t(yes_key)), answered)
 
     def action_action_done(self) -> None:
         action = self._selected_action()
-        if action is None:
-            return
-        try:
-            actions.complete_action(self.vault, action.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(t("detail.action_done"))
-        self.load()
+        if action is not None:
+            self._confirm_then(
+                action, "detail.confirm_done", "bind.action_done", actions.complete_action
+            )
 
     def action_action_cancel(self) -> None:
         action = self._selected_action()
-        if action is None:
-            return
-        try:
-            actions.cancel_action(self.vault, action.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(t("detail.action_cancelled"))
-        self.load()
+        if action is not None:
+            self._confirm_then(
+                action, "detail.confirm_cancel", "bind.action_cancel", actions.cancel_action
+            )
 
     def action_action_postpone(self) -> None:
         action = self._selected_action()
@@ -252,4 +282,6 @@ class CaseDetailScreen(DrieluikScreen):
             self.notify(t("detail.action_postponed", date=new_date.isoformat()))
             self.load()
 
-        self.app.push_screen(PostponeDialog(action, suggested), postpone)
+        self.app.push_screen(
+            PostponeDialog(action.description, action.due_date, suggested), postpone
+        )

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Header, Static
 
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import chair_after_asking
 from drieluik.services import dashboard
 from drieluik.services.dashboard import DashboardSummary
 from drieluik.widgets.footer import BindingsFooter
@@ -18,7 +19,7 @@ from drieluik.widgets.literal import literal
 class DashboardScreen(DrieluikScreen):
     BINDINGS = [
         Binding("v", "prepare", "bind.prepare", id="dashboard.prepare"),
-        Binding("g", "chair", "bind.chair", id="dashboard.chair"),
+        Binding("ctrl+o", "chair", "bind.chair", id="dashboard.chair"),
         Binding("c", "app.cases", "bind.cases", id="dashboard.cases"),
         Binding("n", "app.new_case", "bind.new_case", id="dashboard.new_case"),
         Binding("z", "app.search", "bind.search", id="dashboard.search"),
@@ -164,4 +165,4 @@ class DashboardScreen(DrieluikScreen):
         if meeting is None:
             self.notify(t("cmd.no_next_meeting"), severity="warning")
             return
-        self.drieluik.open_chairing(meeting.id)
+        chair_after_asking(self, meeting.id)

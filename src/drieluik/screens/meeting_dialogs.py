@@ -18,10 +18,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalGroup
+from textual.containers import Horizontal, Vertical, VerticalGroup, VerticalScroll
 from textual.css.query import NoMatches
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
 from drieluik.domain.dates import parse_date
 from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, DecisionKind
@@ -35,29 +36,51 @@ from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
 SAVE_KEYS = "ctrl+s,f2"
 
 
+class DialogBody(VerticalScroll, can_focus=False):
+    """A dialog's fields: scrolls when the terminal is small (80×24), while the
+    buttons below it stay in view. Not a focus stop of its own: Tab goes from
+    field to field and the view follows the focus."""
+
+    DEFAULT_CSS = """
+    DialogBody {
+        height: auto;
+        max-height: 1fr;
+    }
+    """
+
+
 class ConfirmDialog(DrieluikModal):
-    """A yes/no question; dismisses with True or False."""
+    """A yes/no question; dismisses with True or False.
+
+    The safe answer is the default: "Nee" has the focus when the dialog opens,
+    so Enter or a space typed by someone who did not see it appear says no.
+    No plain letter says yes (a stray `j` in text meant for elsewhere must not
+    confirm): yes is Tab or an arrow to "Ja", then Enter, or a click.
+    """
 
     BINDINGS = [
-        Binding("j,y", "answer(True)", "mtg.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "mtg.no", id="confirm.no"),
+        Binding("left,right", "app.focus_next", show=False, id="confirm.switch"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__(classes="dialog")
         self.question = question
+        self.yes_label = yes or t("mtg.yes")
+        self.no_label = no or t("mtg.no")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Label(literal(self.question), id="confirm-question")
+            with DialogBody():
+                yield Label(literal(self.question), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes_label, id="confirm-yes", variant="warning", compact=True)
                 yield Button(
-                    t("mtg.yes") + " (J)", id="confirm-yes", variant="primary", compact=True
+                    self.no_label + " (N)", id="confirm-no", variant="primary", compact=True
                 )
-                yield Button(t("mtg.no") + " (N)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-yes", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -65,6 +88,32 @@ class ConfirmDialog(DrieluikModal):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
+
+
+def chair_after_asking(screen: Any, meeting_id: int) -> None:
+    """Open the chairing screen on `meeting_id`.
+
+    Chairing a meeting that has not begun begins it (its start time is
+    recorded, and cannot be taken back), so that asks first, with "no" as the
+    default; a meeting under way or closed just opens.
+    """
+    from drieluik.services import meetings
+
+    meeting = meetings.get_meeting(screen.vault, meeting_id)
+    if meeting.started_at is not None or meeting.finished:
+        screen.drieluik.open_chairing(meeting_id)
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes and screen.app.vault is not None:
+            screen.drieluik.open_chairing(meeting_id)
+
+    screen.app.push_screen(
+        ConfirmDialog(
+            t("mtg.start_confirm", date=meeting.meeting_date.isoformat()), yes=t("mtg.start_yes")
+        ),
+        answered,
+    )
 
 
 class FormDialog(DrieluikModal):
@@ -350,19 +399,28 @@ class ActionDialog(CaseEntryDialog):
 
 
 class PostponeDialog(FormDialog):
-    """A new due date for an open action."""
+    """A new due date for an open action (dismisses with the date, or None)."""
 
-    def __init__(self, description: str, current: date | None) -> None:
+    def __init__(
+        self, description: str, current: date | None, suggested: date | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.description = description
         self.current = current
+        self.suggested = suggested
 
     def compose(self) -> ComposeResult:
         with Vertical(id="postpone-box", classes="dialog-box"):
-            yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
-            yield Label(literal(self.description, single_line=True), classes="muted")
-            yield Label(t("dlg.action.new_due"), classes="field-label")
-            yield Input(compact=True, id="postpone-date", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            with DialogBody():
+                yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
+                yield Label(literal(self.description, single_line=True), classes="muted")
+                yield Label(t("dlg.action.new_due"), classes="field-label")
+                yield Input(
+                    self.suggested.isoformat() if self.suggested else "",
+                    compact=True,
+                    id="postpone-date",
+                    placeholder="JJJJ-MM-DD / DD-MM-JJJJ",
+                )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -378,6 +436,43 @@ class PostponeDialog(FormDialog):
         ok, day = self.date_value("#postpone-date", t("dlg.action.new_due"), required=True)
         if ok:
             self.dismiss(day)
+
+
+class ChoiceDialog(DrieluikModal):
+    """A short menu of choices; dismisses with the chosen id, or None on Escape."""
+
+    BINDINGS = [Binding("escape", "choose(None)", "bind.cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog")
+        self.heading = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice-box", classes="dialog-box"):
+            yield Label(literal(self.heading, single_line=True), classes="dialog-title")
+            yield OptionList(
+                *[Option(label, id=choice) for choice, label in self.choices], id="choice-list"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("mtg.cancel"), id="choice-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#choice-list", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#choice-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    @on(Button.Pressed, "#choice-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
 
 
 # --- the minutes export ------------------------------------------------------------

@@ -24,7 +24,7 @@ from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ConfirmDialog
+from drieluik.screens.meeting_dialogs import ConfirmDialog, chair_after_asking
 from drieluik.services import allowlist, meetings, search
 from drieluik.services import cases as case_service
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
@@ -46,13 +46,14 @@ class MeetingPrepScreen(DrieluikScreen):
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="prep.back"),
         Binding("a,plus", "add_case", "prep.bind.add", id="prep.add"),
-        Binding("delete,x", "remove_item", "prep.bind.remove", id="prep.remove"),
+        # Taking a case off the agenda needs ctrl and a yes (a stray letter must not).
+        Binding("ctrl+x", "remove_item", "prep.bind.remove", id="prep.remove"),
         Binding("ctrl+up,shift+up,left_square_bracket", "move(-1)", "prep.bind.up", id="prep.up"),
         Binding(
             "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
         ),
         Binding("o", "orgs", "prep.bind.orgs", id="prep.orgs"),
-        Binding("s,f5", "start", "prep.bind.start", id="prep.start"),
+        Binding("ctrl+o", "start", "prep.bind.start", id="prep.start"),
     ]
 
     def __init__(self, meeting_id: int | None = None) -> None:
@@ -426,7 +427,7 @@ class MeetingPrepScreen(DrieluikScreen):
         if self.meeting_id is None:
             self.notify(t("prep.not_created"), severity="warning")
             return
-        self.drieluik.open_chairing(self.meeting_id)
+        chair_after_asking(self, self.meeting_id)
 
     def action_back(self) -> None:
         focused = self.focused

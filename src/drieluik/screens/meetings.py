@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ExportDialog
+from drieluik.screens.meeting_dialogs import ExportDialog, chair_after_asking
 from drieluik.services import meetings
 from drieluik.widgets.literal import literal
 
@@ -22,7 +22,7 @@ class MeetingsScreen(DrieluikScreen):
         Binding("escape", "back", "bind.back", id="meetings.back"),
         Binding("enter", "open", "meetings.bind.open", id="meetings.open"),
         Binding("n", "new", "meetings.bind.new", id="meetings.new"),
-        Binding("g", "chair", "meetings.bind.chair", id="meetings.chair"),
+        Binding("ctrl+o", "chair", "meetings.bind.chair", id="meetings.chair"),
         Binding("v", "export", "meetings.bind.export", id="meetings.export"),
     ]
 
@@ -87,7 +87,7 @@ class MeetingsScreen(DrieluikScreen):
     def action_chair(self) -> None:
         current = self._current()
         if current is not None:
-            self.drieluik.open_chairing(current[0])
+            chair_after_asking(self, current[0])
 
     def action_export(self) -> None:
         current = self._current()
