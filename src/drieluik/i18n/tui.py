@@ -3,6 +3,36 @@
 MESSAGES = {
     # --- key descriptions (footer, command palette) ---
     "bind.quit": {"nl": "Afsluiten", "en": "Quit"},
+    # --- Textual's own texts (textual_compat.py) ---
+    "textual.keys": {"nl": "Toetsen", "en": "Keys"},
+    "textual.keys_help": {
+        "nl": "Hulp bij het veld met de focus en een overzicht van de toetsen",
+        "en": "Show help for the focused widget and a summary of available keys",
+    },
+    "textual.keys_hide_help": {
+        "nl": "Het overzicht van de toetsen verbergen",
+        "en": "Hide the keys and widget help panel",
+    },
+    "textual.maximize": {"nl": "Vergroten", "en": "Maximize"},
+    "textual.maximize_help": {
+        "nl": "Het veld met de focus schermvullend tonen",
+        "en": "Maximize the focused widget",
+    },
+    "textual.minimize": {"nl": "Normale grootte", "en": "Minimize"},
+    "textual.minimize_help": {
+        "nl": "Het vergrote veld weer op normale grootte tonen",
+        "en": "Minimize the widget and restore to normal size",
+    },
+    "textual.palette": {"nl": "opdrachten", "en": "commands"},
+    "textual.palette_search": {"nl": "Zoek een opdracht…", "en": "Search for commands…"},
+    "textual.palette_close": {"nl": "Opdrachten sluiten", "en": "Close the commands"},
+    "textual.theme_search": {"nl": "Zoek een kleurenschema…", "en": "Search for themes…"},
+    "textual.dismiss_menu": {"nl": "Menu sluiten", "en": "Close menu"},
+    "textual.quit_hint": {
+        "nl": "Stoppen doet u met {key}.",
+        "en": "Press {key} to quit.",
+    },
+    "textual.quit_title": {"nl": "Wilt u stoppen?", "en": "Do you want to quit?"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
     "bind.home": {"nl": "Overzicht", "en": "Overview"},
     "bind.cases": {"nl": "Casussen", "en": "Cases"},
