@@ -39,12 +39,17 @@ SAVE_KEYS = "ctrl+s,f2"
 class DialogBody(VerticalScroll, can_focus=False):
     """A dialog's fields: scrolls when the terminal is small (80×24), while the
     buttons below it stay in view. Not a focus stop of its own: Tab goes from
-    field to field and the view follows the focus."""
+    field to field and the view follows the focus.
+
+    The height is capped relative to the terminal (a fraction would not cap
+    it inside a box that sizes to its content): 60% leaves room at 24 rows
+    for the title, the error line, the keys line, the buttons and the border.
+    """
 
     DEFAULT_CSS = """
     DialogBody {
         height: auto;
-        max-height: 1fr;
+        max-height: 60vh;
     }
     """
 
@@ -260,37 +265,39 @@ class DecisionDialog(CaseEntryDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="decision-box", classes="dialog-box"):
             yield Label(t("dlg.decision.title", code=self.case_code), classes="dialog-title")
-            yield Label(t("dlg.decision.kind"), classes="field-label")
-            yield Select(
-                [(kind.label, kind) for kind in DecisionKind],
-                allow_blank=False,
-                value=DecisionKind.ADVIES_AAN_MELDER,
-                id="decision-kind",
-                compact=True,
-            )
-            with VerticalGroup(id="decision-referral-row"):
-                yield Label(t("dlg.decision.referral"), classes="field-label")
-                yield Input(
-                    compact=True,
-                    id="decision-referral",
-                    suggester=SuggestFromList(self.organisations, case_sensitive=False),
-                )
-            yield Label(t("dlg.decision.next_status"), classes="field-label")
-            yield Select(
-                [(status.label, status) for status in CaseStatus],
-                allow_blank=False,
-                value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
-                id="decision-status",
-                compact=True,
-            )
-            with VerticalGroup(id="decision-review-row"):
-                yield Label(t("dlg.decision.review"), classes="field-label")
-                yield Input(
-                    compact=True, id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ"
-                )
-            yield Label(t("dlg.decision.text"), classes="field-label")
-            yield GuardedField(area_id="decision-text", classes="dialog-text")
+            with DialogBody():
+                yield from self._fields()
             yield from self.buttons()
+
+    def _fields(self) -> ComposeResult:
+        yield Label(t("dlg.decision.kind"), classes="field-label")
+        yield Select(
+            [(kind.label, kind) for kind in DecisionKind],
+            allow_blank=False,
+            value=DecisionKind.ADVIES_AAN_MELDER,
+            id="decision-kind",
+            compact=True,
+        )
+        with VerticalGroup(id="decision-referral-row"):
+            yield Label(t("dlg.decision.referral"), classes="field-label")
+            yield Input(
+                compact=True,
+                id="decision-referral",
+                suggester=SuggestFromList(self.organisations, case_sensitive=False),
+            )
+        yield Label(t("dlg.decision.next_status"), classes="field-label")
+        yield Select(
+            [(status.label, status) for status in CaseStatus],
+            allow_blank=False,
+            value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
+            id="decision-status",
+            compact=True,
+        )
+        with VerticalGroup(id="decision-review-row"):
+            yield Label(t("dlg.decision.review"), classes="field-label")
+            yield Input(compact=True, id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+        yield Label(t("dlg.decision.text"), classes="field-label")
+        yield GuardedField(area_id="decision-text", classes="dialog-text")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -360,16 +367,17 @@ class ActionDialog(CaseEntryDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="action-box", classes="dialog-box"):
             yield Label(t("dlg.action.title", code=self.case_code), classes="dialog-title")
-            yield Label(t("dlg.action.what"), classes="field-label")
-            yield GuardedField(area_id="action-what", classes="dialog-text")
-            yield Label(t("dlg.action.owner"), classes="field-label")
-            yield Input(
-                compact=True,
-                id="action-owner",
-                suggester=SuggestFromList(self.organisations, case_sensitive=False),
-            )
-            yield Label(t("dlg.action.due"), classes="field-label")
-            yield Input(compact=True, id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            with DialogBody():
+                yield Label(t("dlg.action.what"), classes="field-label")
+                yield GuardedField(area_id="action-what", classes="dialog-text")
+                yield Label(t("dlg.action.owner"), classes="field-label")
+                yield Input(
+                    compact=True,
+                    id="action-owner",
+                    suggester=SuggestFromList(self.organisations, case_sensitive=False),
+                )
+                yield Label(t("dlg.action.due"), classes="field-label")
+                yield Input(compact=True, id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -496,21 +504,22 @@ class ExportDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog-box"):
             yield Label(t("dlg.export.title"), classes="dialog-title")
-            yield Label(t("dlg.export.format"), classes="field-label")
-            yield Select(
-                [(fmt, fmt) for fmt in FORMATS],
-                allow_blank=False,
-                value="docx",
-                id="export-format",
-                compact=True,
-            )
-            yield Label(t("dlg.export.path"), classes="field-label")
-            yield Input(str(self.default_path("docx")), id="export-path", compact=True)
-            yield Label(t("dlg.export.partner"), classes="field-label")
-            yield Input(compact=True, id="export-partner")
-            yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)
-            yield Checkbox(Text(t("dlg.export.force")), id="export-force", compact=True)
-            yield Static("", id="export-findings")
+            with DialogBody():
+                yield Label(t("dlg.export.format"), classes="field-label")
+                yield Select(
+                    [(fmt, fmt) for fmt in FORMATS],
+                    allow_blank=False,
+                    value="docx",
+                    id="export-format",
+                    compact=True,
+                )
+                yield Label(t("dlg.export.path"), classes="field-label")
+                yield Input(str(self.default_path("docx")), id="export-path", compact=True)
+                yield Label(t("dlg.export.partner"), classes="field-label")
+                yield Input(compact=True, id="export-partner")
+                yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)
+                yield Checkbox(Text(t("dlg.export.force")), id="export-force", compact=True)
+                yield Static("", id="export-findings")
             yield Label("", classes="dialog-error")
             yield Label(t("dlg.keys"), classes="muted dialog-keys")
             with Horizontal(classes="dialog-buttons"):
