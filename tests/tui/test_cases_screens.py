@@ -73,7 +73,7 @@ async def test_new_case_form_shows_errors_inline_then_saves(closed_vault: Path) 
         form = app.screen
         date_field = form.query_one("#form-datum", Input)
         date_field.value = "31-02-2026"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, CaseFormScreen)  # not saved
         errors = {
@@ -129,7 +129,7 @@ async def test_other_reporter_and_edit(closed_vault: Path) -> None:
         await pilot.pause()
         assert form.query_one("#row-melder-other").has_class("visible")
         form.query_one("#form-melder-other", Input).value = "Buurtteam Noord"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         assert "Buurtteam Noord" in screen_text(app)
         await pilot.press("ctrl+q")
@@ -332,7 +332,15 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         field.value = "20-12-2026"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("a")  # asks first; Enter is "no"
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert not meetings.get_meeting(app.vault, meeting.id).items
         await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         await pilot.pause()
         history = str(app.screen.query_one("#detail-history-text", Static).render())
         assert "geagendeerd" in history
@@ -414,6 +422,35 @@ async def test_case_actions_change_only_the_highlighted_row_after_confirming(
         vault.close()
 
 
+async def test_leaving_a_form_with_typed_text_asks_first(closed_vault: Path) -> None:
+    """Escape threw a typed signal away at once; now it asks, and "no" (the
+    default) keeps the form; an untouched form closes at once."""
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        start = app.screen
+        app.action_new_case()
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes
+        await wait_for(pilot, lambda: app.screen is start)
+        app.action_new_case()
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        await pilot.pause()
+        form.query_one("#form-summary", TextArea).focus()
+        await pilot.press(*"Vrouw werkt in een nagelsalon")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # the default: keep typing
+        await wait_for(pilot, lambda: app.screen is form)
+        assert "nagelsalon" in form.query_one("#form-summary", TextArea).text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is start)
+
+
 async def test_agenda_without_upcoming_meeting_explains(closed_vault: Path) -> None:
     (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
     app = app_for(closed_vault)
@@ -458,16 +495,16 @@ async def test_a_reporter_read_as_a_name_is_accepted_on_a_second_save(closed_vau
         form.query_one("#form-melder", Select).value = "\0other"
         await pilot.pause()
         form.query_one("#form-melder-other", Input).value = "Emma Kinderziekenhuis"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await pilot.pause()
         assert app.screen is form  # refused: it reads as a person's name
-        await pilot.press("f5")  # saved again: the chair says it is an organisation
+        await pilot.press("f2")  # saved again: the chair says it is an organisation
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         # Editing the case again keeps that reporter without a second warning.
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
         app.screen.query_one("#form-summary", TextArea).load_text("Signaal over werk, aangevuld")
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         await pilot.press("ctrl+q")
     vault = Vault.open(closed_vault, PASSPHRASE)
@@ -491,7 +528,7 @@ async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vau
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
         app.screen.query_one("#form-summary", TextArea).load_text("Aangevuld")
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         assert cases.get_case(app.vault, code).summary == "Aangevuld"
         assert allowlist.allow_terms(app.vault) == []  # nothing was added for it

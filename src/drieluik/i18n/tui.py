@@ -196,6 +196,10 @@ MESSAGES = {
     "detail.meeting": {"nl": "overleg {date}", "en": "meeting {date}"},
     "detail.review_date": {"nl": "Herbeoordeling", "en": "Review"},
     "detail.closed_date": {"nl": "Afgesloten", "en": "Closed"},
+    "detail.agenda_confirm": {
+        "nl": "{code} op de agenda van het overleg van {date} zetten?",
+        "en": "Put {code} on the agenda of the meeting of {date}?",
+    },
     "detail.added_to_agenda": {
         "nl": "{code} staat op de agenda van {date}.",
         "en": "{code} is on the agenda of {date}.",
@@ -259,6 +263,11 @@ MESSAGES = {
     "form.updated": {"nl": "Casus {code} bijgewerkt.", "en": "Case {code} updated."},
     "form.save_button": {"nl": "Opslaan (Ctrl+S)", "en": "Save (Ctrl+S)"},
     "form.cancel_button": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
+    "form.discard_confirm": {
+        "nl": "Wat u hebt ingevuld is niet opgeslagen. Weggooien?",
+        "en": "What you typed is not saved. Discard it?",
+    },
+    "form.discard_yes": {"nl": "Weggooien", "en": "Discard"},
     # --- command palette ---
     "cmd.new_case": {"nl": "Nieuwe casus", "en": "New case"},
     "cmd.new_case_help": {

@@ -169,21 +169,34 @@ class CaseDetailScreen(DrieluikScreen):
             self.app.push_screen(CaseFormScreen(self.case.id))
 
     def action_agenda(self) -> None:
+        """Put the case on the next meeting's agenda, after a yes: it is a lasting
+        entry in the case's history, so a stray `a` must not do it."""
         if self.case is None:
             return
+        case = self.case
         meeting = meetings.next_meeting(self.vault, self.drieluik.today())
         if meeting is None:
             self.notify(t("detail.no_next_meeting"), severity="warning", timeout=8)
             return
-        try:
-            meetings.add_item(self.vault, meeting.id, self.case.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(
-            t("detail.added_to_agenda", code=self.case.code, date=meeting.meeting_date.isoformat())
+        day = meeting.meeting_date.isoformat()
+
+        def answered(yes: bool | None) -> None:
+            if not yes or self.app.vault is None:
+                return
+            try:
+                meetings.add_item(self.vault, meeting.id, case.id)
+            except DrieluikError as error:
+                self.drieluik.report_error(error)
+                return
+            self.notify(t("detail.added_to_agenda", code=case.code, date=day))
+            self.load()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("detail.agenda_confirm", code=case.code, date=day), yes=t("bind.agenda")
+            ),
+            answered,
         )
-        self.load()
 
     def _selected_action(self) -> ActionView | None:
         """The highlighted action, only when the actions table has the focus:

@@ -29,6 +29,7 @@ from drieluik.domain.vocabulary import ExploitationForm, Municipality, Vulnerabl
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import SAVE_KEYS, ConfirmDialog
 from drieluik.services import allowlist, cases
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
@@ -44,7 +45,7 @@ class CaseFormScreen(DrieluikScreen):
     AUTO_FOCUS = "#form-datum"
 
     BINDINGS = [
-        Binding("f5,ctrl+s", "save", "bind.save", id="case_form.save"),
+        Binding(SAVE_KEYS, "save", "bind.save", id="case_form.save"),
         Binding("escape", "cancel", "bind.cancel", id="case_form.cancel"),
     ]
 
@@ -56,6 +57,8 @@ class CaseFormScreen(DrieluikScreen):
         self._similar_timer: Timer | None = None
         # A reporter refused as personal data; saving it again allows it.
         self._refused_reporter: str | None = None
+        # The fields as shown at first: leaving with other values asks first.
+        self._pristine: dict[str, Any] | None = None
 
     def rebuild_arguments(self):
         # After a lock the user finds what they were typing (kept in memory only).
@@ -166,6 +169,12 @@ class CaseFormScreen(DrieluikScreen):
 
     def on_mount(self) -> None:
         self.title = t("form.edit_title", code=self.case.code) if self.case else t("form.new_title")
+        # A draft given back after a lock is unsaved work: always ask before leaving it.
+        if self.draft is None:
+            self.call_after_refresh(self._remember_pristine)
+
+    def _remember_pristine(self) -> None:
+        self._pristine = self.values()
 
     # --- reading the fields -------------------------------------------------------
 
@@ -243,7 +252,18 @@ class CaseFormScreen(DrieluikScreen):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        """Leave the form; what was typed is thrown away only after a yes."""
+        if self._pristine is not None and self.values() == self._pristine:
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(t("form.discard_confirm"), yes=t("form.discard_yes")), answered
+        )
 
     def action_save(self) -> None:
         raw = self.raw()
