@@ -155,7 +155,8 @@ class ChairingScreen(DrieluikScreen):
         self.query_one("#chair-actions-panel").border_title = t("chair.actions")
         meeting = meetings.get_meeting(self.vault, self.meeting_id)
         if not meeting.finished and meeting.items:
-            meeting = meetings.start_meeting(self.vault, self.meeting_id)
+            # allow_future: the screen asks first (C1, issue 11); until then as before.
+            meeting = meetings.start_meeting(self.vault, self.meeting_id, allow_future=True)
         self.meeting = meeting
         self.spent = {item.id: item.seconds_spent for item in meeting.items}
         # Resume where the chair was (after a lock), else at the first item not yet discussed.
@@ -655,7 +656,7 @@ class ChairingScreen(DrieluikScreen):
             self._entered_at = now()  # back to the item: its clock runs on
             return
         try:
-            carried = meetings.finish_meeting(self.vault, self.meeting_id)
+            carried = meetings.finish_meeting(self.vault, self.meeting_id, allow_future=True)
         except DrieluikError as error:
             self.drieluik.report_error(error)
             return

@@ -88,6 +88,7 @@ def export_minutes(
     redact: bool = False,
     per_partner: str | None = None,
     force: bool = False,
+    times: bool = False,
 ) -> ExportResult:
     """Write the minutes to `out`, or raise and write nothing.
 
@@ -100,7 +101,7 @@ def export_minutes(
     refuse_existing(out, force)
     from drieluik.services.allowlist import allow_terms
 
-    minutes = build_minutes(vault, meeting_ref, per_partner=per_partner)
+    minutes = build_minutes(vault, meeting_ref, per_partner=per_partner, times=times)
     allow = allow_terms(vault)
     findings = scan_minutes(minutes, allow)
     replaced = 0
