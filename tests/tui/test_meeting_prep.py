@@ -221,6 +221,7 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         assert isinstance(app.screen, MeetingsScreen)
         await pilot.press("ctrl+o")  # not begun yet: asks, "no" by default
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "in de toekomst" in app.screen.question  # a week ahead: says so
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         assert meetings.get_meeting(app.vault, upcoming.id).started_at is None
@@ -231,3 +232,32 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         await pilot.press("escape", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         await pilot.press("ctrl+q")
+
+
+async def test_a_meeting_has_one_state_on_every_screen(vault_path: Path) -> None:
+    """Observation 8 of issue 11: one meeting was "gepland" in the list, "bezig"
+    in preparation and "begonnen" on the dashboard. Now MeetingState.label
+    everywhere."""
+    from drieluik.domain.vocabulary import MeetingState
+    from drieluik.screens.dashboard import DashboardScreen
+    from drieluik.screens.meetings import MeetingsScreen
+    from tests.tui.conftest import screen_text
+
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seed_meetings(vault, TODAY)
+    today = meetings.create_meeting(vault, TODAY)  # proposed agenda, not empty
+    meetings.start_meeting(vault, today.id, today=TODAY)
+    bezig = MeetingState.BEZIG.label
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert bezig in screen_text(app)
+        app.push_screen(MeetingsScreen())
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        table = app.screen.query_one("#meetings-table", DataTable)
+        states = [str(table.get_row_at(r)[2]) for r in range(table.row_count)]
+        assert states == [bezig, MeetingState.AFGEROND.label]
+        app.open_meeting_prep(today.id)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        await pilot.pause()
+        assert bezig in str(app.screen.query_one("#prep-agenda").border_title)

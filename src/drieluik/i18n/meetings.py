@@ -56,6 +56,12 @@ MESSAGES = {
         "nl": "Het overleg van {date} nu beginnen? De begintijd wordt vastgelegd.",
         "en": "Begin the meeting of {date} now? Its start time is recorded.",
     },
+    "mtg.start_future_confirm": {
+        "nl": "Het overleg van {date} ligt in de toekomst. Toch nu beginnen? De begintijd "
+        "wordt vastgelegd.",
+        "en": "The meeting of {date} is in the future. Begin it now anyway? Its start time "
+        "is recorded.",
+    },
     "mtg.start_yes": {"nl": "Beginnen", "en": "Begin"},
     "mtg.no": {"nl": "Nee", "en": "No"},
     "mtg.ok": {"nl": "Opslaan", "en": "Save"},

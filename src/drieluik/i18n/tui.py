@@ -134,7 +134,6 @@ MESSAGES = {
         "nl": "{date} — {items} agendapunten",
         "en": "{date} — {items} agenda items",
     },
-    "dash.meeting_started": {"nl": " (begonnen)", "en": " (started)"},
     "dash.no_meeting": {
         "nl": "Geen overleg gepland. Druk v om er een voor te bereiden.",
         "en": "No meeting planned. Press v to prepare one.",

@@ -88,9 +88,7 @@ class DashboardScreen(DrieluikScreen):
                 date=meeting.meeting_date.isoformat(),
                 items=meeting.item_count,
             )
-            if meeting.started:
-                line += t("dash.meeting_started")
-            lines.append(line)
+            lines.append(f"{line} · {meeting.state.label}")
         lines.append("")
         if summary.previous_meeting_date is not None:
             signals = t(

@@ -100,25 +100,34 @@ def chair_after_asking(screen: Any, meeting_id: int) -> None:
 
     Chairing a meeting that has not begun begins it (its start time is
     recorded, and cannot be taken back), so that asks first, with "no" as the
-    default; a meeting under way or closed just opens.
+    default, and says so when the meeting is dated in the future; after a yes
+    the meeting is begun here. A meeting under way, closed or without items
+    just opens.
     """
     from drieluik.services import meetings
 
     meeting = meetings.get_meeting(screen.vault, meeting_id)
-    if meeting.started_at is not None or meeting.finished:
+    if meeting.started_at is not None or meeting.finished or not meeting.items:
         screen.drieluik.open_chairing(meeting_id)
         return
+    today = screen.drieluik.today()
+    future = meeting.is_future(today)
 
     def answered(yes: bool | None) -> None:
-        if yes and screen.app.vault is not None:
-            screen.drieluik.open_chairing(meeting_id)
+        if not yes or screen.app.vault is None:
+            return
+        try:
+            meetings.start_meeting(screen.vault, meeting_id, allow_future=future, today=today)
+        except DrieluikError as error:
+            screen.drieluik.report_error(error)
+            return
+        screen.drieluik.open_chairing(meeting_id)
 
-    screen.app.push_screen(
-        ConfirmDialog(
-            t("mtg.start_confirm", date=meeting.meeting_date.isoformat()), yes=t("mtg.start_yes")
-        ),
-        answered,
+    day = meeting.meeting_date.isoformat()
+    question = (
+        t("mtg.start_future_confirm", date=day) if future else t("mtg.start_confirm", date=day)
     )
+    screen.app.push_screen(ConfirmDialog(question, yes=t("mtg.start_yes")), answered)
 
 
 class FormDialog(DrieluikModal):

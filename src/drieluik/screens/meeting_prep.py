@@ -8,7 +8,7 @@ meeting with that agenda (or opens the meeting already planned on that date).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -120,12 +120,9 @@ class MeetingPrepScreen(DrieluikScreen):
         date_input.focus()
 
     def _default_date(self) -> date:
-        """A week from today (the chair's weekday), or the first such week still free."""
-        finished = {day for _, day, _, done in meetings.list_meetings(self.vault) if done}
-        day = self.drieluik.today() + timedelta(days=7)
-        while day in finished:
-            day += timedelta(days=7)
-        return day
+        """A week from today (the chair's weekday), or the first such week that has
+        no meeting yet: the date `drieluik agenda` proposes too."""
+        return meetings.proposal_date(self.vault, self.drieluik.today())
 
     @on(Input.Changed, "#prep-date")
     def _date_changed(self, event: Input.Changed) -> None:
@@ -174,15 +171,8 @@ class MeetingPrepScreen(DrieluikScreen):
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
         self.title = t("prep.title_date", date=meeting.meeting_date.isoformat())
-        state = (
-            t("mtg.finished")
-            if meeting.finished
-            else t("mtg.started")
-            if meeting.started_at
-            else t("mtg.open")
-        )
         self.query_one("#prep-agenda").border_title = t(
-            "prep.agenda", count=len(meeting.items), state=state
+            "prep.agenda", count=len(meeting.items), state=meeting.state.label
         )
         self._fill_table(
             [(str(item.id), item.position, item.case, item.reason) for item in meeting.items]

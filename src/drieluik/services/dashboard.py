@@ -12,10 +12,10 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from drieluik.domain.vocabulary import ActionStatus, CaseStatus, ExploitationForm
+from drieluik.domain.vocabulary import ActionStatus, CaseStatus, ExploitationForm, MeetingState
 from drieluik.services import retention
 from drieluik.services.cases import to_view
-from drieluik.services.meetings import _action_view
+from drieluik.services.meetings import _action_view, meeting_state
 from drieluik.services.types import ActionView, CaseView
 from drieluik.store.models import Action, AgendaItem, Case, Meeting
 from drieluik.store.vault import Vault
@@ -28,7 +28,11 @@ class NextMeeting:
     id: int
     meeting_date: date
     item_count: int
-    started: bool
+    state: MeetingState
+
+    @property
+    def started(self) -> bool:
+        return self.state is not MeetingState.GEPLAND
 
 
 @dataclass(frozen=True)
@@ -53,20 +57,22 @@ class DashboardSummary:
 def summary(vault: Vault, today: date, *, limit: int = LIST_LIMIT) -> DashboardSummary:
     with vault.session() as session:
         meeting_row = session.exec(
-            select(Meeting.id, Meeting.meeting_date, Meeting.started_at)
+            select(Meeting)
             .where(Meeting.meeting_date >= today, col(Meeting.ended_at).is_(None))
             .order_by(col(Meeting.meeting_date))
             .limit(1)
         ).first()
         next_meeting = None
         if meeting_row is not None:
-            meeting_id, meeting_date, started_at = meeting_row
+            meeting_id, meeting_date = meeting_row.id, meeting_row.meeting_date
             items = session.exec(
                 select(func.count())
                 .select_from(AgendaItem)
                 .where(AgendaItem.meeting_id == meeting_id)
             ).one()
-            next_meeting = NextMeeting(meeting_id or 0, meeting_date, items, started_at is not None)
+            next_meeting = NextMeeting(
+                meeting_id or 0, meeting_date, items, meeting_state(meeting_row)
+            )
 
         overdue_where = (
             Action.status == ActionStatus.OPEN.value,
