@@ -261,3 +261,59 @@ async def test_a_meeting_has_one_state_on_every_screen(vault_path: Path) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
         await pilot.pause()
         assert bezig in str(app.screen.query_one("#prep-agenda").border_title)
+
+
+async def test_planned_time_per_item_is_shown_and_set(vault_path: Path) -> None:
+    """Issue 11, time-boxing: each item shows its planned minutes (the default by
+    reason) and `m` sets them; out of range stays in the dialog with the reason."""
+    from drieluik.screens.meeting_dialogs import PlannedMinutesDialog
+
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    first = meeting.items[0]
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(meeting.id)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        screen = app.screen
+        table = screen.query_one("#prep-table", DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels[3] == "Min"
+        assert table_rows(app)[0][3] == str(first.planned_seconds // 60)
+        total = meeting.planned_seconds // 60
+        assert f"{total} min gepland" in str(screen.query_one("#prep-agenda").border_title)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlannedMinutesDialog))
+        field = app.screen.query_one("#minutes-value", Input)
+        assert field.value == str(first.planned_seconds // 60)
+        field.value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannedMinutesDialog)  # refused, kept open
+        assert "1 tot 240 minuten" in str(app.screen.query_one(".dialog-error").render())
+        field.value = "25"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert table_rows(app)[0][3] == "25"
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        assert meetings.get_meeting(reopened, meeting.id).items[0].planned_seconds == 25 * 60
+    finally:
+        reopened.close()
+
+
+async def test_preparation_at_80_columns_drops_form_and_municipality(vault_path: Path) -> None:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting_prep(meeting.id)
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
+        await pilot.pause()
+        table = app.screen.query_one("#prep-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["#", "Casus", "Reden", "Min"]
+        assert table.virtual_size.width <= table.size.width  # nothing cut off to the right

@@ -113,6 +113,18 @@ MESSAGES = {
     "prep.col.code": {"nl": "Casus", "en": "Case"},
     "prep.col.reason": {"nl": "Reden", "en": "Reason"},
     "prep.col.form": {"nl": "Vorm", "en": "Form"},
+    "prep.col.minutes": {"nl": "Min", "en": "Min"},
+    "prep.agenda_planned": {
+        "nl": "Agenda: {count} punt(en) · {minutes} min gepland · {state}",
+        "en": "Agenda: {count} item(s) · {minutes} min planned · {state}",
+    },
+    "prep.bind.minutes": {"nl": "Tijd", "en": "Time"},
+    "prep.minutes_set": {
+        "nl": "{code}: {minutes} minuten gepland.",
+        "en": "{code}: {minutes} minutes planned.",
+    },
+    "dlg.minutes.title": {"nl": "Geplande tijd voor {code}", "en": "Planned time for {code}"},
+    "dlg.minutes.label": {"nl": "Minuten", "en": "Minutes"},
     "prep.col.municipality": {"nl": "Gemeente", "en": "Municipality"},
     "prep.col.status": {"nl": "Status", "en": "Status"},
     "prep.add_label": {"nl": "Casus toevoegen", "en": "Add a case"},

@@ -455,6 +455,41 @@ class PostponeDialog(FormDialog):
             self.dismiss(day)
 
 
+class PlannedMinutesDialog(FormDialog):
+    """An agenda item's time-box in whole minutes (dismisses with the number)."""
+
+    def __init__(
+        self, case_code: str, minutes: int, submit: Callable[[Any], object] | None = None
+    ) -> None:
+        super().__init__(classes="dialog", submit=submit)
+        self.case_code = case_code
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="minutes-box", classes="dialog-box"):
+            yield Label(t("dlg.minutes.title", code=self.case_code), classes="dialog-title")
+            with DialogBody():
+                yield Label(t("dlg.minutes.label"), classes="field-label")
+                yield Input(str(self.minutes), compact=True, id="minutes-value", type="integer")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#minutes-value", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        text = self.query_one("#minutes-value", Input).value.strip()
+        if not text.isdigit():
+            self.error(t("dlg.required", field=t("dlg.minutes.label")))
+            return
+        self.finish(int(text))
+
+
 class ChoiceDialog(DrieluikModal):
     """A short menu of choices; dismisses with the chosen id, or None on Escape."""
 

@@ -24,8 +24,12 @@ from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ConfirmDialog, chair_after_asking
-from drieluik.services import allowlist, meetings, search
+from drieluik.screens.meeting_dialogs import (
+    ConfirmDialog,
+    PlannedMinutesDialog,
+    chair_after_asking,
+)
+from drieluik.services import allowlist, meetings, search, vault_settings
 from drieluik.services import cases as case_service
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
 from drieluik.widgets.literal import literal
@@ -52,6 +56,7 @@ class MeetingPrepScreen(DrieluikScreen):
         Binding(
             "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
         ),
+        Binding("m", "minutes", "prep.bind.minutes", id="prep.minutes"),
         Binding("o", "orgs", "prep.bind.orgs", id="prep.orgs"),
         Binding("ctrl+o", "start", "prep.bind.start", id="prep.start"),
     ]
@@ -63,6 +68,8 @@ class MeetingPrepScreen(DrieluikScreen):
         self.proposal: list[ProposedItem] = []
         self._org_warned: str | None = None
         self._loading_orgs = False
+        # What the table shows: (row key, position, case, reason, planned minutes).
+        self._rows: list[tuple[str, int, CaseView, AgendaReason, int]] = []
 
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.meeting_id,), {}
@@ -91,9 +98,7 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def on_mount(self) -> None:
         self.title = t("prep.title")
-        table = self.query_one("#prep-table", DataTable)
-        for key in ("pos", "code", "reason", "form", "municipality"):
-            table.add_column(t(f"prep.col.{key}"), key=key)
+        self._add_columns()
         self.query_one("#prep-orgs").border_title = t("prep.orgs_label")
         self.query_one("#prep-matches").display = False
         if self.meeting_id is None:
@@ -103,7 +108,23 @@ class MeetingPrepScreen(DrieluikScreen):
             self.query_one("#prep-table", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._add_columns()
+            self._fill_table(self._rows)
+
+    def _columns(self) -> tuple[str, ...]:
+        # Below 100 columns the form and municipality go: the case screen has them.
+        if self.has_class("-narrow"):
+            return ("pos", "code", "reason", "minutes")
+        return ("pos", "code", "reason", "minutes", "form", "municipality")
+
+    def _add_columns(self) -> None:
+        table = self.query_one("#prep-table", DataTable)
+        table.clear(columns=True)
+        for key in self._columns():
+            table.add_column(t(f"prep.col.{key}"), key=key)
 
     def on_screen_resume(self) -> None:
         if self.meeting_id is not None and self.app.vault is not None:
@@ -138,8 +159,15 @@ class MeetingPrepScreen(DrieluikScreen):
             return
         self.proposal = meetings.propose_agenda(self.vault, day)
         panel.border_title = t("prep.proposal", date=day.isoformat(), count=len(self.proposal))
+        defaults = {
+            reason: vault_settings.get(self.vault, vault_settings.PLANNED_MINUTES[reason])
+            for reason in AgendaReason
+        }
         self._fill_table(
-            [(f"p{i}", i, p.case, p.reason) for i, p in enumerate(self.proposal, start=1)]
+            [
+                (f"p{i}", i, p.case, p.reason, defaults[p.reason])
+                for i, p in enumerate(self.proposal, start=1)
+            ]
         )
 
     @on(Input.Submitted, "#prep-date")
@@ -172,10 +200,16 @@ class MeetingPrepScreen(DrieluikScreen):
         self.query_one("#prep-date-row").display = False
         self.title = t("prep.title_date", date=meeting.meeting_date.isoformat())
         self.query_one("#prep-agenda").border_title = t(
-            "prep.agenda", count=len(meeting.items), state=meeting.state.label
+            "prep.agenda_planned",
+            count=len(meeting.items),
+            minutes=meeting.planned_seconds // 60,
+            state=meeting.state.label,
         )
         self._fill_table(
-            [(str(item.id), item.position, item.case, item.reason) for item in meeting.items]
+            [
+                (str(item.id), item.position, item.case, item.reason, item.planned_seconds // 60)
+                for item in meeting.items
+            ]
         )
         if focus_item is not None:
             for row, item in enumerate(meeting.items):
@@ -186,18 +220,21 @@ class MeetingPrepScreen(DrieluikScreen):
         self._load_orgs(meeting.attending, disabled=meeting.finished)
         self.refresh_bindings()
 
-    def _fill_table(self, rows: list[tuple[str, int, CaseView, AgendaReason]]) -> None:
+    def _fill_table(self, rows: list[tuple[str, int, CaseView, AgendaReason, int]]) -> None:
+        self._rows = rows
         table = self.query_one("#prep-table", DataTable)
         table.clear()
-        for key, position, case, reason in rows:
-            table.add_row(
-                literal(str(position)),
-                literal(case.code, "bold"),
-                reason_text(reason),
-                literal(case.form.value),
-                literal(case.municipality.label),
-                key=key,
-            )
+        columns = self._columns()
+        for key, position, case, reason, minutes in rows:
+            cells = {
+                "pos": literal(str(position)),
+                "code": literal(case.code, "bold"),
+                "reason": reason_text(reason),
+                "minutes": Text(str(minutes), justify="right"),
+                "form": literal(case.form.value),
+                "municipality": literal(case.municipality.label),
+            }
+            table.add_row(*(cells[column] for column in columns), key=key)
         empty = self.query_one("#prep-empty", Label)
         empty.update(t("prep.no_items") if not rows else "")
         empty.display = not rows
@@ -355,7 +392,7 @@ class MeetingPrepScreen(DrieluikScreen):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add_case", "remove_item", "move", "orgs", "start"):
+        if action in ("add_case", "remove_item", "move", "minutes", "orgs", "start"):
             if self.meeting is None:
                 return None  # shown greyed out until the meeting exists
             if action != "start" and self.meeting.finished:
@@ -391,6 +428,26 @@ class MeetingPrepScreen(DrieluikScreen):
             self.drieluik.report_error(error)
             return
         self.load(focus_item=item.id)
+
+    def action_minutes(self) -> None:
+        """The highlighted item's planned time (the time-box shown while chairing)."""
+        item = self._current_item()
+        if item is None or not self._editable():
+            return
+        assert self.meeting_id is not None
+
+        def store(minutes: int) -> None:
+            meetings.set_planned_minutes(self.vault, item.id, minutes)
+
+        def done(minutes: int | None) -> None:
+            if minutes is None or self.app.vault is None:
+                return
+            self.notify(t("prep.minutes_set", code=item.case.code, minutes=minutes), markup=False)
+            self.load(focus_item=item.id)
+
+        self.app.push_screen(
+            PlannedMinutesDialog(item.case.code, item.planned_seconds // 60, submit=store), done
+        )
 
     def action_remove_item(self) -> None:
         item = self._current_item()
