@@ -2,7 +2,7 @@
 
 MESSAGES = {
     # --- key descriptions (footer, command palette) ---
-    "bind.quit": {"nl": "Afsluiten", "en": "Quit"},
+    "bind.quit": {"nl": "Stoppen", "en": "Quit"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
     "bind.home": {"nl": "Overzicht", "en": "Overview"},
     "bind.cases": {"nl": "Casussen", "en": "Cases"},
@@ -36,6 +36,10 @@ MESSAGES = {
         "en": "NOT SAVED — saving failed",
     },
     "tui.locked": {"nl": "vergrendeld", "en": "locked"},
+    "tui.lock_countdown": {
+        "nl": "vergrendelt over {seconds} s — druk op een toets",
+        "en": "locks in {seconds} s — press any key",
+    },
     "tui.unexpected": {
         "nl": "Onverwachte fout ({kind}). Wat al was ingevoerd staat in de kluis.",
         "en": "Unexpected error ({kind}). What was already entered is in the vault.",
@@ -86,7 +90,7 @@ MESSAGES = {
         "en": "Wrong recovery key (attempt {count}). Nothing was changed.",
     },
     "unlock.hint": {
-        "nl": "Enter: ontgrendelen · ctrl+q: afsluiten",
+        "nl": "Enter: ontgrendelen · ctrl+q: stoppen",
         "en": "Enter: unlock · ctrl+q: quit",
     },
     "unlock.hint_recovery": {
@@ -272,8 +276,8 @@ MESSAGES = {
     "cmd.theme_help": {"nl": "Kleurenthema kiezen", "en": "Choose a colour theme"},
     "cmd.home": {"nl": "Overzicht", "en": "Overview"},
     "cmd.home_help": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
-    "cmd.quit": {"nl": "Afsluiten", "en": "Quit"},
-    "cmd.quit_help": {"nl": "Opslaan en afsluiten", "en": "Save and quit"},
+    "cmd.quit": {"nl": "Stoppen", "en": "Quit"},
+    "cmd.quit_help": {"nl": "Opslaan en stoppen", "en": "Save and quit"},
     "cmd.no_next_meeting": {
         "nl": "Er is geen komend overleg; maak er eerst een ('Nieuw overleg').",
         "en": "There is no upcoming meeting; create one first ('Nieuw overleg').",
