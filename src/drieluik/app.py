@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -33,6 +33,7 @@ from drieluik.i18n import set_language, t
 from drieluik.screens.base import Rebuildable, localise_bindings
 from drieluik.services import rollback
 from drieluik.settings import Settings, load_settings
+from drieluik.store.models import now as models_now
 from drieluik.store.vault import Vault
 
 SAVE_DELAY_SECONDS = 0.3
@@ -74,9 +75,11 @@ class DrieluikApp(App):
         today: date | None = None,
         passphrase: str | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], datetime] = models_now,
     ) -> None:
         set_language(settings.lang)
         self._monotonic = monotonic  # the idle clock (tests inject one)
+        self._clock = clock
         self.settings = settings
         self.vault_path = Path(vault_path)
         self.vault: Vault | None = None
@@ -103,6 +106,10 @@ class DrieluikApp(App):
 
     def today(self) -> date:
         return self._fixed_today or date.today()
+
+    def now(self) -> datetime:
+        """The moment the screens' clocks read (the chairing item clock); injectable."""
+        return self._clock()
 
     def open_case(self, ref: str | int) -> None:
         from drieluik.screens.case_detail import CaseDetailScreen
@@ -443,10 +450,17 @@ def make_app(
     today: date | None = None,
     passphrase: str | None = None,
     monotonic: Callable[[], float] = time.monotonic,
+    clock: Callable[[], datetime] = models_now,
 ) -> DrieluikApp:
-    """The one way to build the app (CLI and tests)."""
+    """The one way to build the app (CLI and tests; they inject the clocks)."""
     return DrieluikApp(
-        settings, vault_path, vault=vault, today=today, passphrase=passphrase, monotonic=monotonic
+        settings,
+        vault_path,
+        vault=vault,
+        today=today,
+        passphrase=passphrase,
+        monotonic=monotonic,
+        clock=clock,
     )
 
 

@@ -55,7 +55,6 @@ from drieluik.services import allowlist, meetings
 from drieluik.services import cases as case_service
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
-from drieluik.store.models import now
 from drieluik.widgets.chairing import (
     ActionChosen,
     ActionList,
@@ -301,7 +300,7 @@ class ChairingScreen(DrieluikScreen):
             notes.load(None, "")
             self._running_since = None
             return
-        self._running_since = None if (self.finished or self.clock_paused) else now()
+        self._running_since = None if (self.finished or self.clock_paused) else self.drieluik.now()
         notes.load(item.id, item.notes)
         self._show_case(item)
         self._show_outcomes(item)
@@ -347,7 +346,7 @@ class ChairingScreen(DrieluikScreen):
             return 0
         seconds = self.spent.get(item.id, 0)
         if self._running_since is not None:
-            seconds += int((now() - self._running_since).total_seconds())
+            seconds += int((self.drieluik.now() - self._running_since).total_seconds())
         return seconds
 
     def _stop_clock(self) -> None:
@@ -359,13 +358,13 @@ class ChairingScreen(DrieluikScreen):
 
     def _start_clock(self) -> None:
         if not self.finished and not self.clock_paused and self.item is not None:
-            self._running_since = now()
+            self._running_since = self.drieluik.now()
 
     def meeting_seconds(self) -> int:
         meeting = self.meeting
         if meeting is None or meeting.started_at is None:
             return 0
-        end = meeting.ended_at or now()
+        end = meeting.ended_at or self.drieluik.now()
         return int((end - meeting.started_at).total_seconds())
 
     def _tick(self) -> None:
