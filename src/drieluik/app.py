@@ -64,6 +64,11 @@ class DrieluikApp(App):
         # "/" reaches the app only when no text field has focus (fields type it).
         Binding("slash,ctrl+f,f4", "search", "bind.search", show=False, id="app.search"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Focus moves the moment Tab arrives, not after the field had its turn:
+        # keys typed fast arrive together and each goes to the widget focused
+        # then, so a bubbling Tab let "Pol⇥31-12" all land in the owner field.
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
     ]
 
     def __init__(

@@ -28,13 +28,14 @@ class Clocks:
 
     def __init__(self) -> None:
         self.seconds = 1000.0
+        self.start = now()
         self.offset = timedelta()
 
     def monotonic(self) -> float:
         return self.seconds
 
     def now(self) -> datetime:
-        return now() + self.offset
+        return self.start + self.offset
 
     def advance(self, seconds: float) -> None:
         self.seconds += seconds

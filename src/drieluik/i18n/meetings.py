@@ -232,7 +232,7 @@ MESSAGES = {
     "chair.bind.previous": {"nl": "Vorige", "en": "Previous"},
     "chair.bind.decision": {"nl": "Besluit", "en": "Decision"},
     "chair.bind.action": {"nl": "Actie", "en": "Action"},
-    "chair.bind.finish": {"nl": "Overleg afronden", "en": "Close meeting"},
+    "chair.bind.finish": {"nl": "Afronden", "en": "Close meeting"},
     "chair.bind.undo": {"nl": "Ongedaan", "en": "Undo"},
     "chair.bind.export": {"nl": "Verslag", "en": "Minutes"},
     "chair.bind.notes": {"nl": "Notities", "en": "Notes"},

@@ -37,7 +37,7 @@ from textual.reactive import var
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drieluik.domain.vocabulary import KNOWN_REPORTERS, EventKind
+from drieluik.domain.vocabulary import KNOWN_REPORTERS, ActionStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal, DrieluikScreen
@@ -141,24 +141,35 @@ class ChairingScreen(DrieluikScreen):
     """One meeting, one agenda item at a time."""
 
     # Only modifier and function keys: a letter typed outside the notes does
-    # nothing. F6/F7 and ctrl+z are priority keys: in the notes they would be
-    # the text area's (select line, select all, text undo).
+    # nothing. Priority keys, so that in the notes F6/F7 and ctrl+z are the
+    # chair's, not the text area's (select line, select all, text undo).
     BINDINGS = [
-        Binding("f5,ctrl+t", "decision", "chair.bind.decision", id="chairing.decision"),
+        # In the footer's order: what the chair does most, then what asks first.
+        Binding(
+            "f5,ctrl+t", "decision", "chair.bind.decision", priority=True, id="chairing.decision"
+        ),
         Binding("f6", "action", "chair.bind.action", priority=True, id="chairing.action"),
         Binding(
             "f7,ctrl+n", "done_next", "chair.bind.done_next", priority=True, id="chairing.done_next"
         ),
+        Binding("ctrl+z", "undo", "chair.bind.undo", priority=True, id="chairing.undo"),
+        Binding("ctrl+g", "finish", "chair.bind.finish", priority=True, id="chairing.finish"),
         Binding(
             "alt+left",
             "step(-1)",
             "chair.bind.previous",
             key_display="alt+←",
+            priority=True,
             id="chairing.previous",
         ),
-        Binding("alt+right", "step(1)", "chair.bind.next", key_display="alt+→", id="chairing.next"),
-        Binding("ctrl+z", "undo", "chair.bind.undo", priority=True, id="chairing.undo"),
-        Binding("ctrl+g", "finish", "chair.bind.finish", id="chairing.finish"),
+        Binding(
+            "alt+right",
+            "step(1)",
+            "chair.bind.next",
+            key_display="alt+→",
+            priority=True,
+            id="chairing.next",
+        ),
         Binding("escape", "back", "bind.back", id="chairing.back"),
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
         Binding("slash", "nothing", show=False, id="chairing.no_slash"),
@@ -238,6 +249,21 @@ class ChairingScreen(DrieluikScreen):
                 self.action_decision if kind == "decision" else self.action_action, draft
             )
 
+    @property
+    def active_bindings(self):  # type: ignore[override]
+        """The screen's keys first, in BINDINGS order (the footer shows them so).
+
+        Textual orders them by where a key was first seen, and the notes area
+        binds F6, F7 and ctrl+z itself: the footer would start with those.
+        """
+        bindings = super().active_bindings
+        order: dict[str, int] = {}
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            for key in binding.key.split(","):
+                order.setdefault(key.strip(), len(order))
+        return dict(sorted(bindings.items(), key=lambda pair: order.get(pair[0], len(order))))
+
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         open_dialog = None
         for screen in self.app.screen_stack:
@@ -251,7 +277,9 @@ class ChairingScreen(DrieluikScreen):
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).compact = narrow  # room for the keys that matter
 
     # --- state -----------------------------------------------------------------------
 
@@ -632,7 +660,7 @@ class ChairingScreen(DrieluikScreen):
     @on(ActionChosen)
     def _action_chosen(self, event: ActionChosen) -> None:
         action = self._find_action(event.action_id)
-        if action is None or action.status.value != "open":
+        if action is None or action.status is not ActionStatus.OPEN or self.finished:
             return
         self.app.push_screen(
             ActionMenu(action, ActionMenu.CHOICES[1:]),

@@ -68,8 +68,8 @@ class _ChoiceList(OptionList):
             self.add_option(Option(line, id=row_id))
         if not rows:
             self.add_option(Option(Text(empty, style="dim"), id=None, disabled=True))
-        elif highlighted is not None:
-            self.highlighted = min(highlighted, len(rows) - 1)
+        else:  # a visible cursor from the start; it stays near where it was
+            self.highlighted = min(highlighted or 0, len(rows) - 1)
 
     def chosen_id(self, event: OptionList.OptionSelected) -> int | None:
         event.stop()

@@ -11,7 +11,7 @@ from datetime import date
 
 from rich.text import Text
 
-from drieluik.domain.vocabulary import CaseStatus
+from drieluik.domain.vocabulary import ActionStatus, CaseStatus
 from drieluik.i18n import t
 from drieluik.services.types import ActionView, AgendaItemView, DecisionView, HistoryEntry
 from drieluik.widgets.literal import literal
@@ -118,6 +118,8 @@ def action_text(action: ActionView, today: date) -> Text:
     text.append_text(literal(action.description, single_line=True))
     if action.times_postponed:
         text.append(f" ({t('chair.postponed', count=action.times_postponed)})", style="dim")
+    if action.status is not ActionStatus.OPEN:
+        text.append(f" ({action.status.label})", style="bold")
     return text
 
 
