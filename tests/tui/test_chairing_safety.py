@@ -121,3 +121,47 @@ async def test_a_new_action_is_selectable_and_done_or_cancel_ask_first(vault_pat
         [cancelled] = [a for a in actions.list_actions(vault, status=None) if a.id == made.id]
         assert cancelled.status is ActionStatus.VERVALLEN
         await pilot.press("ctrl+q")
+
+
+async def test_the_palette_offers_every_chairing_action_only_while_chairing(
+    vault_path: Path,
+) -> None:
+    from drieluik.commands import ChairingCommands
+
+    vault, meeting_id = _meeting(vault_path)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def titles() -> list[str]:
+            provider = ChairingCommands(app.screen)
+            return [command.title for command in provider.commands()]
+
+        assert titles() == []  # the dashboard
+        screen = await open_chairing(pilot, meeting_id)
+        offered = titles()
+        for title in (
+            "Notities typen",
+            "Besluit vastleggen",
+            "Actiepunt toevoegen",
+            "Punt besproken, naar het volgende",
+            "Klok pauzeren",
+            "Laatste wijziging ongedaan maken",
+            "Conceptverslag exporteren",
+            "Overleg afronden…",
+        ):
+            assert title in offered
+        # Through the palette, closing asks just as ctrl+g does.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Overleg afronden")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # No
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not meetings.get_meeting(vault, meeting_id).finished
+        # The clock command stops the item clock.
+        screen.action_toggle_clock()
+        assert screen.clock_paused and "Klok hervatten" in titles()
+        await pilot.press("ctrl+q")

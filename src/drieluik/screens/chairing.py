@@ -489,6 +489,9 @@ class ChairingScreen(DrieluikScreen):
     def action_step(self, delta: int) -> None:
         self.go_to(self.index + delta)
 
+    def action_notes(self) -> None:
+        self.query_one("#chair-notes").focus()
+
     def action_nothing(self) -> None:
         """A stray key: nothing happens."""
 
