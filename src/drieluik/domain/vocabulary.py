@@ -11,6 +11,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from drieluik.i18n import t
+
 
 class ExploitationForm(StrEnum):
     SEKSUEEL = "seksueel"
@@ -185,17 +187,22 @@ class EventKind(StrEnum):
     VAN_AGENDA = "van agenda gehaald"
     BESPROKEN = "besproken"
     BESLUIT = "besluit"
+    BESLUIT_INGETROKKEN = "besluit ingetrokken"
     ACTIE_AANGEMAAKT = "actie aangemaakt"
+    ACTIE_GEWIJZIGD = "actie gewijzigd"
     ACTIE_GEDAAN = "actie gedaan"
     ACTIE_UITGESTELD = "actie uitgesteld"
     ACTIE_VERVALLEN = "actie vervallen"
+    ACTIE_HEROPEND = "actie heropend"
+    ACTIE_INGETROKKEN = "actie ingetrokken"
     STATUS_GEWIJZIGD = "status gewijzigd"
     GEWIJZIGD = "gewijzigd"
     DOORGESCHOVEN = "doorgeschoven"
 
     @property
     def label(self) -> str:
-        return self.value
+        """In the reader's language: the history is shown in English with DRIELUIK_LANG=en."""
+        return t(f"history.kind.{self.name}")
 
 
 KNOWN_REPORTERS = (

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from drieluik.domain.dates import local
+from drieluik.domain.dates import check_not_past, local
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
@@ -315,8 +315,9 @@ def _add_item(
         session,
         case,
         EventKind.GEAGENDEERD,
-        f"{meeting.meeting_date.isoformat()} — {reason.label}",
         meeting.id,
+        meeting_date=meeting.meeting_date,
+        reason=reason.value,
     )
     return item
 
@@ -379,7 +380,9 @@ def remove_item(vault: Vault, item_id: int) -> MeetingView:
         _renumber(session, meeting.id or 0)
         if case.status == CaseStatus.GEAGENDEERD.value and not _on_pending_agenda(session, case):
             change_status(session, case, CaseStatus.NIEUW, meeting_id=meeting.id)
-        add_event(session, case, EventKind.VAN_AGENDA, meeting.meeting_date.isoformat(), meeting.id)
+        add_event(
+            session, case, EventKind.VAN_AGENDA, meeting.id, meeting_date=meeting.meeting_date
+        )
         audit.record(session, "agenda.remove", case.code)
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)
@@ -499,8 +502,8 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
                 session,
                 case,
                 EventKind.BESPROKEN,
-                meeting.meeting_date.isoformat() if meeting else "",
                 item.meeting_id,
+                meeting_date=meeting.meeting_date if meeting else None,
             )
             if case.status in (CaseStatus.NIEUW.value, CaseStatus.GEAGENDEERD.value):
                 change_status(session, case, CaseStatus.BESPROKEN, meeting_id=item.meeting_id)
@@ -530,6 +533,9 @@ def add_decision(
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         case = find_case(session, item.case_id)
+        meeting = session.get(Meeting, item.meeting_id)
+        if kind is DecisionKind.MONITORING and meeting is not None:
+            check_not_past(review_date, meeting.meeting_date)  # a review after the meeting
         decision = Decision(
             agenda_item_id=item.id,
             case_id=case.id or 0,
@@ -540,6 +546,17 @@ def add_decision(
         )
         session.add(decision)
         session.flush()
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT,
+            item.meeting_id,
+            decision_id=decision.id,
+            kind=decision.kind,
+            text=decision.text,
+            referral_to=decision.referral_to,
+            review_date=decision.review_date,
+        )
         status = next_status or DECISION_NEXT_STATUS[kind]
         change_status(
             session, case, status, review_date=review_date, on=today, meeting_id=item.meeting_id
@@ -555,6 +572,15 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
         if decision is None:
             return
         case = find_case(session, decision.case_id)
+        item = session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT_INGETROKKEN,
+            item.meeting_id if item else None,
+            decision_id=decision.id,
+            kind=decision.kind,
+        )
         session.delete(decision)
         audit.record(session, "decision.delete", case.code)
 
@@ -586,8 +612,8 @@ def finish_meeting(vault: Vault, meeting_ref: int | date | str) -> int:
             item.carried_over = True
             session.add(item)
             case = find_case(session, item.case_id)
-            target = following.meeting_date.isoformat() if following else "volgend overleg"
-            add_event(session, case, EventKind.DOORGESCHOVEN, target, meeting.id)
+            target = {"to_meeting_date": following.meeting_date} if following else {}
+            add_event(session, case, EventKind.DOORGESCHOVEN, meeting.id, **target)
             if (
                 following is not None
                 and following.ended_at is None

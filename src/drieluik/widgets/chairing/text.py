@@ -11,6 +11,7 @@ from datetime import date
 
 from rich.text import Text
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ActionStatus, CaseStatus
 from drieluik.i18n import t
 from drieluik.services.types import ActionView, AgendaItemView, DecisionView, HistoryEntry
@@ -31,7 +32,7 @@ def clock_text(seconds: int, *, hours: bool = False) -> str:
 
 def day_text(day: date) -> str:
     """A date as the app shows it (one style everywhere: 16-12-2026)."""
-    return day.strftime("%d-%m-%Y")
+    return format_date(day)
 
 
 def time_level(spent: int, planned: int | None) -> str:
@@ -95,7 +96,7 @@ def history_text(entries: Sequence[HistoryEntry], shown: int) -> Text:
         lines.append(f"… +{older}\n", style="dim")
     for entry in entries[-shown:] if shown else ():
         day = entry.meeting_date or entry.at.date()
-        detail = entry.detail.removeprefix(f"{day.isoformat()} — ")
+        detail = entry.detail.removeprefix(f"{format_date(entry.meeting_date)} — ")
         lines.append(day_text(day), style="dim")
         lines.append(" ")
         lines.append(entry.kind.label, style="bold")
