@@ -384,7 +384,8 @@ def test_agenda_of_an_existing_meeting_shows_its_items(filled: Path, cli) -> Non
         (False, True),
     ]
     human = cli("agenda", "2024-03-07")
-    assert "Agenda overleg 2024-03-07 (3 punten) — afgesloten" in human.stdout
+    assert "Agenda overleg 2024-03-07 (3 punten) — afgerond" in human.stdout
+    assert data["state"] == "afgerond"
     assert "✓" in human.stdout and "→" in human.stdout
 
 
@@ -412,11 +413,11 @@ def test_meetings_list(filled: Path, cli) -> None:
         second = meetings.create_meeting(v, date(2024, 4, 4), propose=False)
     data = json.loads(cli("meetings", "--json").stdout)
     assert data == [
-        {"id": second.id, "date": "2024-04-04", "items": 0, "finished": False},
-        {"id": first.id, "date": "2024-03-07", "items": 3, "finished": True},
+        {"id": second.id, "date": "2024-04-04", "items": 0, "state": "gepland", "finished": False},
+        {"id": first.id, "date": "2024-03-07", "items": 3, "state": "afgerond", "finished": True},
     ]
     human = cli("meetings").stdout
-    assert "afgesloten" in human and "niet afgesloten" in human
+    assert "afgerond" in human and "gepland" in human
 
 
 def test_reading_commands_never_change_the_vault(filled: Path, cli) -> None:

@@ -21,7 +21,7 @@ from drieluik.services.minutes import (
     export_minutes,
     scan_minutes,
 )
-from drieluik.store.models import AuditEntry, Meeting
+from drieluik.store.models import AuditEntry, Meeting, MeetingRecord
 from drieluik.store.safe_file import temp_glob
 from drieluik.store.vault import Vault
 from tests.services.minutes_helpers import MEETING_DATE, sample_meeting
@@ -121,6 +121,14 @@ def test_every_outgoing_field_is_guarded(new_vault: Vault, tmp_path: Path) -> No
     with new_vault.transaction() as session:
         meeting = session.exec(select(Meeting).where(Meeting.meeting_date == MEETING_DATE)).one()
         meeting.attending = json.dumps(["GGD Drenthe", f"bel {PHONE}"])
+        # The meeting is closed: its frozen record is what goes out.
+        frozen = session.exec(
+            select(MeetingRecord).where(MeetingRecord.meeting_id == meeting.id)
+        ).one()
+        data = json.loads(frozen.minutes)
+        data["attending"] = ["GGD Drenthe", f"bel {PHONE}"]
+        frozen.minutes = json.dumps(data)
+        session.add(frozen)
     with pytest.raises(MinutesBlocked) as caught:
         export_minutes(new_vault, MEETING_DATE, "md", tmp_path / "never-written.md")
     (finding,) = caught.value.findings

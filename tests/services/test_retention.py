@@ -111,8 +111,11 @@ def test_a_purge_leaves_no_trace_of_the_purged_text(new_vault: Vault, vault_path
     first = _discussed_case(new_vault, date(2024, 3, 1), "zwartvogel", close_on=date(2025, 1, 6))
     second = _discussed_case(new_vault, date(2024, 3, 1), "grijsmerel", close_on=date(2025, 2, 3))
     kept = _discussed_case(new_vault, date(2024, 4, 1), "blijfvink", close_on=date(2027, 1, 1))
+    # Closing the meeting freezes its minutes, with the words, in meeting_records.
+    meetings.finish_meeting(new_vault, date(2024, 3, 1))
     # The words are really in the database before the purge, text and index.
     before = new_vault.db.serialize().lower()
+    assert before.count(b"zwartvogelnotes") >= 2  # the agenda item and the frozen record
     for field in (b"summary", b"notes", b"decision", b"action"):
         assert b"zwartvogel" + field in before
 

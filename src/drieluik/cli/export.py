@@ -79,6 +79,14 @@ def minutes(
             "--force", help="Overschrijf een bestaand bestand. / Overwrite an existing file."
         ),
     ] = False,
+    times: Annotated[
+        bool,
+        typer.Option(
+            "--times",
+            help="Toon per agendapunt de geplande en bestede tijd. / Show planned and spent "
+            "time per agenda item.",
+        ),
+    ] = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -88,6 +96,10 @@ def minutes(
     Eerst wordt de hele tekst op persoonsgegevens gecontroleerd; bij een vondst wordt
     niets geschreven (exitcode 5). / The whole text is checked for personal data first;
     on a finding nothing is written (exit code 5).
+
+    Een afgerond overleg geeft het verslag zoals het bij afronden was vastgelegd; een
+    overleg dat niet is afgerond geeft een CONCEPT. / A closed meeting gives the minutes
+    as frozen when it was closed; a meeting not closed gives a DRAFT.
     """
     from drieluik.cli.common import opened_vault
     from drieluik.services.minutes.export import MinutesBlocked, MinutesFormat, export_minutes
@@ -114,6 +126,7 @@ def minutes(
                 redact=redact,
                 per_partner=per_partner,
                 force=force,
+                times=times,
             )
         except MinutesBlocked as blocked:
             # The listing shows where and what kind, with a masked excerpt only.

@@ -1,14 +1,18 @@
-"""Meetings on the command line: `meeting new`, `agenda`, `meetings`.
+"""Meetings on the command line: `meeting new|show|reopen`, `agenda`, `meetings`.
 
 `drieluik agenda` without a date shows the next meeting that has not been
 held (today or later); when none is planned it shows the PROPOSED agenda for
-a week from today, without creating anything. With a date it shows that
-meeting's agenda, or the proposal for that date when there is no meeting yet.
+a week from today (or the first week after that without a meeting), without
+creating anything. With a date it shows that meeting's agenda, or the
+proposal for that date when there is no meeting yet.
+
+A meeting's state is one vocabulary (`MeetingState`): gepland, bezig,
+afgerond, heropend; the JSON carries its value, the text its label.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -24,6 +28,7 @@ from drieluik.cli.common import (
     opened_vault,
     print_json,
 )
+from drieluik.domain.vocabulary import MeetingState
 from drieluik.i18n import t
 
 meeting_app = typer.Typer(
@@ -33,9 +38,6 @@ meeting_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-# Without a planned meeting, `agenda` proposes one for this many days ahead.
-PROPOSAL_DAYS_AHEAD = 7
 
 
 def _agenda_json(
@@ -48,8 +50,11 @@ def _agenda_json(
         "date": meeting_date.isoformat(),
         "proposed": meeting is None,
         "meeting_id": meeting.id if meeting is not None else None,
+        "state": meeting.state.value if meeting is not None else None,
         "finished": bool(meeting is not None and meeting.finished),
         "attending": list(meeting.attending) if meeting is not None else [],
+        "planned_seconds": meeting.planned_seconds if meeting is not None else 0,
+        "seconds_spent": meeting.seconds_spent if meeting is not None else 0,
         "items": [
             {
                 "position": position,
@@ -61,6 +66,8 @@ def _agenda_json(
                 "status": item.case.status.value,
                 "discussed": bool(getattr(item, "discussed", False)),
                 "carried_over": bool(getattr(item, "carried_over", False)),
+                "planned_seconds": int(getattr(item, "planned_seconds", 0)),
+                "seconds_spent": int(getattr(item, "seconds_spent", 0)),
             }
             for position, item in enumerate(items, start=1)
         ],
@@ -106,8 +113,7 @@ def _print_agenda(title: str, items: list[Any]) -> None:
 
 def _meeting_title(meeting: Any) -> str:
     title = t("cli.agenda.title", date=meeting.meeting_date.isoformat(), count=len(meeting.items))
-    if meeting.finished:
-        title += " " + t("cli.agenda.finished")
+    title += " " + t("cli.agenda.state", state=meeting.state.label)
     if meeting.attending:
         title += "\n" + t("cli.agenda.attending", orgs=", ".join(meeting.attending))
     return title
@@ -170,7 +176,8 @@ def agenda(
         if day is None:
             meeting = meetings.next_meeting(opened, date.today())
             if meeting is None:
-                day = date.today() + timedelta(days=PROPOSAL_DAYS_AHEAD)
+                # Not a date that already has a (closed) meeting: `meeting new` would fail.
+                day = meetings.proposal_date(opened, date.today())
         else:
             try:
                 meeting = meetings.get_meeting(opened, day)
@@ -202,36 +209,103 @@ def list_meetings_command(
     from drieluik.services import meetings
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
-        rows_found = meetings.list_meetings(opened)
+        rows_found = meetings.meeting_summaries(opened)
     if as_json:
         print_json(
             [
-                {"id": mid, "date": day.isoformat(), "items": count, "finished": finished}
-                for mid, day, count, finished in rows_found
+                {
+                    "id": row.id,
+                    "date": row.meeting_date.isoformat(),
+                    "items": row.items,
+                    "state": row.state.value,
+                    "finished": row.state is MeetingState.AFGEROND,
+                }
+                for row in rows_found
             ]
         )
         return
     if not rows_found:
         console.print(t("cli.meetings.none"))
         return
-    today = date.today()
-    rows: list[list[object]] = []
-    for _, day, count, finished in rows_found:
-        if finished:
-            state = t("cli.meetings.finished")
-        elif day < today:
-            state = t("cli.meetings.not_closed")
-        else:
-            state = t("cli.meetings.planned")
-        rows.append([day.isoformat(), count, state])
+    rows = [[row.meeting_date.isoformat(), row.items, row.state.label] for row in rows_found]
     table = fitted_table(
         [t("cli.col.date"), t("cli.col.items"), t("cli.col.status")], rows, flexible=2
     )
     console.print(table)
 
 
+MeetingArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Het overleg: datum (2024-03-14 of 14-03-2024) of nummer. / The meeting: date or id.",
+        metavar="DATUM",
+        show_default=False,
+    ),
+]
+
+
+def _clock(seconds: int) -> str:
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def show(
+    meeting_ref: MeetingArgument,
+    as_json: JsonOption = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
+) -> None:
+    """Toon een overleg: status, agenda en tijden. / Show a meeting: state, agenda, times."""
+    from drieluik.services import meetings
+
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        meeting = meetings.get_meeting(opened, meeting_ref)
+    if as_json:
+        print_json(_agenda_json(meeting.meeting_date, list(meeting.items), meeting=meeting))
+        return
+    _print_agenda(_meeting_title(meeting), list(meeting.items))
+    console.print(
+        t(
+            "cli.meeting.times",
+            spent=_clock(meeting.seconds_spent),
+            planned=_clock(meeting.planned_seconds),
+        )
+    )
+
+
+def reopen(
+    meeting_ref: MeetingArgument,
+    reason: Annotated[
+        str,
+        typer.Option(
+            "--reason",
+            help="Waarom het overleg weer open gaat (geen namen). / Why it is reopened (no names).",
+            show_default=False,
+        ),
+    ],
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
+) -> None:
+    """Heropen een afgerond overleg, met een reden. / Reopen a closed meeting, with a reason.
+
+    De reden komt in het auditlogboek en in de geschiedenis van elke casus van het
+    overleg. Na opnieuw afronden wordt een nieuwe versie van het verslag vastgelegd. /
+    The reason goes into the audit trail and each case's history; closing again
+    freezes a new version of the minutes.
+    """
+    from drieluik.services import meetings
+
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        meeting = meetings.reopen_meeting(opened, meeting_ref, reason)
+    console.print(t("cli.meeting.reopened", date=meeting.meeting_date.isoformat()))
+
+
 def register(app: typer.Typer) -> None:
     meeting_app.command("new")(new)
+    meeting_app.command("show")(show)
+    meeting_app.command("reopen")(reopen)
     app.add_typer(meeting_app, name="meeting")
     app.command("agenda")(agenda)
     app.command("meetings")(list_meetings_command)

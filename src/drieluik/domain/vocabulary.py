@@ -143,6 +143,35 @@ AGENDA_REASON_ORDER = {
 }
 
 
+# The time-box an agenda item gets when it is added, by reason, in minutes
+# (issue 11). A vault setting per reason overrides it (services/vault_settings.py).
+DEFAULT_PLANNED_MINUTES = {
+    AgendaReason.NIEUW_SIGNAAL: 10,
+    AgendaReason.MONITORING_HERBEOORDELING: 5,
+    AgendaReason.ACTIE_VERLOPEN: 5,
+    AgendaReason.DOORGESCHOVEN: 10,
+    AgendaReason.INGEBRACHT_DOOR_DEELNEMER: 10,
+}
+MAX_PLANNED_MINUTES = 240
+
+
+class MeetingState(StrEnum):
+    """Where a meeting is: one vocabulary for the TUI, the CLI and the JSON.
+
+    gepland → bezig (started) → afgerond (closed; minutes frozen); a closed
+    meeting the chair reopens is `heropend` until it is closed again.
+    """
+
+    GEPLAND = "gepland"
+    BEZIG = "bezig"
+    AFGEROND = "afgerond"
+    HEROPEND = "heropend"
+
+    @property
+    def label(self) -> str:
+        return t(f"meeting.state.{self.value}")
+
+
 class DecisionKind(StrEnum):
     ADVIES_AAN_MELDER = "advies aan melder"
     DOORVERWIJZING = "doorverwijzing"
@@ -198,6 +227,11 @@ class EventKind(StrEnum):
     STATUS_GEWIJZIGD = "status gewijzigd"
     GEWIJZIGD = "gewijzigd"
     DOORGESCHOVEN = "doorgeschoven"
+    # issue 11: undo and reopen are new events; no event is ever edited
+    DOORSCHUIVEN_ONGEDAAN = "doorschuiven ongedaan gemaakt"
+    BESPROKEN_ONGEDAAN = "besproken ongedaan gemaakt"
+    BESLUIT_ONGEDAAN = "besluit ongedaan gemaakt"
+    OVERLEG_HEROPEND = "overleg heropend"
 
     @property
     def label(self) -> str:

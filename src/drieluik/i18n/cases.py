@@ -461,9 +461,19 @@ MESSAGES = {
         "nl": "Agenda overleg {date} ({count} punten)",
         "en": "Agenda of the meeting on {date} ({count} items)",
     },
-    "cli.agenda.finished": {
-        "nl": "— afgesloten",
-        "en": "— closed",
+    "cli.agenda.state": {
+        "nl": "— {state}",
+        "en": "— {state}",
+    },
+    "cli.meeting.times": {
+        "nl": "Tijd: {spent} besteed, {planned} gepland.",
+        "en": "Time: {spent} spent, {planned} planned.",
+    },
+    "cli.meeting.reopened": {
+        "nl": "Overleg van {date} is heropend; de reden staat in de geschiedenis van de "
+        "casussen en het logboek.",
+        "en": "Meeting of {date} was reopened; the reason is in the cases' history and the "
+        "audit trail.",
     },
     "cli.agenda.attending": {
         "nl": "Aanwezig: {orgs}",
@@ -484,18 +494,6 @@ MESSAGES = {
     "cli.meetings.none": {
         "nl": "Nog geen overleggen.",
         "en": "No meetings yet.",
-    },
-    "cli.meetings.finished": {
-        "nl": "afgesloten",
-        "en": "closed",
-    },
-    "cli.meetings.planned": {
-        "nl": "gepland",
-        "en": "planned",
-    },
-    "cli.meetings.not_closed": {
-        "nl": "niet afgesloten",
-        "en": "not closed",
     },
     # --- demo (cli/demo.py) ---
     "cli.demo.filling": {

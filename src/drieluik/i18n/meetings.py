@@ -338,4 +338,77 @@ MESSAGES = {
         "nl": "Het verslag nu exporteren? (V kan ook later)",
         "en": "Export the minutes now? (V works later too)",
     },
+    # --- meeting states and the chairing services (issue 11) ---------------------
+    "meeting.state.gepland": {"nl": "gepland", "en": "planned"},
+    "meeting.state.bezig": {"nl": "bezig", "en": "in progress"},
+    "meeting.state.afgerond": {"nl": "afgerond", "en": "closed"},
+    "meeting.state.heropend": {"nl": "heropend", "en": "reopened"},
+    "meeting.future_start": {
+        "nl": "Het overleg van {date} ligt in de toekomst. Weet u zeker dat u het nu wilt "
+        "starten? Bevestig dat eerst.",
+        "en": "The meeting of {date} is in the future. Are you sure you want to start it "
+        "now? Confirm that first.",
+    },
+    "meeting.future_finish": {
+        "nl": "Het overleg van {date} ligt in de toekomst. Weet u zeker dat u het nu wilt "
+        "afronden? Bevestig dat eerst.",
+        "en": "The meeting of {date} is in the future. Are you sure you want to close it "
+        "now? Confirm that first.",
+    },
+    "meeting.not_finished": {
+        "nl": "Het overleg van {date} is niet afgerond; heropenen kan alleen na afronden.",
+        "en": "The meeting of {date} is not closed; only a closed meeting can be reopened.",
+    },
+    "meeting.reason_required": {
+        "nl": "Geef een reden op.",
+        "en": "Give a reason.",
+    },
+    "meeting.reason_personal": {
+        "nl": "Reden: '{text}' lijkt een {kind}. Noem in een reden geen personen.",
+        "en": "Reason: '{text}' looks like a {kind}. Do not name people in a reason.",
+    },
+    "meeting.planned_out_of_range": {
+        "nl": "De geplande tijd is 1 tot {maximum} minuten.",
+        "en": "The planned time is 1 to {maximum} minutes.",
+    },
+    "meeting.item_discussed": {
+        "nl": "Casus {code} is al besproken; maak dat eerst ongedaan om hem door te schuiven.",
+        "en": "Case {code} has been discussed; undo that first to carry it over.",
+    },
+    "meeting.item_not_discussed": {
+        "nl": "Dit agendapunt is nog niet besproken.",
+        "en": "This agenda item has not been discussed.",
+    },
+    "meeting.item_not_carried_over": {
+        "nl": "Casus {code} is niet doorgeschoven.",
+        "en": "Case {code} has not been carried over.",
+    },
+    "decision.not_found": {
+        "nl": "Dit besluit bestaat niet (meer).",
+        "en": "This decision does not exist (any more).",
+    },
+    "decision.undo_not_newest": {
+        "nl": "Alleen het laatste besluit over casus {code} kan ongedaan worden gemaakt.",
+        "en": "Only the newest decision on case {code} can be undone.",
+    },
+    "decision.undo_unknown": {
+        "nl": "Dit besluit over casus {code} is van voor deze versie; het kan niet ongedaan "
+        "worden gemaakt. Verwijder het en zet de status met de hand terug.",
+        "en": "This decision on case {code} predates this version and cannot be undone. "
+        "Delete it and set the status back by hand.",
+    },
+    # --- history lines of the chairing undo and reopen events (services/history.py)
+    "history.kind.DOORSCHUIVEN_ONGEDAAN": {
+        "nl": "doorschuiven ongedaan gemaakt",
+        "en": "carry-over undone",
+    },
+    "history.kind.BESPROKEN_ONGEDAAN": {
+        "nl": "besproken ongedaan gemaakt",
+        "en": "discussed undone",
+    },
+    "history.kind.BESLUIT_ONGEDAAN": {
+        "nl": "besluit ongedaan gemaakt",
+        "en": "decision undone",
+    },
+    "history.kind.OVERLEG_HEROPEND": {"nl": "overleg heropend", "en": "meeting reopened"},
 }

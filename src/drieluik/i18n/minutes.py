@@ -37,6 +37,27 @@ _MONTHS_EN = [
 MESSAGES = {
     # --- the document ---------------------------------------------------------------
     "minutes.title": {"nl": "Verslag Drieluik {date}", "en": "Minutes Drieluik {date}"},
+    "minutes.title_concept": {
+        "nl": "CONCEPT – Verslag Drieluik {date}",
+        "en": "DRAFT – Minutes Drieluik {date}",
+    },
+    "minutes.concept_note": {
+        "nl": "CONCEPT – het overleg is niet afgerond; dit verslag kan nog veranderen.",
+        "en": "DRAFT – the meeting is not closed; these minutes may still change.",
+    },
+    "minutes.not_yet_discussed": {
+        "nl": "Nog niet besproken.",
+        "en": "Not yet discussed.",
+    },
+    "minutes.label.time": {"nl": "Tijd", "en": "Time"},
+    "minutes.time_value": {
+        "nl": "{spent} besteed, {planned} gepland",
+        "en": "{spent} spent, {planned} planned",
+    },
+    "minutes.time_total": {
+        "nl": "Totale tijd: {spent} besteed, {planned} gepland.",
+        "en": "Total time: {spent} spent, {planned} planned.",
+    },
     "minutes.subtitle_partner": {
         "nl": "Uittreksel voor {partner}: alleen de agendapunten en acties die deze "
         "organisatie aangaan.",

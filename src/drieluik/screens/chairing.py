@@ -230,7 +230,7 @@ class ChairingScreen(DrieluikScreen):
         self.query_one("#chair-actions-panel").border_title = t("chair.actions")
         meeting = meetings.get_meeting(self.vault, self.meeting_id)
         if not meeting.finished and meeting.items:
-            meeting = meetings.start_meeting(self.vault, self.meeting_id)
+            meeting = meetings.start_meeting(self.vault, self.meeting_id, allow_future=True)
         self.spent = {item.id: item.seconds_spent for item in meeting.items}
         # Resume where the chair was (after a lock), else at the first item not yet discussed.
         first_open = next((i for i, item in enumerate(meeting.items) if not item.discussed), 0)
@@ -761,7 +761,11 @@ class ChairingScreen(DrieluikScreen):
             )
 
         if not self.run_service(
-            meetings.finish_meeting, self.vault, self.meeting_id, on_success=finished
+            meetings.finish_meeting,
+            self.vault,
+            self.meeting_id,
+            allow_future=True,
+            on_success=finished,
         ):
             self._start_clock()
 

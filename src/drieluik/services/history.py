@@ -205,4 +205,9 @@ _RENDER: dict[EventKind, Callable[[Mapping[str, object]], str]] = {
     EventKind.STATUS_GEWIJZIGD: _status,
     EventKind.GEWIJZIGD: _case_edited,
     EventKind.DOORGESCHOVEN: _carried,
+    # issue 11 (helper B): undo while chairing and reopening a meeting
+    EventKind.DOORSCHUIVEN_ONGEDAAN: lambda p: _date(p.get("meeting_date")),
+    EventKind.BESPROKEN_ONGEDAAN: lambda p: _date(p.get("meeting_date")),
+    EventKind.BESLUIT_ONGEDAAN: _decision,
+    EventKind.OVERLEG_HEROPEND: lambda p: _with_reason(_date(p.get("meeting_date")), p),
 }

@@ -8,7 +8,7 @@ a worker thread; the CLI at once).
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -18,20 +18,23 @@ from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
     DECISION_NEXT_STATUS,
+    MAX_PLANNED_MINUTES,
     ActionStatus,
     AgendaReason,
     CaseStatus,
     DecisionKind,
     EventKind,
+    MeetingState,
 )
 from drieluik.errors import InvalidInput
-from drieluik.services import audit
-from drieluik.services.allowlist import refuse_personal_data
+from drieluik.services import audit, vault_settings
+from drieluik.services.allowlist import allow_terms, refuse_personal_data
 from drieluik.services.cases import add_event, change_status, find_case, to_view
 from drieluik.services.types import (
     ActionView,
     AgendaItemView,
     DecisionView,
+    MeetingSummary,
     MeetingView,
     ProposedItem,
 )
@@ -92,7 +95,22 @@ def _decision_view(decision: Decision, code: str) -> DecisionView:
     )
 
 
-def _meeting_view(session: Session, meeting: Meeting) -> MeetingView:
+def meeting_state(meeting: Meeting) -> MeetingState:
+    if meeting.ended_at is not None:
+        return MeetingState.AFGEROND
+    if meeting.reopened_at is not None:
+        return MeetingState.HEROPEND
+    if meeting.started_at is not None:
+        return MeetingState.BEZIG
+    return MeetingState.GEPLAND
+
+
+def _today() -> date:
+    # The clock, not the wall calendar: `clock_at` replays changes at past moments.
+    return local(now()).date()
+
+
+def meeting_view(session: Session, meeting: Meeting) -> MeetingView:
     items = session.exec(
         select(AgendaItem, Case)
         .join(Case, col(Case.id) == AgendaItem.case_id)
@@ -135,17 +153,20 @@ def _meeting_view(session: Session, meeting: Meeting) -> MeetingView:
                 carried_over=item.carried_over,
                 decisions=tuple(decisions.get(item.id or 0, ())),
                 actions=tuple(actions.get(item.id or 0, ())),
+                planned_seconds=item.planned_seconds,
             )
             for item, case in items
         ),
         started_at=meeting.started_at,
         ended_at=meeting.ended_at,
+        state=meeting_state(meeting),
+        reopened_at=meeting.reopened_at,
     )
 
 
 def get_meeting(vault: Vault, ref: int | date | str) -> MeetingView:
     with vault.session() as session:
-        return _meeting_view(session, find_meeting(session, ref))
+        return meeting_view(session, find_meeting(session, ref))
 
 
 def list_meetings(vault: Vault) -> list[tuple[int, date, int, bool]]:
@@ -162,6 +183,33 @@ def list_meetings(vault: Vault) -> list[tuple[int, date, int, bool]]:
     return [(mid or 0, day, count, ended is not None) for mid, day, count, ended in rows]
 
 
+def meeting_summaries(vault: Vault) -> list[MeetingSummary]:
+    """Every meeting with its state, newest first (the meetings list, `drieluik meetings`)."""
+    with vault.session() as session:
+        rows = session.exec(
+            select(Meeting, func.count(col(AgendaItem.id)))
+            .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id, isouter=True)
+            .group_by(col(Meeting.id))
+            .order_by(col(Meeting.meeting_date).desc())
+        ).all()
+    return [MeetingSummary(m.id or 0, m.meeting_date, count, meeting_state(m)) for m, count in rows]
+
+
+# Without a planned meeting, `agenda` proposes one this many days ahead.
+PROPOSAL_DAYS_AHEAD = 7
+
+
+def proposal_date(vault: Vault, today: date | None = None) -> date:
+    """The date to propose a new meeting for: a week ahead, or the first week after
+    that without a meeting (a meeting closed early on its planned date has one)."""
+    day = (today or _today()) + timedelta(days=PROPOSAL_DAYS_AHEAD)
+    with vault.session() as session:
+        taken = set(session.exec(select(Meeting.meeting_date).where(Meeting.meeting_date >= day)))
+    while day in taken:
+        day += timedelta(days=PROPOSAL_DAYS_AHEAD)
+    return day
+
+
 def next_meeting(vault: Vault, today: date | None = None) -> MeetingView | None:
     """The first meeting on or after today that is not finished."""
     today = today or date.today()
@@ -171,7 +219,7 @@ def next_meeting(vault: Vault, today: date | None = None) -> MeetingView | None:
             .where(Meeting.meeting_date >= today, col(Meeting.ended_at).is_(None))
             .order_by(col(Meeting.meeting_date))
         ).first()
-        return _meeting_view(session, meeting) if meeting else None
+        return meeting_view(session, meeting) if meeting else None
 
 
 def previous_meeting_date(vault: Vault, before: date) -> date | None:
@@ -305,7 +353,11 @@ def _add_item(
     session: Session, meeting: Meeting, case: Case, reason: AgendaReason, position: int
 ) -> AgendaItem:
     item = AgendaItem(
-        meeting_id=meeting.id or 0, case_id=case.id or 0, position=position, reason=reason.value
+        meeting_id=meeting.id or 0,
+        case_id=case.id or 0,
+        position=position,
+        reason=reason.value,
+        planned_seconds=vault_settings.planned_minutes(session, reason) * 60,
     )
     session.add(item)
     session.flush()
@@ -448,15 +500,70 @@ def set_attending(vault: Vault, meeting_ref: int | date | str, attending: list[s
 # --- chairing --------------------------------------------------------------------
 
 
-def start_meeting(vault: Vault, meeting_ref: int | date | str) -> MeetingView:
+def _refuse_future(meeting: Meeting, allow_future: bool, today: date | None, key: str) -> None:
+    if meeting.meeting_date > (today or _today()) and not allow_future:
+        raise InvalidInput(key, date=meeting.meeting_date.isoformat())
+
+
+def start_meeting(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    *,
+    allow_future: bool = False,
+    today: date | None = None,
+) -> MeetingView:
+    """Start chairing. A meeting dated after `today` needs `allow_future` (the UI asks)."""
     with vault.transaction() as session:
         meeting = find_meeting(session, meeting_ref)
         _refuse_finished(meeting)
         if meeting.started_at is None:
+            _refuse_future(meeting, allow_future, today, "meeting.future_start")
             meeting.started_at = now()
             session.add(meeting)
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)
+
+
+def set_planned_minutes(vault: Vault, item_id: int, minutes: int) -> MeetingView:
+    """Set an agenda item's time-box (whole minutes, 1 to MAX_PLANNED_MINUTES)."""
+    if not 1 <= int(minutes) <= MAX_PLANNED_MINUTES:
+        raise InvalidInput("meeting.planned_out_of_range", maximum=MAX_PLANNED_MINUTES)
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
+        item.planned_seconds = int(minutes) * 60
+        session.add(item)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def _meeting_of(session: Session, item: AgendaItem) -> Meeting:
+    meeting = session.get(Meeting, item.meeting_id)
+    assert meeting is not None  # agenda_items.meeting_id is a foreign key
+    return meeting
+
+
+def _clean_reason(vault: Vault, reason: str) -> str:
+    """A reason (reopening, doorschuiven): required, and about no person.
+
+    It goes into every case's history, which is shown on screen and in
+    exports of the history; so it is checked like organisation fields are.
+    """
+    from drieluik.services.pii import scan
+
+    text = clean_text("reden", reason or "", limit=MAX_REASON_CHARS)
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidInput("meeting.reason_required")
+    findings = scan(text, allow_terms(vault))
+    if findings:
+        first = findings[0]
+        raise InvalidInput("meeting.reason_personal", text=first.text, kind=first.category.label)
+    return text
+
+
+MAX_REASON_CHARS = 500
 
 
 def save_notes(vault: Vault, item_id: int, notes: str) -> None:
@@ -465,6 +572,8 @@ def save_notes(vault: Vault, item_id: int, notes: str) -> None:
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         if item.notes != cleaned:
+            # Allowed after closing (a typo fixed from the history); the frozen
+            # minutes keep the notes as they were when the meeting was closed.
             item.notes = cleaned
             session.add(item)
             audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
@@ -490,13 +599,13 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
     """Close an item: the case is `besproken` unless a decision set another status."""
     with vault.transaction() as session:
         item = _find_item(session, item_id)
-        meeting = session.get(Meeting, item.meeting_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
         case = find_case(session, item.case_id)
         first_time = not item.discussed
         item.discussed = True
         item.carried_over = False
         item.seconds_spent = max(item.seconds_spent, int(seconds_spent))
-        session.add(item)
         if first_time:
             add_event(
                 session,
@@ -506,8 +615,90 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
                 meeting_date=meeting.meeting_date if meeting else None,
             )
             if case.status in (CaseStatus.NIEUW.value, CaseStatus.GEAGENDEERD.value):
+                item.status_before = case.status
                 change_status(session, case, CaseStatus.BESPROKEN, meeting_id=item.meeting_id)
             audit.record(session, "agenda.discussed", case.code)
+        session.add(item)
+
+
+def unmark_discussed(vault: Vault, item_id: int) -> None:
+    """Undo `mark_discussed` (ctrl+z while chairing): the item is open again.
+
+    The case gets back the status it had, if marking it discussed changed it
+    and nothing (a decision) changed it since. A new history event says so.
+    """
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
+        if not item.discussed:
+            raise InvalidInput("meeting.item_not_discussed")
+        case = find_case(session, item.case_id)
+        item.discussed = False
+        if item.status_before and case.status == CaseStatus.BESPROKEN.value:
+            change_status(session, case, CaseStatus(item.status_before), meeting_id=meeting.id)
+        item.status_before = None
+        session.add(item)
+        add_event(
+            session,
+            case,
+            EventKind.BESPROKEN_ONGEDAAN,
+            meeting.id,
+            meeting_date=meeting.meeting_date,
+        )
+        audit.record(session, "agenda.discussed_undo", case.code)
+
+
+def carry_over_item(vault: Vault, item_id: int, reason: str) -> MeetingView:
+    """Doorschuiven now, during the meeting: the item is not discussed today.
+
+    The reason goes into the case's history. The next meeting's agenda picks
+    the item up as any item not discussed (reason `doorgeschoven`); closing
+    the meeting puts it on a next meeting that already exists.
+    """
+    text = _clean_reason(vault, reason)
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
+        case = find_case(session, item.case_id)
+        if item.discussed:
+            raise InvalidInput("meeting.item_discussed", code=case.code)
+        if not item.carried_over:
+            item.carried_over = True
+            session.add(item)
+            add_event(
+                session,
+                case,
+                EventKind.DOORGESCHOVEN,
+                meeting.id,
+                reason=text,
+            )
+            audit.record(session, "agenda.carry_over", case.code)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
+
+
+def undo_carry_over(vault: Vault, item_id: int) -> MeetingView:
+    with vault.transaction() as session:
+        item = _find_item(session, item_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
+        case = find_case(session, item.case_id)
+        if not item.carried_over:
+            raise InvalidInput("meeting.item_not_carried_over", code=case.code)
+        item.carried_over = False
+        session.add(item)
+        add_event(
+            session,
+            case,
+            EventKind.DOORSCHUIVEN_ONGEDAAN,
+            meeting.id,
+            meeting_date=meeting.meeting_date,
+        )
+        audit.record(session, "agenda.carry_over_undo", case.code)
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)
 
 
 def add_decision(
@@ -532,6 +723,7 @@ def add_decision(
         refuse_personal_data(vault, "org.field.referral", referral)
     with vault.transaction() as session:
         item = _find_item(session, item_id)
+        _refuse_finished(_meeting_of(session, item))
         case = find_case(session, item.case_id)
         meeting = session.get(Meeting, item.meeting_id)
         if kind is DecisionKind.MONITORING and meeting is not None:
@@ -543,6 +735,10 @@ def add_decision(
             text=body,
             referral_to=referral,
             review_date=review_date if kind is DecisionKind.MONITORING else None,
+            # What `undo_decision` puts back.
+            status_before=case.status,
+            review_date_before=case.review_date,
+            closed_date_before=case.closed_date,
         )
         session.add(decision)
         session.flush()
@@ -573,6 +769,8 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
             return
         case = find_case(session, decision.case_id)
         item = session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
+        if item is not None:
+            _refuse_finished(_meeting_of(session, item))
         add_event(
             session,
             case,
@@ -585,19 +783,86 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
         audit.record(session, "decision.delete", case.code)
 
 
-def finish_meeting(vault: Vault, meeting_ref: int | date | str) -> int:
+def undo_decision(vault: Vault, decision_id: int) -> None:
+    """Take a decision back (ctrl+z while chairing): it goes, and the case's
+    status, review date and closed date are as they were before it.
+
+    Only the case's newest decision, at a meeting not closed: after a later
+    decision "as before" would undo that one too. The history keeps both the
+    status changes and a "besluit ongedaan gemaakt" event; nothing is rewritten.
+    """
+    with vault.transaction() as session:
+        decision = session.get(Decision, decision_id)
+        if decision is None:
+            raise InvalidInput("decision.not_found")
+        case = find_case(session, decision.case_id)
+        meeting = None
+        if decision.agenda_item_id is not None:
+            meeting = _meeting_of(session, _find_item(session, decision.agenda_item_id))
+            _refuse_finished(meeting)
+        newest = session.exec(
+            select(func.max(Decision.id)).where(Decision.case_id == decision.case_id)
+        ).one()
+        if newest != decision.id:
+            raise InvalidInput("decision.undo_not_newest", code=case.code)
+        if decision.status_before is None:  # recorded before undo existed
+            raise InvalidInput("decision.undo_unknown", code=case.code)
+        meeting_id = meeting.id if meeting else None
+        before = CaseStatus(decision.status_before)
+        change_status(
+            session, case, before, review_date=decision.review_date_before, meeting_id=meeting_id
+        )
+        case.review_date = decision.review_date_before
+        case.closed_date = decision.closed_date_before
+        session.add(case)
+        # What was undone stays readable in the history once the row is gone.
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT_ONGEDAAN,
+            meeting_id,
+            decision_id=decision.id,
+            kind=decision.kind,
+            text=decision.text,
+            referral_to=decision.referral_to,
+            review_date=decision.review_date,
+        )
+        session.delete(decision)
+        audit.record(session, "decision.undo", case.code)
+
+
+def finish_meeting(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    *,
+    allow_future: bool = False,
+    today: date | None = None,
+) -> int:
     """Close the meeting; items not reached are carried over. Returns how many.
 
     Carried-over items go onto the next meeting if it already exists; otherwise
     the next meeting's proposed agenda picks them up (reason `doorgeschoven`).
+    The minutes are frozen in the same transaction (services/minutes/record.py).
+    A meeting dated after `today` needs `allow_future` (the UI asks first).
     """
+    from drieluik.services.minutes import record
+
     with vault.transaction() as session:
         meeting = find_meeting(session, meeting_ref)
-        if meeting.ended_at is None:
-            meeting.ended_at = now()
-            if meeting.started_at is None:
-                meeting.started_at = meeting.ended_at
-            session.add(meeting)
+        if meeting.ended_at is not None:
+            # Closing twice (a retried command) changes nothing, freezes nothing.
+            return len(
+                session.exec(
+                    select(AgendaItem.id).where(
+                        AgendaItem.meeting_id == meeting.id, col(AgendaItem.discussed).is_(False)
+                    )
+                ).all()
+            )
+        _refuse_future(meeting, allow_future, today, "meeting.future_finish")
+        meeting.ended_at = now()
+        if meeting.started_at is None:
+            meeting.started_at = meeting.ended_at
+        session.add(meeting)
         open_items = session.exec(
             select(AgendaItem).where(
                 AgendaItem.meeting_id == meeting.id, col(AgendaItem.discussed).is_(False)
@@ -609,11 +874,12 @@ def finish_meeting(vault: Vault, meeting_ref: int | date | str) -> int:
             .order_by(col(Meeting.meeting_date))
         ).first()
         for item in open_items:
-            item.carried_over = True
-            session.add(item)
             case = find_case(session, item.case_id)
-            target = {"to_meeting_date": following.meeting_date} if following else {}
-            add_event(session, case, EventKind.DOORGESCHOVEN, meeting.id, **target)
+            if not item.carried_over:  # else done already, during the meeting
+                item.carried_over = True
+                session.add(item)
+                target = {"to_meeting_date": following.meeting_date} if following else {}
+                add_event(session, case, EventKind.DOORGESCHOVEN, meeting.id, **target)
             if (
                 following is not None
                 and following.ended_at is None
@@ -629,5 +895,36 @@ def finish_meeting(vault: Vault, meeting_ref: int | date | str) -> int:
                     )
                 ).one()
                 _add_item(session, following, case, AgendaReason.DOORGESCHOVEN, (last or 0) + 1)
+        record.freeze(session, meeting)
         audit.record(session, "meeting.finish")
         return len(open_items)
+
+
+def reopen_meeting(vault: Vault, meeting_ref: int | date | str, reason: str) -> MeetingView:
+    """Open a closed meeting again, with a reason (in the audit trail and in the
+    history of each of its cases). It can then be changed and closed again,
+    which freezes a new version of its minutes; the old version stays stored."""
+    text = _clean_reason(vault, reason)
+    with vault.transaction() as session:
+        meeting = find_meeting(session, meeting_ref)
+        if meeting.ended_at is None:
+            raise InvalidInput("meeting.not_finished", date=meeting.meeting_date.isoformat())
+        meeting.ended_at = None
+        meeting.reopened_at = now()
+        session.add(meeting)
+        for item in session.exec(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id)
+            .order_by(col(AgendaItem.position))
+        ):
+            add_event(
+                session,
+                find_case(session, item.case_id),
+                EventKind.OVERLEG_HEROPEND,
+                meeting.id,
+                meeting_date=meeting.meeting_date,
+                reason=text,
+            )
+        audit.record(session, "meeting.reopen")
+        meeting_id = meeting.id or 0
+    return get_meeting(vault, meeting_id)

@@ -156,6 +156,10 @@ def _destroy(session: Session, case: DueCase, stamp: datetime) -> int:
     deleted += session.execute(delete(AgendaItem).where(AgendaItem.case_id == case.id)).rowcount
     deleted += session.execute(delete(CaseEvent).where(CaseEvent.case_id == case.id)).rowcount
     deleted += session.execute(delete(Case).where(Case.id == case.id)).rowcount
+    # Frozen minutes hold the case's summary and notes too; they must not outlive it.
+    from drieluik.services.minutes.record import forget_case
+
+    forget_case(session, case.code)
     session.add(
         DestructionRecord(
             destroyed_at=stamp,

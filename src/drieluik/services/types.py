@@ -17,6 +17,7 @@ from drieluik.domain.vocabulary import (
     DecisionKind,
     EventKind,
     ExploitationForm,
+    MeetingState,
     Municipality,
     VulnerableGroup,
 )
@@ -98,6 +99,12 @@ class AgendaItemView:
     carried_over: bool
     decisions: tuple[DecisionView, ...] = ()
     actions: tuple[ActionView, ...] = ()
+    planned_seconds: int = 0  # the time-box (set in preparation)
+
+    @property
+    def pending(self) -> bool:
+        """Not yet reached: neither discussed nor carried over."""
+        return not self.discussed and not self.carried_over
 
 
 @dataclass(frozen=True)
@@ -108,10 +115,34 @@ class MeetingView:
     items: tuple[AgendaItemView, ...] = ()
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    state: MeetingState = MeetingState.GEPLAND
+    reopened_at: datetime | None = None
 
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
+
+    def is_future(self, today: date) -> bool:
+        """Dated after `today`: starting or closing it needs a confirmation."""
+        return self.meeting_date > today
+
+    @property
+    def planned_seconds(self) -> int:
+        return sum(item.planned_seconds for item in self.items)
+
+    @property
+    def seconds_spent(self) -> int:
+        return sum(item.seconds_spent for item in self.items)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of the meetings list."""
+
+    id: int
+    meeting_date: date
+    items: int
+    state: MeetingState
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from drieluik.domain.vocabulary import DEFAULT_PLANNED_MINUTES, MAX_PLANNED_MINUTES, AgendaReason
 from drieluik.errors import InvalidInput
 from drieluik.services import audit
 from drieluik.store.models import Setting
@@ -48,6 +49,23 @@ class IntSetting:
 # Years a closed case is kept before `drieluik retention` offers it for
 # destruction (docs/privacy.md explains the default of 5).
 RETENTION_YEARS = IntSetting("retention_years", default=5, minimum=1, maximum=30)
+
+# The time-box an agenda item gets when it is added, per reason, in minutes
+# (defaults in the domain: DEFAULT_PLANNED_MINUTES). Key e.g.
+# `planned_minutes_nieuw_signaal`.
+PLANNED_MINUTES = {
+    reason: IntSetting(
+        f"planned_minutes_{reason.name.lower()}",
+        default=minutes,
+        minimum=1,
+        maximum=MAX_PLANNED_MINUTES,
+    )
+    for reason, minutes in DEFAULT_PLANNED_MINUTES.items()
+}
+
+
+def planned_minutes(session: Session, reason: AgendaReason) -> int:
+    return read(session, PLANNED_MINUTES[reason])
 
 
 def read(session: Session, setting: IntSetting) -> int:

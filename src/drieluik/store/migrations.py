@@ -473,12 +473,41 @@ CREATE TRIGGER case_events_append_only BEFORE UPDATE ON case_events BEGIN
 END;
 """
 
+# Migration 6 (issue 11): a closed meeting's minutes are frozen in
+# `meeting_records` (one row per closing; a reopened meeting closed again adds
+# a version); a meeting can be reopened; each agenda item has a time-box
+# (existing items get the default of their reason, as new ones do); and what a
+# decision or "besproken" changed on the case is kept so it can be undone.
+_V6_MEETING_RECORDS = """
+CREATE TABLE meeting_records (
+	id INTEGER NOT NULL,
+	meeting_id INTEGER NOT NULL,
+	version INTEGER NOT NULL,
+	closed_at DATETIME NOT NULL,
+	minutes VARCHAR NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE (meeting_id, version),
+	FOREIGN KEY(meeting_id) REFERENCES meetings (id)
+);
+ALTER TABLE meetings ADD COLUMN reopened_at DATETIME;
+ALTER TABLE agenda_items ADD COLUMN planned_seconds INTEGER DEFAULT '0' NOT NULL;
+ALTER TABLE agenda_items ADD COLUMN status_before VARCHAR;
+ALTER TABLE decisions ADD COLUMN status_before VARCHAR;
+ALTER TABLE decisions ADD COLUMN review_date_before DATE;
+ALTER TABLE decisions ADD COLUMN closed_date_before DATE;
+UPDATE agenda_items SET planned_seconds = CASE reason
+    WHEN 'monitoring herbeoordeling' THEN 300
+    WHEN 'actie verlopen' THEN 300
+    ELSE 600 END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
     _V3_FTS_ONE_PREFIX,  # 3: full-text index with one prefix index (half the size)
     _V4_FILTER_BY_DATE,  # 4: filtered case pages in date order from the index
     _V5_EVENT_PARAMS,  # 5: history events as kind + params; no event is ever updated
+    _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

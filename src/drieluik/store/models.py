@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 _clock: ContextVar[datetime | None] = ContextVar("drieluik_clock", default=None)
@@ -72,6 +73,9 @@ class Meeting(SQLModel, table=True):
     started_at: datetime | None = None
     ended_at: datetime | None = None
     created_at: datetime = Field(default_factory=now)
+    # Set when a closed meeting is opened again (migration 5); kept after it is
+    # closed again, so the state `heropend` is "reopened and not yet closed".
+    reopened_at: datetime | None = None
 
 
 class AgendaItem(SQLModel, table=True):
@@ -86,6 +90,10 @@ class AgendaItem(SQLModel, table=True):
     discussed: bool = False
     seconds_spent: int = 0
     carried_over: bool = False  # moved on to a later meeting
+    # Migration 5. The time-box, and the case status before `mark_discussed`
+    # changed it (so `unmark_discussed` can put it back).
+    planned_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    status_before: str | None = None
 
 
 class Decision(SQLModel, table=True):
@@ -99,6 +107,10 @@ class Decision(SQLModel, table=True):
     referral_to: str | None = None  # organisation, for `doorverwijzing`
     review_date: date | None = None  # for `monitoring`
     created_at: datetime = Field(default_factory=now)
+    # Migration 5: the case as it was before this decision, for `undo_decision`.
+    status_before: str | None = None
+    review_date_before: date | None = None
+    closed_date_before: date | None = None
 
 
 class Action(SQLModel, table=True):
@@ -114,6 +126,24 @@ class Action(SQLModel, table=True):
     times_postponed: int = 0
     created_at: datetime = Field(default_factory=now)
     closed_at: datetime | None = None
+
+
+class MeetingRecord(SQLModel, table=True):
+    """The minutes of a meeting as they stood when it was closed (migration 5).
+
+    Written in the same transaction as the closing and never changed: a
+    reopened meeting closed again gets a new version; exports use the newest.
+    `minutes` is the minutes model as JSON (services/minutes/model.py).
+    """
+
+    __tablename__ = "meeting_records"
+    __table_args__ = (UniqueConstraint("meeting_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id")
+    version: int
+    closed_at: datetime = Field(default_factory=now)
+    minutes: str
 
 
 class CaseEvent(SQLModel, table=True):

@@ -12,7 +12,13 @@ What goes in (and what deliberately does not):
   from earlier meetings.
 Not included: vulnerable groups and the organised-crime flag (not needed
 to follow up, and they narrow down who a case is about), signal dates,
-time spent, and anything about people.
+and anything about people. Planned and spent time per item are in the model
+but shown only with `times=True` (`export minutes --times`).
+
+A closed meeting's minutes are frozen when it is closed (`record.freeze`,
+table meeting_records): `build_minutes` of a closed meeting reads the newest
+frozen version, so later changes to its actions never change its minutes. A
+meeting that is not closed (not yet, or reopened) gives live CONCEPT minutes.
 
 Per-partner extract (need to know): `per_partner=ORG` keeps the items where
 ORG is the case's melder, the owner of an action on the item, or the
@@ -20,16 +26,19 @@ organisation a decision refers the case to; within those items, and in the
 action list, only ORG's own actions are kept. See `concerns` for how names
 are matched. A partner that no item concerns is refused (InvalidInput naming
 the organisations that do appear), so a misspelt name never yields an empty
-extract that looks valid.
+extract that looks valid. The filter works on the full model, so a frozen
+record and live minutes are filtered alike.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+
+from sqlmodel import Session, col, select
 
 from drieluik.domain.vocabulary import ActionStatus, fold
 from drieluik.errors import InvalidInput
-from drieluik.services import actions as action_service
 from drieluik.services import meetings
 from drieluik.services.minutes.model import (
     Minutes,
@@ -39,6 +48,7 @@ from drieluik.services.minutes.model import (
 )
 from drieluik.services.minutes.safe_text import display_safe
 from drieluik.services.types import ActionView, AgendaItemView
+from drieluik.store.models import Action, Case, Meeting
 from drieluik.store.vault import Vault
 
 # Below this many folded characters a name is only matched by equality, so a
@@ -92,74 +102,110 @@ def _item(view: AgendaItemView, actions: tuple[MinutesAction, ...]) -> MinutesIt
             MinutesDecision(d.kind, d.text, d.referral_to, d.review_date) for d in view.decisions
         ),
         actions=actions,
+        carried_over=view.carried_over,
+        planned_seconds=view.planned_seconds,
+        seconds_spent=view.seconds_spent,
     )
 
 
-def _item_concerns(partner: str, view: AgendaItemView) -> bool:
+def _earlier_open_actions(session: Session, case: Case, exclude: set[int]) -> list[MinutesAction]:
+    """The case's open actions not agreed at this meeting, soonest due first."""
+    rows = session.exec(
+        select(Action)
+        .where(Action.case_id == case.id, Action.status == ActionStatus.OPEN.value)
+        .order_by(col(Action.due_date).is_(None), col(Action.due_date), col(Action.id))
+    ).all()
+    return [
+        MinutesAction(case.code, a.description, a.owner, a.due_date, ActionStatus(a.status))
+        for a in rows
+        if a.id not in exclude
+    ]
+
+
+def live_minutes(session: Session, meeting: Meeting) -> Minutes:
+    """The full minutes (no extract, raw text) from the vault as it is now."""
+    view = meetings.meeting_view(session, meeting)
+    items: list[MinutesItem] = []
+    action_list: list[MinutesAction] = []
+    for item in view.items:
+        agreed = tuple(map(_action, item.actions))
+        items.append(_item(item, agreed))
+        action_list.extend(agreed)
+        case = session.get(Case, item.case.id)
+        assert case is not None
+        action_list.extend(_earlier_open_actions(session, case, {a.id for a in item.actions}))
+    return Minutes(
+        meeting_date=view.meeting_date,
+        attending=view.attending,
+        items=tuple(items),
+        action_list=tuple(action_list),
+        concept=meeting.ended_at is None,
+    )
+
+
+def _item_concerns(partner: str, item: MinutesItem) -> bool:
     return (
-        concerns(partner, view.case.reporter)
-        or any(concerns(partner, a.owner) for a in view.actions)
-        or any(concerns(partner, d.referral_to) for d in view.decisions)
+        concerns(partner, item.reporter)
+        or any(concerns(partner, a.owner) for a in item.actions)
+        or any(concerns(partner, d.referral_to) for d in item.decisions)
     )
 
 
-def _organisations(items: tuple[AgendaItemView, ...]) -> list[str]:
+def _organisations(items: tuple[MinutesItem, ...]) -> list[str]:
     """The organisations a per-partner extract can be made for, in agenda order, once each."""
     seen: dict[str, str] = {}
-    for view in items:
-        names = [view.case.reporter, *(a.owner for a in view.actions)]
-        names += [d.referral_to for d in view.decisions]
+    for item in items:
+        names = [item.reporter, *(a.owner for a in item.actions)]
+        names += [d.referral_to for d in item.decisions]
         for name in names:
             if name and fold(name) and fold(name) not in seen:
                 seen[fold(name)] = name
     return list(seen.values())
 
 
-def build_minutes(
-    vault: Vault, meeting_ref: int | date | str, *, per_partner: str | None = None
-) -> Minutes:
-    """The minutes of a meeting (by id, date, or a string holding either)."""
-    partner = " ".join(per_partner.split()) if per_partner is not None else None
-    if partner is not None and not fold(partner):
-        raise InvalidInput("minutes.partner_empty")
-    meeting = meetings.get_meeting(vault, meeting_ref)
-
-    def keep(action: MinutesAction) -> bool:
-        return partner is None or concerns(partner, action.owner)
-
-    items: list[MinutesItem] = []
-    action_list: list[MinutesAction] = []
-    for view in meeting.items:
-        if partner is not None and not _item_concerns(partner, view):
-            continue
-        agreed = tuple(a for a in map(_action, view.actions) if keep(a))
-        items.append(_item(view, agreed))
-        action_list.extend(agreed)
-        this_meeting = {a.id for a in view.actions}
-        action_list.extend(
-            action
-            for action in map(
-                _action,
-                (
-                    a
-                    for a in action_service.list_actions(
-                        vault, case_ref=view.case.id, status=ActionStatus.OPEN
-                    )
-                    if a.id not in this_meeting
-                ),
-            )
-            if keep(action)
-        )
-    if partner is not None and not items:
-        known = _organisations(meeting.items)
+def for_partner(full: Minutes, partner: str) -> Minutes:
+    """The per-partner extract of full minutes (see the module docstring)."""
+    kept = [item for item in full.items if _item_concerns(partner, item)]
+    if not kept:
+        known = _organisations(full.items)
         if not known:
             raise InvalidInput("minutes.partner_no_items", partner=partner)
         raise InvalidInput("minutes.partner_unknown", partner=partner, orgs=", ".join(known))
-    minutes = Minutes(
-        meeting_date=meeting.meeting_date,
-        attending=meeting.attending,
-        items=tuple(items),
-        action_list=tuple(action_list),
+    codes = {item.case_code for item in kept}
+    return replace(
+        full,
+        items=tuple(
+            replace(item, actions=tuple(a for a in item.actions if concerns(partner, a.owner)))
+            for item in kept
+        ),
+        action_list=tuple(
+            a for a in full.action_list if a.case_code in codes and concerns(partner, a.owner)
+        ),
         partner=partner,
     )
+
+
+def build_minutes(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    *,
+    per_partner: str | None = None,
+    times: bool = False,
+) -> Minutes:
+    """The minutes of a meeting (by id, date, or a string holding either).
+
+    A closed meeting: its newest frozen record (a meeting closed before records
+    existed is built from the vault). Otherwise live minutes marked concept.
+    """
+    from drieluik.services.minutes import record
+
+    partner = " ".join(per_partner.split()) if per_partner is not None else None
+    if partner is not None and not fold(partner):
+        raise InvalidInput("minutes.partner_empty")
+    with vault.session() as session:
+        meeting = meetings.find_meeting(session, meeting_ref)
+        frozen = record.latest(session, meeting.id or 0) if meeting.ended_at else None
+        full = frozen if frozen is not None else live_minutes(session, meeting)
+        full = replace(full, concept=meeting.ended_at is None, show_times=times)
+    minutes = for_partner(full, partner) if partner is not None else full
     return minutes.map_texts(lambda _ref, text: display_safe(text))

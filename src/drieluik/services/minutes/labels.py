@@ -24,7 +24,44 @@ def short_date(day: date | None) -> str:
 
 
 def title(minutes: Minutes) -> str:
-    return t("minutes.title", date=long_date(minutes.meeting_date))
+    key = "minutes.title_concept" if minutes.concept else "minutes.title"
+    return t(key, date=long_date(minutes.meeting_date))
+
+
+def concept_note(minutes: Minutes) -> str | None:
+    """The line at the top (Markdown) and in the page header (Word, PDF) of concept minutes."""
+    return t("minutes.concept_note") if minutes.concept else None
+
+
+def item_state_note(minutes: Minutes, item: MinutesItem) -> str | None:
+    """Why an item has no discussion: carried over, or (in concept minutes) not yet reached."""
+    if item.discussed:
+        return None
+    if minutes.concept and not item.carried_over:
+        return t("minutes.not_yet_discussed")
+    return t("minutes.not_discussed")
+
+
+def clock(seconds: int) -> str:
+    """7:05 (minutes:seconds), 1:02:03 past an hour."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def item_time(item: MinutesItem) -> str:
+    return t(
+        "minutes.time_value", spent=clock(item.seconds_spent), planned=clock(item.planned_seconds)
+    )
+
+
+def total_time(minutes: Minutes) -> str | None:
+    """The meeting's spent and planned time, for minutes with `show_times`."""
+    if not minutes.show_times:
+        return None
+    spent = sum(item.seconds_spent for item in minutes.items)
+    planned = sum(item.planned_seconds for item in minutes.items)
+    return t("minutes.time_total", spent=clock(spent), planned=clock(planned))
 
 
 def partner_note(minutes: Minutes) -> str | None:
@@ -49,14 +86,17 @@ def item_heading(item: MinutesItem, shown: int) -> str:
     return t("minutes.heading.item", number=shown, code=item.case_code)
 
 
-def item_facts(item: MinutesItem) -> list[tuple[str, str]]:
-    """(label, value) pairs shown under an item's heading."""
-    return [
+def item_facts(item: MinutesItem, *, times: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs shown under an item's heading (with `times`: the time-box)."""
+    facts = [
         (t("minutes.label.reason"), item.reason.label),
         (t("minutes.label.reporter"), item.reporter),
         (t("minutes.label.form"), item.form.label),
         (t("minutes.label.municipality"), item.municipality.label),
     ]
+    if times:
+        facts.append((t("minutes.label.time"), item_time(item)))
+    return facts
 
 
 def no_items(minutes: Minutes) -> str:

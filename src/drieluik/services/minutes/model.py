@@ -12,8 +12,9 @@ fields listed in `FIELD_NAMES`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from drieluik.domain.vocabulary import (
@@ -85,6 +86,9 @@ class MinutesItem:
     discussed: bool
     decisions: tuple[MinutesDecision, ...] = ()
     actions: tuple[MinutesAction, ...] = ()
+    carried_over: bool = False  # doorgeschoven (at closing, or during the meeting)
+    planned_seconds: int = 0  # the time-box
+    seconds_spent: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class Minutes:
     # this meeting, then those still open on the same case from earlier meetings.
     action_list: tuple[MinutesAction, ...]
     partner: str | None = None  # set for a per-partner extract
+    # Minutes of a meeting that is not closed (yet, or again): CONCEPT on the
+    # title and every page, and unreached items "nog niet besproken".
+    concept: bool = False
+    show_times: bool = False  # planned and spent time per item (`--times`)
 
     def map_texts(self, change: Callable[[FieldRef, str], str]) -> Minutes:
         """A copy with every outgoing user text replaced by `change(ref, text)`."""
@@ -161,4 +169,77 @@ def _map_action(
         action,
         description=change(replace(where, field="action_description"), action.description),
         owner=change(replace(where, field="action_owner"), action.owner),
+    )
+
+
+# --- the frozen record ------------------------------------------------------------
+# A closed meeting's minutes are stored as this JSON (table meeting_records).
+# `format` lets a later version read records written by this one.
+RECORD_FORMAT = 1
+
+
+def to_json(minutes: Minutes) -> str:
+    """The full minutes as JSON (dates ISO, vocabulary as stored values)."""
+    data = asdict(replace(minutes, partner=None, concept=False, show_times=False))
+    del data["partner"], data["concept"], data["show_times"]
+    data["format"] = RECORD_FORMAT
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_encode)
+
+
+def _encode(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _action_from(data: dict) -> MinutesAction:
+    return MinutesAction(
+        case_code=data["case_code"],
+        description=data["description"],
+        owner=data["owner"],
+        due_date=_day(data["due_date"]),
+        status=ActionStatus(data["status"]),
+    )
+
+
+def from_json(text: str) -> Minutes:
+    data = json.loads(text)
+    if data.get("format") != RECORD_FORMAT:
+        raise ValueError(f"minutes record format {data.get('format')!r}")
+    items = tuple(
+        MinutesItem(
+            number=item["number"],
+            case_code=item["case_code"],
+            reason=AgendaReason(item["reason"]),
+            reporter=item["reporter"],
+            form=ExploitationForm(item["form"]),
+            municipality=Municipality(item["municipality"]),
+            summary=item["summary"],
+            notes=item["notes"],
+            discussed=item["discussed"],
+            decisions=tuple(
+                MinutesDecision(
+                    kind=DecisionKind(d["kind"]),
+                    text=d["text"],
+                    referral_to=d["referral_to"],
+                    review_date=_day(d["review_date"]),
+                )
+                for d in item["decisions"]
+            ),
+            actions=tuple(_action_from(a) for a in item["actions"]),
+            carried_over=item["carried_over"],
+            planned_seconds=item["planned_seconds"],
+            seconds_spent=item["seconds_spent"],
+        )
+        for item in data["items"]
+    )
+    return Minutes(
+        meeting_date=date.fromisoformat(data["meeting_date"]),
+        attending=tuple(data["attending"]),
+        items=items,
+        action_list=tuple(_action_from(a) for a in data["action_list"]),
     )

@@ -109,7 +109,7 @@ def _repeat_header(table: Table) -> None:
 
 def _item(document, minutes: Minutes, item: MinutesItem, shown: int) -> None:
     document.add_heading(display_safe(labels.item_heading(item, shown)), level=2)
-    for label, value in labels.item_facts(item):
+    for label, value in labels.item_facts(item, times=minutes.show_times):
         _labelled(document, label, value)
     _body(document, t("minutes.label.summary"), item.summary, t("minutes.none.summary"))
     _body(
@@ -117,7 +117,7 @@ def _item(document, minutes: Minutes, item: MinutesItem, shown: int) -> None:
         t("minutes.label.notes"),
         item.notes,
         t("minutes.none.notes"),
-        None if item.discussed else t("minutes.not_discussed"),
+        labels.item_state_note(minutes, item),
     )
     document.add_heading(t("minutes.heading.decisions"), level=3)
     if not item.decisions:
@@ -186,6 +186,13 @@ def render_docx(minutes: Minutes) -> bytes:
     properties.comments = ""
     properties.language = "nl-NL" if current_language() == "nl" else "en-GB"
     document.add_heading(display_safe(title), level=0)
+    if concept := labels.concept_note(minutes):
+        # The page header repeats it on every page, so no printed page passes for final.
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = header.add_run(concept)
+        run.bold = True
+        run.font.size = Pt(9)
     if note := labels.partner_note(minutes):
         run = document.add_paragraph().add_run(display_safe(note))
         run.italic = True
@@ -201,6 +208,8 @@ def render_docx(minutes: Minutes) -> bytes:
             _text(document.add_paragraph(style="List Number"), labels.agenda_entry(item))
     else:
         document.add_paragraph(labels.no_items(minutes))
+    if total := labels.total_time(minutes):
+        document.add_paragraph(total)
     if minutes.items:
         document.add_heading(t("minutes.heading.items"), level=1)
         for shown, item in enumerate(minutes.items, start=1):

@@ -68,14 +68,15 @@ def _trim_blank(lines: list[str]) -> list[str]:
 
 def _item(minutes: Minutes, item: MinutesItem, shown: int) -> list[str]:
     out = [f"### {labels.item_heading(item, shown)}", ""]
-    out += [f"- **{label}:** {inline(value)}" for label, value in labels.item_facts(item)]
+    facts = labels.item_facts(item, times=minutes.show_times)
+    out += [f"- **{label}:** {inline(value)}" for label, value in facts]
     out.append("")
     out += [f"**{t('minutes.label.summary')}**", ""]
     out += block(item.summary) or [t("minutes.none.summary")]
     out.append("")
     out += [f"**{t('minutes.label.notes')}**", ""]
-    if not item.discussed:
-        out += [f"_{t('minutes.not_discussed')}_", ""]
+    if note := labels.item_state_note(minutes, item):
+        out += [f"_{note}_", ""]
     out += block(item.notes) or [t("minutes.none.notes")]
     out.append("")
     out += [f"#### {t('minutes.heading.decisions')}", ""]
@@ -98,6 +99,8 @@ def _item(minutes: Minutes, item: MinutesItem, shown: int) -> list[str]:
 
 def render_markdown(minutes: Minutes) -> bytes:
     out = [f"# {labels.title(minutes)}", ""]
+    if concept := labels.concept_note(minutes):
+        out += [f"**{concept}**", ""]
     if note := labels.partner_note(minutes):
         out += [f"_{inline(note)}_", ""]
     out += [f"## {t('minutes.heading.attending')}", ""]
@@ -115,6 +118,8 @@ def render_markdown(minutes: Minutes) -> bytes:
     else:
         out.append(labels.no_items(minutes))
     out.append("")
+    if total := labels.total_time(minutes):
+        out += [total, ""]
     if minutes.items:
         out += [f"## {t('minutes.heading.items')}", ""]
         for shown, item in enumerate(minutes.items, start=1):

@@ -54,9 +54,10 @@ def _covered(path: str) -> frozenset[int]:
 
 
 class _MinutesPdf(FPDF):
-    def __init__(self, covered: frozenset[int]) -> None:
+    def __init__(self, covered: frozenset[int], concept: str | None = None) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.covered = covered
+        self.concept = concept  # drawn at the top of every page
 
     def printable(self, text: str) -> str:
         text = display_safe(text).replace("\t", "    ")
@@ -78,6 +79,10 @@ class _MinutesPdf(FPDF):
             half = self.epw / 2
             self.cell(half, 5, labels.footer(), align="L")
             self.cell(half, 5, t("minutes.page", page=number, pages=total), align="R")
+            if self.concept:
+                self.set_xy(self.l_margin, 8)
+                self.set_font(FONT, "B", 9)
+                self.cell(self.epw, 5, self.printable(self.concept), align="C")
         self.set_text_color(0)
         self.page = total
 
@@ -177,13 +182,13 @@ def _label(pdf: _MinutesPdf, text: str) -> None:
 
 def _item(pdf: _MinutesPdf, minutes: Minutes, item: MinutesItem, shown: int) -> None:
     _heading2(pdf, labels.item_heading(item, shown))
-    for label, value in labels.item_facts(item):
+    for label, value in labels.item_facts(item, times=minutes.show_times):
         _rich(pdf, [(f"{label}: ", True), (value, False)])
     _label(pdf, t("minutes.label.summary"))
     _paragraph(pdf, item.summary or t("minutes.none.summary"))
     _label(pdf, t("minutes.label.notes"))
-    if not item.discussed:
-        _paragraph(pdf, t("minutes.not_discussed"), grey=True)
+    if note := labels.item_state_note(minutes, item):
+        _paragraph(pdf, note, grey=True)
     _paragraph(pdf, item.notes or t("minutes.none.notes"))
     _heading3(pdf, t("minutes.heading.decisions"))
     if not item.decisions:
@@ -235,7 +240,7 @@ def _fonts(stack: ExitStack) -> dict[str, Path]:
 
 
 def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
-    pdf = _MinutesPdf(_covered(str(fonts[""])))
+    pdf = _MinutesPdf(_covered(str(fonts[""])), labels.concept_note(minutes))
     for style, path in fonts.items():
         pdf.add_font(FONT, style, str(path))
     title = labels.title(minutes)
@@ -263,6 +268,8 @@ def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
             _bullet(pdf, [(labels.agenda_entry(item), False)], mark=f"{shown}.", indent=8)
     else:
         _paragraph(pdf, labels.no_items(minutes))
+    if total := labels.total_time(minutes):
+        _paragraph(pdf, total)
     if minutes.items:
         _heading1(pdf, t("minutes.heading.items"), keep=60)
         for shown, item in enumerate(minutes.items, start=1):
