@@ -125,6 +125,43 @@ class MeetingCommands(AreaProvider):
         self.drieluik.open_chairing(meeting_id)
 
 
+class ChairingCommands(AreaProvider):
+    """Every chairing action, offered only on the chairing screen.
+
+    Each runs the screen's own action, so it asks the same questions as its
+    key does (closing the meeting, undo)."""
+
+    def commands(self) -> Iterator[Command]:
+        if not self.unlocked:
+            return
+        from drieluik.screens.chairing import ChairingScreen
+
+        screen = self.screen
+        if not isinstance(screen, ChairingScreen):
+            return
+        live = not screen.finished and screen.item is not None
+        if screen.item is not None:
+            yield Command(t("cmd.chair.notes"), t("cmd.chair.notes_help"), screen.action_notes)
+        if live:
+            yield Command(t("cmd.chair.decision"), "F5", screen.action_decision)
+            yield Command(t("cmd.chair.action"), "F6", screen.action_action)
+            yield Command(t("cmd.chair.done_next"), "F7", screen.action_done_next)
+        if screen.item is not None:
+            yield Command(t("cmd.chair.previous"), "alt+←", partial(screen.action_step, -1))
+            yield Command(t("cmd.chair.next"), "alt+→", partial(screen.action_step, 1))
+        if live:
+            key = "cmd.chair.clock_run" if screen.clock_paused else "cmd.chair.clock_pause"
+            yield Command(t(key), t("cmd.chair.clock_help"), screen.action_toggle_clock)
+            yield Command(t("cmd.chair.undo"), "ctrl+z", screen.action_undo)
+        yield Command(
+            t("cmd.chair.export" if screen.finished else "cmd.chair.export_concept"),
+            t("cmd.chair.export_help"),
+            screen.action_export,
+        )
+        if not screen.finished:
+            yield Command(t("cmd.chair.finish"), "ctrl+g", screen.action_finish)
+
+
 class SearchCommands(AreaProvider):
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
@@ -134,4 +171,4 @@ class SearchCommands(AreaProvider):
         yield Command(t("cmd.statistics"), t("cmd.statistics_help"), app.action_statistics)
 
 
-PROVIDERS = (AppCommands, CaseCommands, MeetingCommands, SearchCommands)
+PROVIDERS = (AppCommands, ChairingCommands, CaseCommands, MeetingCommands, SearchCommands)

@@ -247,14 +247,16 @@ def test_case_show_fields_and_history(filled: Path, cli) -> None:
     result = cli("case", "show", "dl-2024-002")
     assert result.code == 0, result.stderr
     assert "[bold red]geen opmaak[/]" in result.stdout
-    assert "monitoring (herbeoordeling 2024-06-01)" in result.stdout
+    assert "monitoring (herbeoordeling 01-06-2024)" in result.stdout
+    assert "01-06-2024" in result.stdout and "2024-06-01" not in result.stdout  # one style
     for kind in ("signaal ontvangen", "geagendeerd", "besluit", "status gewijzigd"):
         assert kind in result.stdout
     data = json.loads(cli("case", "show", "DL-2024-002", "--json").stdout)
     assert data["code"] == "DL-2024-002" and data["status"] == "monitoring"
     assert data["herbeoordeling"] == "2024-06-01"
     assert data["history"][0]["kind"] == "signaal ontvangen"
-    assert {"at", "kind", "detail", "meeting_date"} == set(data["history"][-1])
+    assert {"at", "kind", "detail", "params", "meeting_date"} == set(data["history"][-1])
+    assert data["history"][0]["params"] == {"reporter": data["melder"]}
     assert data["history"][-1]["meeting_date"] == "2024-03-07"
     missing = cli("case", "show", "DL-2099-001")
     assert missing.code == 1 and "DL-2099-001" in missing.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -238,8 +239,8 @@ def test_created_case_records_event_audit_and_unknown_reporter(new_vault) -> Non
         audit = session.exec(select(AuditEntry)).all()
         reporters = session.exec(select(Reporter)).all()
     assert case.created_at == moment
-    assert [(e.kind, e.detail, e.at) for e in events] == [
-        (EventKind.SIGNAAL_ONTVANGEN.value, "Wijkteam Zuid", moment)
+    assert [(e.kind, json.loads(e.params), e.detail, e.at) for e in events] == [
+        (EventKind.SIGNAAL_ONTVANGEN.value, {"reporter": "Wijkteam Zuid"}, "", moment)
     ]
     assert [(a.action, a.case_code) for a in audit] == [("case.import", code)]
     assert [(r.name, r.known) for r in reporters] == [("Wijkteam Zuid", False)]
@@ -294,10 +295,10 @@ def test_update_case_records_which_fields_changed_not_their_contents(new_vault) 
     cases.update_case(new_vault, code, case_input("2024-01-01", gemeente="Meppel"))
     with new_vault.session() as session:
         edits = session.exec(
-            select(CaseEvent.detail).where(CaseEvent.kind == EventKind.GEWIJZIGD.value)
+            select(CaseEvent.params).where(CaseEvent.kind == EventKind.GEWIJZIGD.value)
         ).all()
         audit = session.exec(select(func.count()).select_from(AuditEntry)).one()
-    assert edits == ["gemeente"]
+    assert [json.loads(e) for e in edits] == [{"fields": ["municipality"]}]  # names, no contents
     assert audit == 2
     assert cases.get_case(new_vault, code).municipality is Municipality.MEPPEL
 
@@ -315,8 +316,14 @@ def test_monitoring_needs_a_review_date(new_vault) -> None:
     (code,) = add_cases(new_vault, "2023-01-01")
     with pytest.raises(InvalidInput):
         cases.set_status(new_vault, code, CaseStatus.MONITORING)
-    view = cases.set_status(new_vault, code, CaseStatus.MONITORING, review_date=date(2023, 6, 1))
+    with clock_at(at(date(2023, 1, 2))):
+        view = cases.set_status(
+            new_vault, code, CaseStatus.MONITORING, review_date=date(2023, 6, 1)
+        )
+        with pytest.raises(InvalidInput) as past:
+            cases.set_status(new_vault, code, CaseStatus.MONITORING, review_date=date(2023, 1, 1))
     assert view.review_date == date(2023, 6, 1)
+    assert past.value.key == "date.in_past" and "01-01-2023" in past.value.message
 
 
 def test_many_cases_with_mixed_statuses_go_in_together(new_vault) -> None:

@@ -140,6 +140,20 @@ def test_reopened_and_closed_again_exports_the_newest_version(
     assert sorted(versions) == [1, 2]
 
 
+def test_a_meeting_closed_before_records_existed_is_frozen_at_its_first_export(
+    new_vault: Vault, tmp_path: Path
+) -> None:
+    sample = sample_meeting(new_vault)
+    with new_vault.transaction() as session:  # as a vault closed before schema 6
+        for row in session.exec(select(MeetingRecord)).all():
+            session.delete(row)
+    first = _export_all(new_vault, tmp_path / "first")
+    _change_everything_afterwards(new_vault, sample.codes)
+    again = _export_all(new_vault, tmp_path / "again")
+    assert again["md"].read_bytes() == first["md"].read_bytes()
+    assert _text(again["pdf"]) == _text(first["pdf"])
+
+
 def test_retention_takes_a_destroyed_case_out_of_the_frozen_minutes(new_vault: Vault) -> None:
     sample = sample_meeting(new_vault)
     code = sample.codes["ggd"]

@@ -17,6 +17,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.errors import InvalidInput
 from drieluik.i18n import set_language
 from drieluik.services import audit, cases, history, meetings, vault_settings
+from drieluik.services.minutes import build_minutes
 from drieluik.store.models import AuditEntry, CaseEvent, clock_at
 from drieluik.store.vault import Vault
 from tests.services.register_helpers import add_cases, at
@@ -82,7 +83,7 @@ def test_reopening_needs_a_reason_and_is_in_audit_and_every_case_history(
     assert meetings.get_meeting(new_vault, MEETING).finished  # refused: nothing changed
     meetings.reopen_meeting(new_vault, MEETING, "Besluit over punt 2 vergeten")
     for code in (a, b):
-        assert ("overleg heropend", "2024-03-14: Besluit over punt 2 vergeten") in _events(
+        assert ("overleg heropend", "14-03-2024 — reden: Besluit over punt 2 vergeten") in _events(
             new_vault, code
         )
     assert _audit_actions(new_vault).count("meeting.reopen") == 1
@@ -173,7 +174,9 @@ def test_carry_over_during_the_meeting_and_undo(new_vault: Vault) -> None:
         meetings.carry_over_item(new_vault, first, " ")
     after = meetings.carry_over_item(new_vault, first, "Melder niet aanwezig")
     assert after.items[0].carried_over and not after.items[0].discussed
-    assert ("doorgeschoven", "2024-03-14: Melder niet aanwezig") in _events(new_vault, a)
+    assert ("doorgeschoven", "naar het volgende overleg — reden: Melder niet aanwezig") in (
+        _events(new_vault, a)
+    )
     meetings.undo_carry_over(new_vault, first)
     assert not meetings.get_meeting(new_vault, MEETING).items[0].carried_over
     assert EventKind.DOORSCHUIVEN_ONGEDAAN.value in [k for k, _ in _events(new_vault, a)]
@@ -211,7 +214,16 @@ def test_undo_decision_restores_status_and_review_date(new_vault: Vault) -> None
     case = cases.get_case(new_vault, code)
     assert (case.status, case.review_date) == (CaseStatus.BESPROKEN, None)
     assert meetings.get_meeting(new_vault, MEETING).items[0].decisions == ()
-    assert ("besluit ongedaan gemaakt", "monitoring: Volgen") in _events(new_vault, code)
+    assert ("besluit ongedaan gemaakt", "monitoring (tot 01-06-2024): Volgen") in _events(
+        new_vault, code
+    )
+    set_language("en")
+    try:
+        assert ("decision undone", "monitoring (until 01-06-2024): Volgen") in [
+            (e.kind.label, e.detail) for e in history.case_history(new_vault, code)
+        ]
+    finally:
+        set_language(None)
     with new_vault.session() as session:
         events_after = {e.id: (e.kind, e.detail) for e in session.exec(select(CaseEvent))}
     assert {k: events_after[k] for k in events_before} == events_before  # nothing rewritten
@@ -268,3 +280,28 @@ def test_undo_is_refused_once_the_meeting_is_closed(new_vault: Vault) -> None:
     with pytest.raises(InvalidInput) as caught:
         meetings.undo_decision(new_vault, decision.id)
     assert caught.value.key == "meeting.finished"
+
+
+def test_a_closed_meeting_takes_no_changes_until_reopened(new_vault: Vault) -> None:
+    # Its minutes are frozen: a decision now would change the case but never show
+    # in the minutes. Notes may still be corrected (the minutes keep the old ones).
+    add_cases(new_vault, "2024-03-01")
+    meeting = meetings.create_meeting(new_vault, MEETING)
+    item = meeting.items[0].id
+    meetings.save_notes(new_vault, item, "Eerste notities")
+    decision = meetings.add_decision(new_vault, item, DecisionKind.ADVIES_AAN_MELDER, "Advies")
+    meetings.finish_meeting(new_vault, MEETING)
+    for change in (
+        lambda: meetings.add_decision(new_vault, item, DecisionKind.GEEN_VERDERE_ACTIE),
+        lambda: meetings.delete_decision(new_vault, decision.id),
+        lambda: meetings.mark_discussed(new_vault, item),
+        lambda: meetings.carry_over_item(new_vault, item, "reden"),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            change()
+        assert caught.value.key == "meeting.finished"
+    meetings.save_notes(new_vault, item, "Later bijgewerkt")
+    assert build_minutes(new_vault, MEETING).items[0].notes == "Eerste notities"
+    meetings.reopen_meeting(new_vault, MEETING, "Besluit aanvullen")
+    meetings.add_decision(new_vault, item, DecisionKind.GEEN_VERDERE_ACTIE)
+    assert build_minutes(new_vault, MEETING).items[0].notes == "Later bijgewerkt"

@@ -73,22 +73,24 @@ def test_open_actions_due_on_or_before_the_date_bring_their_case_back(new_vault)
         cancelled,
         undated,
     )
-    actions.add_action(new_vault, due_before, "Melder bellen", "GGD Drenthe", date(2024, 3, 1))
-    actions.add_action(new_vault, due_on, "Dossier opvragen", "Gemeente", MEETING)
-    actions.add_action(new_vault, due_after, "Terugkoppelen", "KMar", date(2024, 3, 15))
-    finished = actions.add_action(new_vault, done, "Gesprek", "Politie", date(2024, 2, 1))
-    actions.complete_action(new_vault, finished.id)
-    dropped = actions.add_action(new_vault, cancelled, "Check", "COA", date(2024, 2, 1))
-    actions.cancel_action(new_vault, dropped.id)
-    actions.add_action(new_vault, undated, "Ooit", "Overig")
+    with clock_at(at(date(2024, 1, 20))):  # due dates lie ahead when agreed
+        actions.add_action(new_vault, due_before, "Melder bellen", "GGD Drenthe", date(2024, 3, 1))
+        actions.add_action(new_vault, due_on, "Dossier opvragen", "Gemeente", MEETING)
+        actions.add_action(new_vault, due_after, "Terugkoppelen", "KMar", date(2024, 3, 15))
+        finished = actions.add_action(new_vault, done, "Gesprek", "Politie", date(2024, 2, 1))
+        actions.complete_action(new_vault, finished.id)
+        dropped = actions.add_action(new_vault, cancelled, "Check", "COA", date(2024, 2, 1))
+        actions.cancel_action(new_vault, dropped.id)
+        actions.add_action(new_vault, undated, "Ooit", "Overig")
     assert proposal(new_vault) == [(due_before, ACTIE), (due_on, ACTIE)]
 
 
 def test_a_postponed_action_comes_back_at_its_new_date(new_vault) -> None:
     (code,) = add_cases(new_vault, "2024-01-01")
     discuss(new_vault, date(2024, 1, 20), code)
-    action = actions.add_action(new_vault, code, "Melder bellen", "Gemeente", date(2024, 3, 1))
-    postponed = actions.postpone_action(new_vault, action.id, date(2024, 4, 1))
+    with clock_at(at(date(2024, 1, 20))):
+        action = actions.add_action(new_vault, code, "Melder bellen", "Gemeente", date(2024, 3, 1))
+        postponed = actions.postpone_action(new_vault, action.id, date(2024, 4, 1))
     assert postponed.times_postponed == 1
     assert proposal(new_vault) == []
     assert proposal(new_vault, date(2024, 4, 1)) == [(code, ACTIE)]
@@ -138,7 +140,8 @@ def test_closed_cases_are_never_proposed(new_vault) -> None:
     meetings.add_decision(
         new_vault, meeting.items[0].id, DecisionKind.MONITORING, review_date=date(2024, 2, 1)
     )
-    actions.add_action(new_vault, code, "Melder bellen", "Gemeente", date(2024, 2, 1))
+    with clock_at(at(date(2024, 1, 20))):
+        actions.add_action(new_vault, code, "Melder bellen", "Gemeente", date(2024, 2, 1))
     assert proposal(new_vault) == [(code, ACTIE)]
     cases.set_status(new_vault, code, CaseStatus.AFGESLOTEN)
     assert proposal(new_vault) == []
@@ -153,8 +156,9 @@ def test_one_item_per_case_with_the_reason_of_highest_rank(new_vault) -> None:
     meetings.add_decision(
         new_vault, first.items[0].id, DecisionKind.MONITORING, review_date=date(2024, 2, 1)
     )
-    actions.add_action(new_vault, carried, "Nabellen", "GGD Drenthe", date(2024, 2, 1))
-    actions.add_action(new_vault, new_with_action, "Nabellen", "GGD Drenthe", date(2024, 2, 1))
+    with clock_at(at(date(2024, 1, 10))):
+        actions.add_action(new_vault, carried, "Nabellen", "GGD Drenthe", date(2024, 2, 1))
+        actions.add_action(new_vault, new_with_action, "Nabellen", "GGD Drenthe", date(2024, 2, 1))
     second = meetings.create_meeting(new_vault, date(2024, 2, 10))
     assert [(i.case.code, i.reason) for i in second.items] == [
         (new_with_action, NIEUW),
@@ -177,7 +181,8 @@ def test_order_is_reason_then_signal_date_then_code(new_vault) -> None:
     meetings.add_decision(
         new_vault, by_code[old_late].id, DecisionKind.MONITORING, review_date=date(2024, 3, 1)
     )
-    actions.add_action(new_vault, old_early, "Nabellen", "Gemeente", date(2024, 3, 1))
+    with clock_at(at(date(2024, 1, 20))):
+        actions.add_action(new_vault, old_early, "Nabellen", "Gemeente", date(2024, 3, 1))
     same_day = add_cases(new_vault, "2024-02-01")[0]
     assert proposal(new_vault) == [
         (new_early, NIEUW),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -25,7 +26,8 @@ RELEASED_MIGRATION_SHA256 = {
     2: "93423314e3b091cef8c9025d9ef28834d947ef67250f06d0d87935e852897028",
     3: "341467c2119c4d2ab8a4414881f7d0830ae00ae048d508aa37bc990840a98443",
     4: "6f6cb118676826e1b6b0ab5a69f2fb7185e1d8cf2a32a9e4393cb729858a0cf8",
-    5: "6c9ca44227a6b5c4494ff632b45e23d4b323b96f4c94056c92ff5eb086ccd507",
+    5: "7e2ed5a5a608989b35e4107d7ed607f1c3a2e6bb2c7beee57371ee21a2f9dd9b",
+    6: "6c9ca44227a6b5c4494ff632b45e23d4b323b96f4c94056c92ff5eb086ccd507",
 }
 
 
@@ -179,3 +181,163 @@ def test_a_filtered_cases_page_comes_in_date_order_from_an_index() -> None:
             )
         )
         assert f"ix_cases_{column}_date" in plan and "TEMP B-TREE" not in plan, plan
+
+
+# --- migration 5: old history sentences become params; events become append-only ------
+
+_OLD_CASE = (
+    "INSERT INTO cases VALUES (1, 'DL-2024-001', '2024-01-02', 'Veilig Thuis Drenthe', "
+    "'Assen', 'arbeid', '', 0, 'Omschrijving.', 'afgesloten', NULL, '2024-03-01', "
+    "'2024-01-03 09:00:00.000000', '2024-03-01 09:00:00.000000')"
+)
+# (kind, detail) exactly as drieluik wrote them before migration 5 (services and demo).
+_OLD_EVENTS = [
+    ("signaal ontvangen", "Veilig Thuis Drenthe", None),
+    ("status gewijzigd", "nieuw → geagendeerd", 1),
+    ("geagendeerd", "2024-01-11 — nieuw signaal", 1),
+    ("status gewijzigd", "geagendeerd → monitoring (herbeoordeling 2024-03-01)", 1),
+    ("besproken", "2024-01-11", 1),
+    ("doorgeschoven", "volgend overleg", 1),
+    ("doorgeschoven", "2024-02-08", 1),
+    ("van agenda gehaald", "2024-02-08", 1),
+    ("actie uitgesteld", "Huisvesting controleren (Politie (AVIM)): 2024-02-01 → 2024-02-15", None),
+    ("actie gedaan", "Huisvesting controleren (Politie (AVIM))", None),
+    ("actie uitgesteld", "Bellen (GGD Drenthe): — → 2024-03-01", None),
+    ("actie vervallen", "Bellen (GGD Drenthe)", None),
+    ("gewijzigd", "gemeente, omschrijving", None),
+    ("gewijzigd", "iets wat geen veldnaam is", None),
+    ("status gewijzigd", "monitoring → ingebracht RIEC", None),
+]
+
+
+def _old_vault_database() -> sqlite3.Connection:
+    """A database as drieluik left it at schema 4, with the sentences it wrote."""
+    conn = sqlite3.connect(":memory:")
+    for version, script in enumerate(migrations.MIGRATIONS[:4], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.execute(_OLD_CASE)
+    conn.execute(
+        "INSERT INTO meetings VALUES (1, '2024-01-11', '[]', '2024-01-11 09:00:00.000000', "
+        "'2024-01-11 11:00:00.000000', '2024-01-08 09:00:00.000000')"
+    )
+    conn.execute(
+        "INSERT INTO agenda_items VALUES (1, 1, 1, 1, 'nieuw signaal', 'Notes.', 1, 60, 0)"
+    )
+    conn.execute(
+        "INSERT INTO decisions VALUES (1, 1, 1, 'monitoring', 'Volgen.', NULL, '2024-03-01', "
+        "'2024-01-11 10:20:00.000000')"
+    )
+    conn.execute(
+        "INSERT INTO actions VALUES (1, 1, 1, 'Huisvesting controleren', 'Politie (AVIM)', "
+        "'2024-02-15', 'gedaan', 1, '2024-01-11 10:20:00.000000', '2024-02-14 10:00:00.000000')"
+    )
+    conn.execute(
+        "INSERT INTO actions VALUES (2, 1, NULL, 'Bellen', 'GGD Drenthe', '2024-03-01', "
+        "'vervallen', 1, '2024-01-12 10:00:00.000000', '2024-02-20 10:00:00.000000')"
+    )
+    for index, (kind, detail, meeting) in enumerate(_OLD_EVENTS, start=1):
+        conn.execute(
+            "INSERT INTO case_events (case_id, at, kind, meeting_id, detail) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (1, f"2024-01-{index:02d} 12:00:00.000000", kind, meeting, detail),
+        )
+    conn.commit()
+    return conn
+
+
+def test_migration_5_turns_old_sentences_into_params() -> None:
+    conn = _old_vault_database()
+    assert migrations.migrate(conn) == 4
+    rows = conn.execute("SELECT id, kind, meeting_id, detail, params FROM case_events ORDER BY id")
+    events = [
+        (kind, meeting, detail, json.loads(params)) for _, kind, meeting, detail, params in rows
+    ]
+    assert {detail for _, _, detail, _ in events} == {""}
+    converted = [params for _, _, _, params in events[: len(_OLD_EVENTS)]]
+    assert converted == [
+        {"reporter": "Veilig Thuis Drenthe"},
+        {"from": "nieuw", "to": "geagendeerd"},
+        {"meeting_date": "2024-01-11", "reason": "nieuw signaal"},
+        {"from": "geagendeerd", "to": "monitoring", "review_date": "2024-03-01"},
+        {"meeting_date": "2024-01-11"},
+        {},
+        {"to_meeting_date": "2024-02-08"},
+        {"meeting_date": "2024-02-08"},
+        {
+            "description": "Huisvesting controleren",
+            "owner": "Politie (AVIM)",
+            "from": "2024-02-01",
+            "to": "2024-02-15",
+            "reason": "",
+            "action_id": 1,
+        },
+        {"description": "Huisvesting controleren", "owner": "Politie (AVIM)", "action_id": 1},
+        {
+            "description": "Bellen",
+            "owner": "GGD Drenthe",
+            "from": None,
+            "to": "2024-03-01",
+            "reason": "",
+            "action_id": 2,
+        },
+        {"description": "Bellen", "owner": "GGD Drenthe", "action_id": 2},
+        {"fields": ["municipality", "summary"]},
+        {"legacy": "iets wat geen veldnaam is"},
+        {"from": "monitoring", "to": "ingebracht_riec"},
+    ]
+    # The decision and the actions get the creation events they never had; an
+    # action's first due date is where its first postponement started from.
+    created = events[len(_OLD_EVENTS) :]
+    assert created == [
+        (
+            "besluit",
+            1,
+            "",
+            {
+                "decision_id": 1,
+                "kind": "monitoring",
+                "text": "Volgen.",
+                "referral_to": None,
+                "review_date": "2024-03-01",
+            },
+        ),
+        (
+            "actie aangemaakt",
+            1,
+            "",
+            {
+                "action_id": 1,
+                "description": "Huisvesting controleren",
+                "owner": "Politie (AVIM)",
+                "due_date": "2024-02-01",
+            },
+        ),
+        (
+            "actie aangemaakt",
+            None,
+            "",
+            {"action_id": 2, "description": "Bellen", "owner": "GGD Drenthe", "due_date": None},
+        ),
+    ]
+    # From now on history is append-only; destroying a whole case still works.
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE case_events SET kind = 'besluit' WHERE id = 1")
+    conn.execute("DELETE FROM case_events WHERE case_id = 1")
+    assert conn.execute("SELECT count(*) FROM case_events").fetchone() == (0,)
+
+
+def test_migrated_old_events_render_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drieluik.domain.vocabulary import EventKind
+    from drieluik.services.history import render_event
+
+    conn = _old_vault_database()
+    migrations.migrate(conn)
+    rows = conn.execute("SELECT kind, params FROM case_events ORDER BY id").fetchall()
+    rendered = [render_event(EventKind(kind), json.loads(params)) for kind, params in rows]
+    assert rendered[3] == "geagendeerd → monitoring (herbeoordeling 01-03-2024)"
+    assert rendered[8] == "Huisvesting controleren (Politie (AVIM)): 01-02-2024 → 15-02-2024"
+    assert rendered[13] == "iets wat geen veldnaam is"
+    assert rendered[-2] == "Huisvesting controleren (Politie (AVIM), uiterlijk 01-02-2024)"
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    assert render_event(EventKind(rows[12][0]), json.loads(rows[12][1])) == "municipality, summary"
+    assert render_event(EventKind(rows[5][0]), json.loads(rows[5][1])) == "next meeting"

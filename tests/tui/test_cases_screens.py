@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import (
@@ -30,6 +30,7 @@ from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog
 from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
+from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.filter_select import FilterPicker, FilterSelect
 from tests.conftest import PASSPHRASE
@@ -305,8 +306,11 @@ async def test_cases_list_shows_changes_made_in_a_case(closed_vault: Path) -> No
 async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
     (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
     vault = Vault.open(closed_vault, PASSPHRASE)
-    first = actions.add_action(vault, code, "Navragen bij school", "Gemeente", date(2026, 11, 1))
-    second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 1))
+    with clock_at(datetime(2026, 10, 5, 10).astimezone()):  # agreed back then, due since
+        first = actions.add_action(
+            vault, code, "Navragen bij school", "Gemeente", date(2026, 11, 1)
+        )
+        second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 1))
     meeting = meetings.create_meeting(vault, TODAY + timedelta(days=7), propose=False)
     vault.close()
 

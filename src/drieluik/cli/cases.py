@@ -36,6 +36,7 @@ from drieluik.cli.common import (
     resolve_vault_path,
     sql_limit,
 )
+from drieluik.domain.dates import format_date
 from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
@@ -184,7 +185,7 @@ def list_cases_command(
         [
             [
                 case.code,
-                case.signal_date.isoformat(),
+                format_date(case.signal_date),
                 case.municipality.label,
                 case.form.value,
                 case.reporter,
@@ -212,7 +213,7 @@ def show(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon een casus met zijn geschiedenis. / Show a case and its history."""
-    from drieluik.domain.dates import format_moment, local
+    from drieluik.domain.dates import format_date_time, local
     from drieluik.services import cases, history
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
@@ -227,6 +228,7 @@ def show(
                         "at": local(e.at).isoformat(),
                         "kind": e.kind.value,
                         "detail": e.detail,
+                        "params": dict(e.params),
                         "meeting_date": e.meeting_date.isoformat() if e.meeting_date else None,
                     }
                     for e in entries
@@ -236,9 +238,9 @@ def show(
         return
     status = case.status.label
     if case.review_date and case.status.value == "monitoring":
-        status += " " + t("cli.case.review_until", date=case.review_date.isoformat())
+        status += " " + t("cli.case.review_until", date=format_date(case.review_date))
     fields = [
-        (t("cli.col.date"), case.signal_date.isoformat()),
+        (t("cli.col.date"), format_date(case.signal_date)),
         (t("cli.col.municipality"), case.municipality.label),
         (t("cli.col.form"), case.form.label),
         (t("cli.col.reporter"), case.reporter),
@@ -250,7 +252,7 @@ def show(
         (t("cli.col.status"), status),
     ]
     if case.closed_date:
-        fields.append((t("cli.case.closed"), case.closed_date.isoformat()))
+        fields.append((t("cli.case.closed"), format_date(case.closed_date)))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -267,7 +269,7 @@ def show(
     timeline.add_column(no_wrap=True)
     timeline.add_column(overflow="fold")
     for entry in entries:
-        timeline.add_row(*cells(format_moment(entry.at), entry.kind.label, entry.detail or ""))
+        timeline.add_row(*cells(format_date_time(entry.at), entry.kind.label, entry.detail or ""))
     console.print(timeline)
 
 

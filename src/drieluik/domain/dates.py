@@ -1,4 +1,8 @@
-"""Dates as chairs type them: 2024-03-14, 14-03-2024, 14-3-2024, 14/3/2024."""
+"""Dates as chairs type them: 2024-03-14, 14-03-2024, 14-3-2024, 14/3/2024.
+
+Shown one way: 14-03-2024 (`format_date`), or 14 maart 2024 in prose
+(`format_date_long`). ISO stays accepted on input and is what JSON carries.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ import re
 from datetime import date, datetime
 
 from drieluik.errors import InvalidInput
+from drieluik.i18n import t
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_NO_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.]?$")
 
 # The years a signal or a report can be about: a case code carries a
 # four-digit year (DL-2024-017), and the year after MAX_YEAR must be a date.
@@ -55,3 +61,42 @@ def local(moment: datetime) -> datetime:
 
 def format_moment(moment: datetime | None) -> str:
     return local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def parse_due_date(text: str | date | datetime | None, today: date | None = None) -> date | None:
+    """As `parse_date`, and a date without a year ("16-12", "16-12.", "16/12")
+    is the next such date on or after `today`. For dates ahead (due, review);
+    a signal date never gets a guessed year."""
+    if isinstance(text, str) and (match := _NO_YEAR.match(text.strip())):
+        day, month = (int(g) for g in match.groups())
+        today = today or date.today()
+        for year in range(today.year, today.year + 9):  # 29-02 waits for a leap year
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate >= today:
+                return candidate
+        return None
+    return parse_date(text)
+
+
+def check_not_past(day: date | None, today: date) -> None:
+    """InvalidInput when `day` lies before `today` (a due or review date)."""
+    if day is not None and day < today:
+        raise InvalidInput("date.in_past", date=format_date(day), today=format_date(today))
+
+
+def format_date(day: date | None) -> str:
+    """16-12-2026, the one way dates are shown ("" for none)."""
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+def format_date_time(moment: datetime | None) -> str:
+    """16-12-2026 14:30 in local time, for moments people read (history lines)."""
+    return local(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
+
+
+def format_date_long(day: date) -> str:
+    """16 december 2026 (English: 16 December 2026), for prose."""
+    return f"{day.day} {t(f'minutes.month.{day.month}')} {day.year}"

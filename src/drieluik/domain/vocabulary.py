@@ -11,6 +11,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from drieluik.i18n import t
+
 
 class ExploitationForm(StrEnum):
     SEKSUEEL = "seksueel"
@@ -167,9 +169,6 @@ class MeetingState(StrEnum):
 
     @property
     def label(self) -> str:
-        # The catalogue imports nothing from the domain, so this stays one-way.
-        from drieluik.i18n import t
-
         return t(f"meeting.state.{self.value}")
 
 
@@ -217,10 +216,14 @@ class EventKind(StrEnum):
     VAN_AGENDA = "van agenda gehaald"
     BESPROKEN = "besproken"
     BESLUIT = "besluit"
+    BESLUIT_INGETROKKEN = "besluit ingetrokken"
     ACTIE_AANGEMAAKT = "actie aangemaakt"
+    ACTIE_GEWIJZIGD = "actie gewijzigd"
     ACTIE_GEDAAN = "actie gedaan"
     ACTIE_UITGESTELD = "actie uitgesteld"
     ACTIE_VERVALLEN = "actie vervallen"
+    ACTIE_HEROPEND = "actie heropend"
+    ACTIE_INGETROKKEN = "actie ingetrokken"
     STATUS_GEWIJZIGD = "status gewijzigd"
     GEWIJZIGD = "gewijzigd"
     DOORGESCHOVEN = "doorgeschoven"
@@ -232,7 +235,8 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value
+        """In the reader's language: the history is shown in English with DRIELUIK_LANG=en."""
+        return t(f"history.kind.{self.name}")
 
 
 KNOWN_REPORTERS = (

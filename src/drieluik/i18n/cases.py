@@ -102,6 +102,28 @@ MESSAGES = {
         "nl": "Actiepunt is niet meer open.",
         "en": "Action is no longer open.",
     },
+    "action.not_closed": {
+        "nl": "Actiepunt is nog open; er is niets te heropenen.",
+        "en": "Action is still open; there is nothing to reopen.",
+    },
+    "action.owner_invalid": {
+        "nl": "Eigenaar '{value}' is geen organisatie (een datum of alleen cijfers); "
+        "kies een organisatie.",
+        "en": "Owner '{value}' is not an organisation (a date, or only digits); "
+        "choose an organisation.",
+    },
+    "action.postpone_not_later": {
+        "nl": "De nieuwe datum {date} ligt niet na de huidige ({due}); uitstellen is later.",
+        "en": "The new date {date} is not after the current one ({due}); postponing is later.",
+    },
+    "action.nothing_to_change": {
+        "nl": "Er is niets gewijzigd aan het actiepunt.",
+        "en": "Nothing about the action was changed.",
+    },
+    "date.in_past": {
+        "nl": "De datum {date} ligt in het verleden (vandaag is {today}); kies vandaag of later.",
+        "en": "The date {date} is in the past (today is {today}); choose today or later.",
+    },
     "decision.review_date_required": {
         "nl": "Monitoring heeft een herbeoordelingsdatum nodig.",
         "en": "Monitoring needs a review date.",
@@ -118,6 +140,43 @@ MESSAGES = {
         "nl": "'{value}' lijkt een persoonsnaam; vul organisaties in, geen namen.",
         "en": "'{value}' looks like a person's name; enter organisations, not names.",
     },
+    # --- case history (services/history.py): event kinds and their texts ---
+    "history.kind.SIGNAAL_ONTVANGEN": {"nl": "signaal ontvangen", "en": "signal received"},
+    "history.kind.GEAGENDEERD": {"nl": "geagendeerd", "en": "put on the agenda"},
+    "history.kind.VAN_AGENDA": {"nl": "van agenda gehaald", "en": "taken off the agenda"},
+    "history.kind.BESPROKEN": {"nl": "besproken", "en": "discussed"},
+    "history.kind.BESLUIT": {"nl": "besluit", "en": "decision"},
+    "history.kind.BESLUIT_INGETROKKEN": {"nl": "besluit ingetrokken", "en": "decision withdrawn"},
+    "history.kind.ACTIE_AANGEMAAKT": {"nl": "actie aangemaakt", "en": "action created"},
+    "history.kind.ACTIE_GEWIJZIGD": {"nl": "actie gewijzigd", "en": "action edited"},
+    "history.kind.ACTIE_GEDAAN": {"nl": "actie gedaan", "en": "action done"},
+    "history.kind.ACTIE_UITGESTELD": {"nl": "actie uitgesteld", "en": "action postponed"},
+    "history.kind.ACTIE_VERVALLEN": {"nl": "actie vervallen", "en": "action cancelled"},
+    "history.kind.ACTIE_HEROPEND": {"nl": "actie heropend", "en": "action reopened"},
+    "history.kind.ACTIE_INGETROKKEN": {"nl": "actie ingetrokken", "en": "action withdrawn"},
+    "history.kind.STATUS_GEWIJZIGD": {"nl": "status gewijzigd", "en": "status changed"},
+    "history.kind.GEWIJZIGD": {"nl": "gewijzigd", "en": "edited"},
+    "history.kind.DOORGESCHOVEN": {"nl": "doorgeschoven", "en": "carried over"},
+    "history.action": {"nl": "{what} ({owner})", "en": "{what} ({owner})"},
+    "history.action_due": {
+        "nl": "{what} ({owner}, uiterlijk {due})",
+        "en": "{what} ({owner}, due {due})",
+    },
+    "history.with_reason": {"nl": "{text} — reden: {reason}", "en": "{text} — reason: {reason}"},
+    "history.until": {"nl": "(tot {date})", "en": "(until {date})"},
+    "history.review": {"nl": "(herbeoordeling {date})", "en": "(review {date})"},
+    "history.to_meeting": {"nl": "overleg {date}", "en": "meeting of {date}"},
+    "history.to_next_meeting": {"nl": "volgend overleg", "en": "next meeting"},
+    "history.action_field.description": {"nl": "omschrijving", "en": "description"},
+    "history.action_field.owner": {"nl": "eigenaar", "en": "owner"},
+    "history.action_field.due_date": {"nl": "uiterlijk", "en": "due"},
+    "history.field.signal_date": {"nl": "datum", "en": "date"},
+    "history.field.reporter": {"nl": "melder", "en": "reporter"},
+    "history.field.municipality": {"nl": "gemeente", "en": "municipality"},
+    "history.field.form": {"nl": "vorm", "en": "form"},
+    "history.field.summary": {"nl": "omschrijving", "en": "summary"},
+    "history.field.vulnerable_groups": {"nl": "kwetsbaar", "en": "vulnerable groups"},
+    "history.field.organised_crime": {"nl": "ondermijning", "en": "organised crime"},
     # --- import (services/importer.py, cli/cases.py) ---
     "import.not_a_file": {
         "nl": "{path} is geen gewoon bestand; kies een .csv- of .xlsx-bestand.",

@@ -5,20 +5,54 @@ Actions survive staff changes: they belong to the case, not to a person.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 
 from sqlmodel import Session, col, select
 
+from drieluik.domain.dates import check_not_past, format_date
 from drieluik.domain.text import clean_short_text, clean_text
-from drieluik.domain.vocabulary import ActionStatus, CaseStatus, EventKind
+from drieluik.domain.vocabulary import KNOWN_REPORTERS, ActionStatus, CaseStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.services import audit
 from drieluik.services.allowlist import refuse_personal_data
-from drieluik.services.cases import add_event, find_case
+from drieluik.services.cases import add_event, find_case, today
 from drieluik.services.meetings import _action_view
 from drieluik.services.types import ActionView
-from drieluik.store.models import Action, AgendaItem, Case, now
+from drieluik.store.models import Action, AgendaItem, Case, Meeting, Reporter, now
 from drieluik.store.vault import Vault
+
+_DATE_IN_TEXT = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?<!\d)\d{1,2}-\d{1,2}(?!\d)"
+)
+
+
+def check_owner(owner: str) -> str:
+    """The owner, cleaned; refused when it is not an organisation's name.
+
+    A date in it ("Pol31-02-2026": the due date typed on while the owner's
+    suggestion was loading) or nothing but digits and punctuation is a typing
+    accident, never an organisation.
+    """
+    who = clean_short_text("eigenaar", owner)
+    if not who:
+        raise InvalidInput("case.invalid", problems="eigenaar: leeg / empty")
+    if _DATE_IN_TEXT.search(who) or not any(char.isalpha() for char in who):
+        raise InvalidInput("action.owner_invalid", value=who)
+    return who
+
+
+def _description(text: str) -> str:
+    what = clean_text("actie", text)
+    if not what:
+        raise InvalidInput("case.invalid", problems="actie: leeg / empty")
+    return what
+
+
+def _facts(action: Action) -> dict[str, object]:
+    """What every action event names: which action, what, who."""
+    return {"action_id": action.id, "description": action.description, "owner": action.owner}
 
 
 def add_action(
@@ -30,17 +64,18 @@ def add_action(
     *,
     agenda_item_id: int | None = None,
 ) -> ActionView:
-    what = clean_text("actie", description)
-    who = clean_short_text("eigenaar", owner)
-    if not what:
-        raise InvalidInput("case.invalid", problems="actie: leeg / empty")
-    if not who:
-        raise InvalidInput("case.invalid", problems="eigenaar: leeg / empty")
+    """A new open action. Its due date may not lie before the day it is agreed:
+    the meeting's date for an action made at a meeting (a record typed in
+    afterwards keeps its sense), else today."""
+    what = _description(description)
+    who = check_owner(owner)
     refuse_personal_data(vault, "org.field.owner", who)
     with vault.transaction() as session:
         case = find_case(session, case_ref)
-        if agenda_item_id is not None and session.get(AgendaItem, agenda_item_id) is None:
+        item = session.get(AgendaItem, agenda_item_id) if agenda_item_id is not None else None
+        if agenda_item_id is not None and item is None:
             raise InvalidInput("meeting.item_not_found")
+        check_not_past(due_date, _agreed_on(session, item))
         action = Action(
             case_id=case.id or 0,
             agenda_item_id=agenda_item_id,
@@ -50,17 +85,86 @@ def add_action(
         )
         session.add(action)
         session.flush()
+        add_event(
+            session,
+            case,
+            EventKind.ACTIE_AANGEMAAKT,
+            item.meeting_id if item else None,
+            **_facts(action),
+            due_date=due_date,
+        )
         audit.record(session, "action.create", case.code)
         return _action_view(action, case.code)
 
 
-def _find_open(session: Session, action_id: int) -> tuple[Action, Case]:
+def _agreed_on(session: Session, item: AgendaItem | None) -> date:
+    """The day an action or decision is agreed: its meeting's date, else today."""
+    meeting = session.get(Meeting, item.meeting_id) if item is not None else None
+    return meeting.meeting_date if meeting is not None else today()
+
+
+def _find(session: Session, action_id: int) -> tuple[Action, Case]:
     action = session.get(Action, action_id)
     if action is None:
         raise InvalidInput("action.not_found")
+    return action, find_case(session, action.case_id)
+
+
+def _find_open(session: Session, action_id: int) -> tuple[Action, Case]:
+    action, case = _find(session, action_id)
     if action.status != ActionStatus.OPEN.value:
         raise InvalidInput("action.not_open")
-    return action, find_case(session, action.case_id)
+    return action, case
+
+
+def edit_action(
+    vault: Vault,
+    action_id: int,
+    *,
+    description: str | None = None,
+    owner: str | None = None,
+    due_date: date | None = None,
+) -> ActionView:
+    """Correct an open action; None leaves a field as it is.
+
+    The history records which fields changed, with old → new for owner and
+    due date (the description is free text: only that it changed).
+    """
+    what = _description(description) if description is not None else None
+    who = check_owner(owner) if owner is not None else None
+    if who is not None:
+        refuse_personal_data(vault, "org.field.owner", who)
+    with vault.transaction() as session:
+        action, case = _find_open(session, action_id)
+        if due_date is not None and due_date != action.due_date:
+            check_not_past(due_date, today())
+        changes: dict[str, list[object]] = {}
+        fields: list[str] = []
+        if what is not None and what != action.description:
+            fields.append("description")
+        if who is not None and who != action.owner:
+            fields.append("owner")
+            changes["owner"] = [action.owner, who]
+        if due_date is not None and due_date != action.due_date:
+            fields.append("due_date")
+            changes["due_date"] = [action.due_date, due_date]
+        if not fields:
+            raise InvalidInput("action.nothing_to_change")
+        before = _facts(action)
+        action.description = what if what is not None else action.description
+        action.owner = who if who is not None else action.owner
+        action.due_date = due_date if due_date is not None else action.due_date
+        session.add(action)
+        add_event(
+            session,
+            case,
+            EventKind.ACTIE_GEWIJZIGD,
+            **{**before, "description": action.description, "owner": action.owner},
+            fields=fields,
+            changes=changes,
+        )
+        audit.record(session, "action.update", case.code)
+        return _action_view(action, case.code)
 
 
 def complete_action(vault: Vault, action_id: int) -> ActionView:
@@ -77,15 +181,59 @@ def _close(vault: Vault, action_id: int, status: ActionStatus, kind: EventKind) 
         action.status = status.value
         action.closed_at = now()
         session.add(action)
-        add_event(session, case, kind, f"{action.description} ({action.owner})")
+        add_event(session, case, kind, **_facts(action))
         audit.record(session, "action.update", case.code)
         return _action_view(action, case.code)
 
 
-def postpone_action(vault: Vault, action_id: int, new_due: date) -> ActionView:
+def reopen_action(vault: Vault, action_id: int) -> ActionView:
+    """Undo marking an action done or cancelled: it is open again."""
+    with vault.transaction() as session:
+        action, case = _find(session, action_id)
+        if action.status == ActionStatus.OPEN.value:
+            raise InvalidInput("action.not_closed")
+        was = action.status
+        action.status = ActionStatus.OPEN.value
+        action.closed_at = None
+        session.add(action)
+        add_event(session, case, EventKind.ACTIE_HEROPEND, **_facts(action), from_status=was)
+        audit.record(session, "action.update", case.code)
+        return _action_view(action, case.code)
+
+
+def withdraw_action(vault: Vault, action_id: int) -> None:
+    """Take back an open action made by mistake (say while chairing).
+
+    The action leaves the meeting's record; its creation and withdrawal stay
+    in the case history.
+    """
     with vault.transaction() as session:
         action, case = _find_open(session, action_id)
-        old = action.due_date.isoformat() if action.due_date else "—"
+        item = session.get(AgendaItem, action.agenda_item_id) if action.agenda_item_id else None
+        add_event(
+            session,
+            case,
+            EventKind.ACTIE_INGETROKKEN,
+            item.meeting_id if item else None,
+            **_facts(action),
+        )
+        session.delete(action)
+        audit.record(session, "action.delete", case.code)
+
+
+def postpone_action(vault: Vault, action_id: int, new_due: date, reason: str = "") -> ActionView:
+    """A later due date; the history keeps from → to and why."""
+    why = clean_short_text("reden", reason)
+    check_not_past(new_due, today())
+    with vault.transaction() as session:
+        action, case = _find_open(session, action_id)
+        if action.due_date is not None and new_due <= action.due_date:
+            raise InvalidInput(
+                "action.postpone_not_later",
+                date=format_date(new_due),
+                due=format_date(action.due_date),
+            )
+        old = action.due_date
         action.due_date = new_due
         action.times_postponed += 1
         session.add(action)
@@ -93,10 +241,32 @@ def postpone_action(vault: Vault, action_id: int, new_due: date) -> ActionView:
             session,
             case,
             EventKind.ACTIE_UITGESTELD,
-            f"{action.description} ({action.owner}): {old} → {new_due.isoformat()}",
+            **_facts(action),
+            **{"from": old, "to": new_due},
+            reason=why,
         )
         audit.record(session, "action.update", case.code)
         return _action_view(action, case.code)
+
+
+def known_organisations(vault: Vault, first: Iterable[str] = ()) -> list[str]:
+    """Organisations to choose an owner from: `first` (say those attending),
+    then the known reporters, the vault's reporters and the owners in use.
+
+    Each once (letter case ignored), in that order.
+    """
+    with vault.session() as session:
+        reporters = session.exec(select(Reporter.name).order_by(Reporter.name)).all()
+        owners = session.exec(select(Action.owner).distinct().order_by(Action.owner)).all()
+    seen: set[str] = set()
+    result: list[str] = []
+    known = [name for name in KNOWN_REPORTERS if name != "Overig"]
+    for name in (*first, *known, *reporters, *owners):
+        key = name.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            result.append(name.strip())
+    return result
 
 
 def list_actions(

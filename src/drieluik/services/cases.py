@@ -7,6 +7,7 @@ returns a `CaseInput` or the problems per field.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from datetime import date
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
 
-from drieluik.domain.dates import MIN_YEAR, local, parse_date
+from drieluik.domain.dates import MIN_YEAR, check_not_past, local, parse_date
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     KNOWN_REPORTERS,
@@ -235,6 +236,11 @@ def to_view(case: Case) -> CaseView:
     )
 
 
+def today() -> date:
+    """The laptop's date of `models.now()` (so `clock_at` moves it too)."""
+    return local(now()).date()
+
+
 def find_case(session: Session, ref: str | int) -> Case:
     """A case by id or code (code case-insensitive); InvalidInput when absent."""
     if isinstance(ref, int):
@@ -422,7 +428,8 @@ def create_cases(
                 "case_id": case_id,
                 "at": row["created_at"],
                 "kind": EventKind.SIGNAAL_ONTVANGEN.value,
-                "detail": row["reporter"],
+                "detail": "",
+                "params": event_params({"reporter": row["reporter"]}),
             }
             for case_id, row in zip(ids, rows, strict=True)
         ]
@@ -439,15 +446,16 @@ def create_case(vault: Vault, data: CaseInput) -> CaseView:
     return get_case(vault, code)
 
 
-_EDITABLE = {
-    "signal_date": "datum",
-    "reporter": "melder",
-    "municipality": "gemeente",
-    "form": "vorm",
-    "summary": "omschrijving",
-    "vulnerable_groups": "kwetsbaar",
-    "organised_crime": "ondermijning",
-}
+# The fields an edit may change; the history names them (history.field.<name>).
+_EDITABLE = (
+    "signal_date",
+    "reporter",
+    "municipality",
+    "form",
+    "summary",
+    "vulnerable_groups",
+    "organised_crime",
+)
 
 
 def update_case(vault: Vault, ref: str | int, data: CaseInput) -> CaseView:
@@ -455,14 +463,14 @@ def update_case(vault: Vault, ref: str | int, data: CaseInput) -> CaseView:
     with vault.transaction() as session:
         case = find_case(session, ref)
         new = _row(replace(data, status=CaseStatus(case.status)), case.code)
-        changed = [label for attr, label in _EDITABLE.items() if getattr(case, attr) != new[attr]]
+        changed = [attr for attr in _EDITABLE if getattr(case, attr) != new[attr]]
         if changed:
             for attr in _EDITABLE:
                 setattr(case, attr, new[attr])
             case.updated_at = now()
             session.add(case)
             _ensure_reporters(session, {data.reporter})
-            add_event(session, case, EventKind.GEWIJZIGD, ", ".join(changed))
+            add_event(session, case, EventKind.GEWIJZIGD, fields=changed)
             audit.record(session, "case.edit", case.code)
         if data.status is not CaseStatus(case.status) and data.status is not CaseStatus.NIEUW:
             change_status(session, case, data.status)
@@ -470,11 +478,34 @@ def update_case(vault: Vault, ref: str | int, data: CaseInput) -> CaseView:
 
 
 def add_event(
-    session: Session, case: Case, kind: EventKind, detail: str = "", meeting_id: int | None = None
-) -> None:
-    session.add(
-        CaseEvent(case_id=case.id or 0, kind=kind.value, detail=detail, meeting_id=meeting_id)
+    session: Session,
+    case: Case,
+    kind: EventKind,
+    meeting_id: int | None = None,
+    /,
+    **params: object,
+) -> CaseEvent:
+    """Append one event to a case's history: its kind and facts, never a sentence.
+
+    Events are never changed afterwards (a trigger refuses UPDATE); the
+    history renders them in the reader's language (`services.history`).
+    """
+    event = CaseEvent(
+        case_id=case.id or 0, kind=kind.value, meeting_id=meeting_id, params=event_params(params)
     )
+    session.add(event)
+    return event
+
+
+def event_params(params: dict[str, object]) -> str:
+    """Params as stored: JSON, dates as ISO text."""
+    return json.dumps(params, ensure_ascii=False, default=_iso, sort_keys=True)
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not storable in an event: {type(value).__name__}")
 
 
 def change_status(
@@ -500,10 +531,10 @@ def change_status(
     case.status = status.value
     case.updated_at = now()
     session.add(case)
-    detail = f"{old.label} → {status.label}"
+    facts: dict[str, object] = {"from": old.value, "to": status.value}
     if status is CaseStatus.MONITORING and review_date:
-        detail += f" (herbeoordeling {review_date.isoformat()})"
-    add_event(session, case, EventKind.STATUS_GEWIJZIGD, detail, meeting_id)
+        facts["review_date"] = review_date
+    add_event(session, case, EventKind.STATUS_GEWIJZIGD, meeting_id, **facts)
 
 
 def set_status(
@@ -511,6 +542,8 @@ def set_status(
 ) -> CaseView:
     if status is CaseStatus.MONITORING and review_date is None:
         raise InvalidInput("decision.review_date_required")
+    if status is CaseStatus.MONITORING:
+        check_not_past(review_date, today())
     with vault.transaction() as session:
         case = find_case(session, ref)
         change_status(session, case, status, review_date=review_date)

@@ -44,7 +44,7 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.services import cases as case_service
 from drieluik.services import meetings as meeting_service
-from drieluik.services.cases import CaseInput
+from drieluik.services.cases import CaseInput, event_params
 from drieluik.store.models import (
     Action,
     AgendaItem,
@@ -394,7 +394,9 @@ class _Simulation:
         self.items: list[dict[str, object]] = []
         self.decisions: list[dict[str, object]] = []
         self.actions: list[_Action] = []
-        self.events: list[tuple[int, datetime, EventKind, int | None, str]] = []
+        # (case, moment, kind, meeting, params); an action_id or decision_id in
+        # params is the simulation's index, made a row id when written
+        self.events: list[tuple[int, datetime, EventKind, int | None, dict]] = []
         self.plans: list[tuple[datetime, int, int, str]] = []  # (when, seq, action, what)
         self._seq = 0
         # What the agenda rules look at, kept current instead of searched for
@@ -470,12 +472,14 @@ class _Simulation:
             )  # the status is filled in after the run (`inputs`)
             at = self.moment(signal_date, rng.randrange(9, 17), rng.randrange(60))
             self.cases.append(_Case(index, signal_date, at, form, organised))
-            self.events.append((index, at, EventKind.SIGNAAL_ONTVANGEN, None, reporter))
+            self.events.append(
+                (index, at, EventKind.SIGNAAL_ONTVANGEN, None, {"reporter": reporter})
+            )
 
     # --- helpers ---
 
-    def event(self, case: _Case, at: datetime, kind: EventKind, detail: str, meeting=None):
-        self.events.append((case.index, at, kind, meeting, detail))
+    def event(self, case: _Case, at: datetime, kind: EventKind, meeting=None, /, **params):
+        self.events.append((case.index, at, kind, meeting, params))
 
     def set_status(
         self,
@@ -485,7 +489,7 @@ class _Simulation:
         meeting: int | None,
         review: date | None = None,
     ) -> None:
-        """As `cases.change_status`: same events, same details."""
+        """As `cases.change_status`: same events, same params."""
         old = case.status
         if status is CaseStatus.MONITORING:
             case.review_date = review
@@ -500,10 +504,10 @@ class _Simulation:
             return
         case.status = status
         case.updated_at = at
-        detail = f"{old.label} → {status.label}"
+        facts: dict[str, object] = {"from": old.value, "to": status.value}
         if status is CaseStatus.MONITORING and review:
-            detail += f" (herbeoordeling {review.isoformat()})"
-        self.event(case, at, EventKind.STATUS_GEWIJZIGD, detail, meeting)
+            facts["review_date"] = review
+        self.event(case, at, EventKind.STATUS_GEWIJZIGD, meeting, **facts)
 
     def plan(self, when: datetime, action: int, what: str) -> None:
         self._seq += 1
@@ -521,20 +525,22 @@ class _Simulation:
     def resolve(self, index: int, what: str, when: datetime) -> None:
         action = self.actions[index]
         case = self.cases[action.case]
-        label = f"{action.description} ({action.owner})"
+        label = {"action_id": index, "description": action.description, "owner": action.owner}
         if what == "done":
             action.status, action.closed_at = ActionStatus.GEDAAN, when
-            self.event(case, when, EventKind.ACTIE_GEDAAN, label)
+            self.event(case, when, EventKind.ACTIE_GEDAAN, **label)
         elif what == "drop":
             action.status, action.closed_at = ActionStatus.VERVALLEN, when
-            self.event(case, when, EventKind.ACTIE_VERVALLEN, label)
+            self.event(case, when, EventKind.ACTIE_VERVALLEN, **label)
         else:  # postpone
             new_due = action.due + timedelta(days=self.rng.randrange(14, 36))
             self.event(
                 case,
                 when,
                 EventKind.ACTIE_UITGESTELD,
-                f"{label}: {action.due.isoformat()} → {new_due.isoformat()}",
+                **label,
+                **{"from": action.due, "to": new_due},
+                reason="",
             )
             action.due = new_due
             action.times_postponed += 1
@@ -565,6 +571,16 @@ class _Simulation:
         due = meeting_date + timedelta(days=self.rng.randrange(14, 71))
         index = len(self.actions)
         self.actions.append(_Action(case.index, item, description, owner, due, at))
+        self.event(
+            case,
+            at,
+            EventKind.ACTIE_AANGEMAAKT,
+            self.items[item]["meeting_id"],
+            action_id=index,
+            description=description,
+            owner=owner,
+            due_date=due,
+        )
         case.open_actions.append(index)
         self.open_action_ids[index] = None
         self.plan_outcome(index, at, allow_postpone=True)
@@ -586,12 +602,24 @@ class _Simulation:
             review = meeting_date + timedelta(days=self.interval * steps - self.rng.randrange(0, 5))
         if kind is DecisionKind.DOORVERWIJZING:
             referral = self.rng.choice(REFERRAL_TO)
+        text = self.rng.choice(DECISION_TEXTS[kind])
+        self.event(
+            case,
+            at,
+            EventKind.BESLUIT,
+            meeting,
+            decision_id=len(self.decisions),
+            kind=kind.value,
+            text=text,
+            referral_to=referral,
+            review_date=review,
+        )
         self.decisions.append(
             {
                 "agenda_item_id": item,
                 "case_id": case.index,
                 "kind": kind.value,
-                "text": self.rng.choice(DECISION_TEXTS[kind]),
+                "text": text,
                 "referral_to": referral,
                 "review_date": review,
                 "created_at": at,
@@ -667,8 +695,9 @@ class _Simulation:
                 case,
                 prepared,
                 EventKind.GEAGENDEERD,
-                f"{meeting_date.isoformat()} — {reason.label}",
                 number,
+                meeting_date=meeting_date,
+                reason=reason.value,
             )
         # Running out of time happens; the last meeting always leaves something over.
         not_reached = 0
@@ -688,7 +717,7 @@ class _Simulation:
         for offset in range(reached, len(agenda)):
             self.items[first_item + offset]["carried_over"] = True
             case = agenda[offset][0]
-            self.event(case, ended, EventKind.DOORGESCHOVEN, "volgend overleg", number)
+            self.event(case, ended, EventKind.DOORGESCHOVEN, number)
         self.meetings.append(
             {
                 "id": number,
@@ -753,7 +782,7 @@ class _Simulation:
             if not case.open_actions and rng.random() < 0.3:
                 self.decide(case, item, DecisionKind.AFSLUITEN, at, meeting, meeting_date)
         self.items[item]["notes"] = " ".join(notes)
-        self.event(case, at, EventKind.BESPROKEN, meeting_date.isoformat(), meeting)
+        self.event(case, at, EventKind.BESPROKEN, meeting, meeting_date=meeting_date)
         if case.status in (CaseStatus.NIEUW, CaseStatus.GEAGENDEERD):
             self.set_status(case, CaseStatus.BESPROKEN, at, meeting)
         case.discussed = True
@@ -914,6 +943,8 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
         session.execute(event_table.delete().where(event_table.c.id == bindparam("b_id")), stale)
     meeting_base = _start(session, Meeting)
     item_base = _start(session, AgendaItem)
+    decision_base = _start(session, Decision)
+    action_base = _start(session, Action)
     if sim.meetings:
         _staged_insert(
             session,
@@ -941,10 +972,11 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
             (
                 {
                     **d,
+                    "id": decision_base + index,
                     "agenda_item_id": item_base + int(d["agenda_item_id"]),  # type: ignore[call-overload]
                     "case_id": case_ids[int(d["case_id"])],  # type: ignore[call-overload]
                 }
-                for d in sim.decisions
+                for index, d in enumerate(sim.decisions)
             ),
         )
     if sim.actions:
@@ -953,6 +985,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
             Action.__table__,
             (
                 {
+                    "id": action_base + index,
                     "case_id": case_ids[a.case],
                     "agenda_item_id": item_base + a.item,
                     "description": a.description,
@@ -963,7 +996,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
                     "created_at": a.created_at,
                     "closed_at": a.closed_at,
                 }
-                for a in sim.actions
+                for index, a in enumerate(sim.actions)
             ),
         )
     sim.events.sort(key=lambda e: e[1])  # ids in time order, like real use
@@ -977,11 +1010,21 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
                     "at": at,
                     "kind": kind.value,
                     "meeting_id": meeting_base + meeting if meeting is not None else None,
-                    "detail": detail,
+                    "detail": "",
+                    "params": event_params(_row_ids(params, action_base, decision_base)),
                 }
-                for case, at, kind, meeting, detail in sim.events
+                for case, at, kind, meeting, params in sim.events
             ),
         )
+
+
+def _row_ids(params: dict, action_base: int, decision_base: int) -> dict:
+    """An event's params with the simulation's indexes turned into row ids."""
+    if "action_id" in params:
+        return {**params, "action_id": action_base + params["action_id"]}
+    if "decision_id" in params:
+        return {**params, "decision_id": decision_base + params["decision_id"]}
+    return params
 
 
 def is_demo(vault: Vault) -> bool:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from drieluik.domain.dates import local
+from drieluik.domain.dates import check_not_past, local
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
@@ -367,8 +367,9 @@ def _add_item(
         session,
         case,
         EventKind.GEAGENDEERD,
-        f"{meeting.meeting_date.isoformat()} — {reason.label}",
         meeting.id,
+        meeting_date=meeting.meeting_date,
+        reason=reason.value,
     )
     return item
 
@@ -431,7 +432,9 @@ def remove_item(vault: Vault, item_id: int) -> MeetingView:
         _renumber(session, meeting.id or 0)
         if case.status == CaseStatus.GEAGENDEERD.value and not _on_pending_agenda(session, case):
             change_status(session, case, CaseStatus.NIEUW, meeting_id=meeting.id)
-        add_event(session, case, EventKind.VAN_AGENDA, meeting.meeting_date.isoformat(), meeting.id)
+        add_event(
+            session, case, EventKind.VAN_AGENDA, meeting.id, meeting_date=meeting.meeting_date
+        )
         audit.record(session, "agenda.remove", case.code)
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)
@@ -569,6 +572,8 @@ def save_notes(vault: Vault, item_id: int, notes: str) -> None:
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         if item.notes != cleaned:
+            # Allowed after closing (a typo fixed from the history); the frozen
+            # minutes keep the notes as they were when the meeting was closed.
             item.notes = cleaned
             session.add(item)
             audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
@@ -594,7 +599,8 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
     """Close an item: the case is `besproken` unless a decision set another status."""
     with vault.transaction() as session:
         item = _find_item(session, item_id)
-        meeting = session.get(Meeting, item.meeting_id)
+        meeting = _meeting_of(session, item)
+        _refuse_finished(meeting)
         case = find_case(session, item.case_id)
         first_time = not item.discussed
         item.discussed = True
@@ -605,8 +611,8 @@ def mark_discussed(vault: Vault, item_id: int, seconds_spent: int = 0) -> None:
                 session,
                 case,
                 EventKind.BESPROKEN,
-                meeting.meeting_date.isoformat() if meeting else "",
                 item.meeting_id,
+                meeting_date=meeting.meeting_date if meeting else None,
             )
             if case.status in (CaseStatus.NIEUW.value, CaseStatus.GEAGENDEERD.value):
                 item.status_before = case.status
@@ -637,8 +643,8 @@ def unmark_discussed(vault: Vault, item_id: int) -> None:
             session,
             case,
             EventKind.BESPROKEN_ONGEDAAN,
-            meeting.meeting_date.isoformat(),
             meeting.id,
+            meeting_date=meeting.meeting_date,
         )
         audit.record(session, "agenda.discussed_undo", case.code)
 
@@ -665,8 +671,8 @@ def carry_over_item(vault: Vault, item_id: int, reason: str) -> MeetingView:
                 session,
                 case,
                 EventKind.DOORGESCHOVEN,
-                f"{meeting.meeting_date.isoformat()}: {text}",
                 meeting.id,
+                reason=text,
             )
             audit.record(session, "agenda.carry_over", case.code)
         meeting_id = meeting.id or 0
@@ -687,8 +693,8 @@ def undo_carry_over(vault: Vault, item_id: int) -> MeetingView:
             session,
             case,
             EventKind.DOORSCHUIVEN_ONGEDAAN,
-            meeting.meeting_date.isoformat(),
             meeting.id,
+            meeting_date=meeting.meeting_date,
         )
         audit.record(session, "agenda.carry_over_undo", case.code)
         meeting_id = meeting.id or 0
@@ -717,7 +723,11 @@ def add_decision(
         refuse_personal_data(vault, "org.field.referral", referral)
     with vault.transaction() as session:
         item = _find_item(session, item_id)
+        _refuse_finished(_meeting_of(session, item))
         case = find_case(session, item.case_id)
+        meeting = session.get(Meeting, item.meeting_id)
+        if kind is DecisionKind.MONITORING and meeting is not None:
+            check_not_past(review_date, meeting.meeting_date)  # a review after the meeting
         decision = Decision(
             agenda_item_id=item.id,
             case_id=case.id or 0,
@@ -732,6 +742,17 @@ def add_decision(
         )
         session.add(decision)
         session.flush()
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT,
+            item.meeting_id,
+            decision_id=decision.id,
+            kind=decision.kind,
+            text=decision.text,
+            referral_to=decision.referral_to,
+            review_date=decision.review_date,
+        )
         status = next_status or DECISION_NEXT_STATUS[kind]
         change_status(
             session, case, status, review_date=review_date, on=today, meeting_id=item.meeting_id
@@ -747,6 +768,17 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
         if decision is None:
             return
         case = find_case(session, decision.case_id)
+        item = session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
+        if item is not None:
+            _refuse_finished(_meeting_of(session, item))
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT_INGETROKKEN,
+            item.meeting_id if item else None,
+            decision_id=decision.id,
+            kind=decision.kind,
+        )
         session.delete(decision)
         audit.record(session, "decision.delete", case.code)
 
@@ -784,10 +816,17 @@ def undo_decision(vault: Vault, decision_id: int) -> None:
         case.closed_date = decision.closed_date_before
         session.add(case)
         # What was undone stays readable in the history once the row is gone.
-        undone = DecisionKind(decision.kind).label
-        if decision.text:
-            undone += f": {decision.text}"
-        add_event(session, case, EventKind.BESLUIT_ONGEDAAN, undone, meeting_id)
+        add_event(
+            session,
+            case,
+            EventKind.BESLUIT_ONGEDAAN,
+            meeting_id,
+            decision_id=decision.id,
+            kind=decision.kind,
+            text=decision.text,
+            referral_to=decision.referral_to,
+            review_date=decision.review_date,
+        )
         session.delete(decision)
         audit.record(session, "decision.undo", case.code)
 
@@ -839,8 +878,8 @@ def finish_meeting(
             if not item.carried_over:  # else done already, during the meeting
                 item.carried_over = True
                 session.add(item)
-                target = following.meeting_date.isoformat() if following else "volgend overleg"
-                add_event(session, case, EventKind.DOORGESCHOVEN, target, meeting.id)
+                target = {"to_meeting_date": following.meeting_date} if following else {}
+                add_event(session, case, EventKind.DOORGESCHOVEN, meeting.id, **target)
             if (
                 following is not None
                 and following.ended_at is None
@@ -882,8 +921,9 @@ def reopen_meeting(vault: Vault, meeting_ref: int | date | str, reason: str) -> 
                 session,
                 find_case(session, item.case_id),
                 EventKind.OVERLEG_HEROPEND,
-                f"{meeting.meeting_date.isoformat()}: {text}",
                 meeting.id,
+                meeting_date=meeting.meeting_date,
+                reason=text,
             )
         audit.record(session, "meeting.reopen")
         meeting_id = meeting.id or 0

@@ -5,8 +5,10 @@ Screens never see SQLModel objects or sessions; they get these.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 
 from drieluik.domain.vocabulary import (
     ActionStatus,
@@ -151,12 +153,17 @@ class ProposedItem:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One line of a case's timeline, in time order."""
+    """One line of a case's timeline, in time order.
+
+    `detail` is the event rendered in the current language; `params` are the
+    facts as stored (see docs/vault-format.md, case_events).
+    """
 
     at: datetime
     kind: EventKind
     detail: str
     meeting_date: date | None = None
+    params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)

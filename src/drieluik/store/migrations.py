@@ -9,6 +9,8 @@ matches the SQLModel tables in `models.py`.
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 import sqlite3
 
 # The full-text index (FTS5) mirrors user text from four tables. Its rowid
@@ -427,12 +429,56 @@ DROP INDEX ix_cases_status;
 DROP INDEX ix_cases_municipality;
 """
 
-# Migration 5 (issue 11): a closed meeting's minutes are frozen in
+# Migration 5: the case history is append-only. Until now an event stored a
+# Dutch sentence (`detail`) and the history composed decision and action lines
+# from the current rows, so postponing an action rewrote its "created" line.
+# Now an event is a kind plus its facts as JSON (`params`), rendered in the
+# reader's language. The old sentences are parsed into params by
+# `drieluik_v5_params` (below: as frozen as this SQL); what does not parse is
+# kept as {"legacy": ...} and shown verbatim. Decisions and actions get the
+# creation events they never had (an action's first due date is the `from` of
+# its first postponement). Then a trigger makes every UPDATE of an event fail.
+_V5_EVENT_PARAMS = """
+ALTER TABLE case_events ADD COLUMN params VARCHAR NOT NULL DEFAULT '{}';
+UPDATE case_events SET params = drieluik_v5_params(kind, detail), detail = '';
+UPDATE case_events SET params = json_set(params, '$.action_id', (
+    SELECT a.id FROM actions a
+    WHERE a.case_id = case_events.case_id
+        AND a.description = json_extract(case_events.params, '$.description')
+        AND a.owner = json_extract(case_events.params, '$.owner')
+    ORDER BY a.id LIMIT 1))
+WHERE kind IN ('actie gedaan', 'actie vervallen', 'actie uitgesteld')
+    AND json_extract(params, '$.description') IS NOT NULL;
+INSERT INTO case_events (case_id, at, kind, meeting_id, detail, params)
+SELECT d.case_id, d.created_at, 'besluit', i.meeting_id, '',
+       json_object('decision_id', d.id, 'kind', d.kind, 'text', d.text,
+                   'referral_to', d.referral_to, 'review_date', d.review_date)
+FROM decisions d LEFT JOIN agenda_items i ON i.id = d.agenda_item_id
+ORDER BY d.created_at, d.id;
+INSERT INTO case_events (case_id, at, kind, meeting_id, detail, params)
+SELECT a.case_id, a.created_at, 'actie aangemaakt', i.meeting_id, '',
+       json_object('action_id', a.id, 'description', a.description, 'owner', a.owner,
+                   'due_date', CASE WHEN EXISTS (
+                       SELECT 1 FROM case_events e WHERE e.kind = 'actie uitgesteld'
+                           AND json_extract(e.params, '$.action_id') = a.id)
+                   THEN (SELECT json_extract(e.params, '$.from') FROM case_events e
+                         WHERE e.kind = 'actie uitgesteld'
+                             AND json_extract(e.params, '$.action_id') = a.id
+                         ORDER BY e.at, e.id LIMIT 1)
+                   ELSE a.due_date END)
+FROM actions a LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+ORDER BY a.created_at, a.id;
+CREATE TRIGGER case_events_append_only BEFORE UPDATE ON case_events BEGIN
+    SELECT RAISE(ABORT, 'case_events is append-only');
+END;
+"""
+
+# Migration 6 (issue 11): a closed meeting's minutes are frozen in
 # `meeting_records` (one row per closing; a reopened meeting closed again adds
 # a version); a meeting can be reopened; each agenda item has a time-box
 # (existing items get the default of their reason, as new ones do); and what a
 # decision or "besproken" changed on the case is kept so it can be undone.
-_V5_MEETING_RECORDS = """
+_V6_MEETING_RECORDS = """
 CREATE TABLE meeting_records (
 	id INTEGER NOT NULL,
 	meeting_id INTEGER NOT NULL,
@@ -460,7 +506,8 @@ MIGRATIONS: tuple[str, ...] = (
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
     _V3_FTS_ONE_PREFIX,  # 3: full-text index with one prefix index (half the size)
     _V4_FILTER_BY_DATE,  # 4: filtered case pages in date order from the index
-    _V5_MEETING_RECORDS,  # 5: frozen minutes, reopen, time-box, undo (issue 11)
+    _V5_EVENT_PARAMS,  # 5: history events as kind + params; no event is ever updated
+    _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -477,6 +524,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     failure leaves the database at the previous version.
     """
     found = schema_version(conn)
+    conn.create_function("drieluik_v5_params", 2, _v5_params, deterministic=True)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         script = MIGRATIONS[version - 1]
         try:
@@ -490,3 +538,81 @@ def migrate(conn: sqlite3.Connection) -> int:
                 conn.execute("PRAGMA legacy_alter_table = OFF")
             raise
     return found
+
+
+# --- migration 5's parser: frozen like the SQL (tests/store/test_migrations.py) ---------
+# The sentences drieluik wrote before migration 5 (services and demo), and the
+# labels they used, copied here so later changes to the vocabulary cannot
+# change what an old sentence means.
+_V5_STATUS = {
+    "nieuw": "nieuw",
+    "geagendeerd": "geagendeerd",
+    "besproken": "besproken",
+    "monitoring": "monitoring",
+    "doorverwezen": "doorverwezen",
+    "ingebracht RIEC": "ingebracht_riec",
+    "afgesloten": "afgesloten",
+}
+_V5_FIELDS = {
+    "datum": "signal_date",
+    "melder": "reporter",
+    "gemeente": "municipality",
+    "vorm": "form",
+    "omschrijving": "summary",
+    "kwetsbaar": "vulnerable_groups",
+    "ondermijning": "organised_crime",
+}
+_V5_ISO = r"\d{4}-\d{2}-\d{2}"
+
+
+def _v5_params(kind: str, detail: str | None) -> str:
+    """An event's old sentence as params (JSON); {"legacy": ...} when it does not parse."""
+    text = detail or ""
+    params = _v5_parse(kind, text) if text else {}
+    return json.dumps({"legacy": text} if params is None else params, ensure_ascii=False)
+
+
+def _v5_parse(kind: str, text: str) -> dict | None:
+    if kind == "signaal ontvangen":
+        return {"reporter": text}
+    if kind in ("van agenda gehaald", "besproken") and re.fullmatch(_V5_ISO, text):
+        return {"meeting_date": text}
+    if kind == "geagendeerd" and (m := re.fullmatch(f"({_V5_ISO}) — (.+)", text)):
+        return {"meeting_date": m[1], "reason": m[2]}
+    if kind == "doorgeschoven":
+        if text == "volgend overleg":
+            return {}
+        return {"to_meeting_date": text} if re.fullmatch(_V5_ISO, text) else None
+    if kind in ("actie gedaan", "actie vervallen"):
+        return _v5_action(text)
+    if kind == "actie uitgesteld":
+        m = re.fullmatch(f"(.*): (—|{_V5_ISO}) → ({_V5_ISO})", text, re.DOTALL)
+        base = _v5_action(m[1]) if m else None
+        if base is None or m is None:
+            return None
+        return {**base, "from": None if m[2] == "—" else m[2], "to": m[3], "reason": ""}
+    if kind == "status gewijzigd":
+        m = re.fullmatch(f"(.+?) → (.+?)(?: \\(herbeoordeling ({_V5_ISO})\\))?", text)
+        if not m or m[1] not in _V5_STATUS or m[2] not in _V5_STATUS:
+            return None
+        params = {"from": _V5_STATUS[m[1]], "to": _V5_STATUS[m[2]]}
+        return {**params, "review_date": m[3]} if m[3] else params
+    if kind == "gewijzigd":
+        names = text.split(", ")
+        if all(name in _V5_FIELDS for name in names):
+            return {"fields": [_V5_FIELDS[name] for name in names]}
+    return None
+
+
+def _v5_action(text: str) -> dict | None:
+    """ "Melder bellen (Politie (AVIM))" → description and owner (brackets balanced)."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            if index < 2 or text[index - 1] != " ":
+                return None
+            return {"description": text[: index - 1], "owner": text[index + 1 : -1]}
+    return None

@@ -147,7 +147,13 @@ class MeetingRecord(SQLModel, table=True):
 
 
 class CaseEvent(SQLModel, table=True):
-    """One line of a case's history timeline."""
+    """One line of a case's history: a kind and its facts, never rewritten.
+
+    `params` is JSON (the facts, rendered in the reader's language when shown;
+    per kind in docs/vault-format.md). `detail` held a Dutch sentence before
+    migration 5, which moved them into `params`; it stays empty. A trigger
+    refuses every UPDATE (migration 5).
+    """
 
     __tablename__ = "case_events"
 
@@ -157,6 +163,7 @@ class CaseEvent(SQLModel, table=True):
     kind: str
     meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
     detail: str = ""
+    params: str = Field(default="{}", sa_column_kwargs={"server_default": "{}"})
 
 
 class Setting(SQLModel, table=True):

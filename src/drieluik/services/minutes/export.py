@@ -100,7 +100,10 @@ def export_minutes(
     out = Path(out)
     refuse_existing(out, force)
     from drieluik.services.allowlist import allow_terms
+    from drieluik.services.meetings import get_meeting
+    from drieluik.services.minutes.record import freeze_if_missing
 
+    freeze_if_missing(vault, get_meeting(vault, meeting_ref).id)
     minutes = build_minutes(vault, meeting_ref, per_partner=per_partner, times=times)
     allow = allow_terms(vault)
     findings = scan_minutes(minutes, allow)

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from drieluik.services.minutes.build import live_minutes
 from drieluik.services.minutes.model import Minutes, from_json, to_json
 from drieluik.store.models import Meeting, MeetingRecord, now
+from drieluik.store.vault import Vault
 
 
 def freeze(session: Session, meeting: Meeting) -> int:
@@ -35,6 +36,24 @@ def freeze(session: Session, meeting: Meeting) -> int:
         )
     )
     return version
+
+
+def freeze_if_missing(vault: Vault, meeting_id: int) -> bool:
+    """Freeze a closed meeting that has no record yet; True when one was written.
+
+    Meetings closed before records existed (schema < 6), and the demo's past
+    meetings, have none. Their minutes are frozen at their first export, so
+    from then on they stop changing (what changed before cannot be recovered).
+    """
+    with vault.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None or meeting.ended_at is None or latest(session, meeting_id):
+            return False
+    with vault.transaction() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        freeze(session, meeting)
+    return True
 
 
 def latest(session: Session, meeting_id: int) -> Minutes | None:

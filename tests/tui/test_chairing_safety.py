@@ -1,0 +1,167 @@
+"""Chairing in front of the partners: no stray key changes the meeting, the idle
+lock fits a meeting, and a lock keeps everything (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drieluik.screens.chairing import ChairingScreen
+from drieluik.screens.meeting_dialogs import ActionDialog, ConfirmDialog
+from drieluik.services import actions, meetings
+from drieluik.store.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.tui.conftest import SIZE, TODAY, app_for, wait_for
+from tests.tui.keys import burst
+from tests.tui.seed_data import seed_meetings
+
+
+async def open_chairing(pilot, meeting_id: int) -> ChairingScreen:
+    app = pilot.app
+    await pilot.pause()
+    app.open_chairing(meeting_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+    await pilot.pause()
+    return app.screen
+
+
+def _meeting(vault_path: Path) -> tuple[Vault, int]:
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date, ["Veilig Thuis Drenthe"])
+    return vault, meeting.id
+
+
+async def test_typing_outside_the_notes_never_closes_the_meeting(vault_path: Path) -> None:
+    """Observation 1: after Esc, `de jongen` pressed `e` (close?) and `j` (yes)."""
+    vault, meeting_id = _meeting(vault_path)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting_id)
+        for place in ("#chair-left", "#chair-decisions", "#chair-actions", "#chair-open-actions"):
+            screen.query_one(place).focus()
+            await pilot.press(*"de jongen kabav[]/ yes j", "space")
+            await pilot.pause()
+            assert app.screen is screen, place
+        assert not meetings.get_meeting(vault, meeting_id).finished
+        assert not meetings.get_meeting(vault, meeting_id).items[0].discussed
+        await pilot.press("ctrl+q")
+
+
+async def test_closing_the_meeting_asks_and_the_safe_answer_is_the_default(
+    vault_path: Path,
+) -> None:
+    vault, meeting_id = _meeting(vault_path)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting_id)
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # the focused (default) button: No
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not meetings.get_meeting(vault, meeting_id).finished
+        await pilot.press("ctrl+q")
+
+
+async def test_fast_typing_keeps_owner_and_due_date_apart(vault_path: Path) -> None:
+    """Observation 5: `Pol31-02-2026` was stored while the suggestion was loading."""
+    vault, meeting_id = _meeting(vault_path)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting_id)
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
+        # As a terminal delivers fast typing: all keys before the app handles one.
+        await burst(pilot, [*"Controle", "tab", *"Pol", "tab", *"31-12-2026"])
+        await pilot.press("ctrl+s")
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        assert dialog.query_one("#action-owner").value == "Pol"
+        assert dialog.query_one("#action-due").value == "31-12-2026"
+        # "Pol" is no organisation the vault knows: a second save is needed.
+        assert "Pol" in str(dialog.query_one(".dialog-error").render())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        [action] = [a for a in actions.list_actions(vault) if a.description == "Controle"]
+        assert (action.owner, action.due_date.isoformat()) == ("Pol", "2026-12-31")
+        await pilot.press("ctrl+q")
+
+
+async def test_a_new_action_is_selectable_and_done_or_cancel_ask_first(vault_path: Path) -> None:
+    """Observation 5: the "Nieuwe actiepunten" panel could not be selected."""
+    from drieluik.domain.vocabulary import ActionStatus
+    from drieluik.screens.chairing import ActionMenu, SafeConfirm
+
+    vault, meeting_id = _meeting(vault_path)
+    item = meetings.get_meeting(vault, meeting_id).items[0]
+    made = actions.add_action(
+        vault, item.case.id, "Werkgever bellen", "GGD Drenthe", agenda_item_id=item.id
+    )
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_chairing(pilot, meeting_id)
+        listing = screen.query_one("#chair-actions")
+        listing.focus()
+        await pilot.pause()
+        assert listing.highlighted == 0  # the cursor is on the action
+        for answer in ("enter", "escape"):  # No (focused) and Esc change nothing
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ActionMenu))
+            await pilot.press("down", "enter")  # postpone, done: done
+            await wait_for(pilot, lambda: isinstance(app.screen, SafeConfirm))
+            await pilot.press(*"jy", answer)
+            await wait_for(pilot, lambda: app.screen is screen)
+            [still] = [a for a in actions.list_actions(vault, status=None) if a.id == made.id]
+            assert still.status is ActionStatus.OPEN
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionMenu))
+        await pilot.press("down", "down", "enter")  # cancel
+        await wait_for(pilot, lambda: isinstance(app.screen, SafeConfirm))
+        await pilot.press("left", "enter")  # Yes, chosen on purpose
+        await wait_for(pilot, lambda: app.screen is screen)
+        [cancelled] = [a for a in actions.list_actions(vault, status=None) if a.id == made.id]
+        assert cancelled.status is ActionStatus.VERVALLEN
+        await pilot.press("ctrl+q")
+
+
+async def test_the_palette_offers_every_chairing_action_only_while_chairing(
+    vault_path: Path,
+) -> None:
+    from drieluik.commands import ChairingCommands
+
+    vault, meeting_id = _meeting(vault_path)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def titles() -> list[str]:
+            provider = ChairingCommands(app.screen)
+            return [command.title for command in provider.commands()]
+
+        assert titles() == []  # the dashboard
+        screen = await open_chairing(pilot, meeting_id)
+        offered = titles()
+        for title in (
+            "Notities typen",
+            "Besluit vastleggen",
+            "Actiepunt toevoegen",
+            "Punt besproken, naar het volgende",
+            "Klok pauzeren",
+            "Laatste wijziging ongedaan maken",
+            "Conceptverslag exporteren",
+            "Overleg afronden…",
+        ):
+            assert title in offered
+        # Through the palette, closing asks just as ctrl+g does.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Overleg afronden")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # No
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not meetings.get_meeting(vault, meeting_id).finished
+        # The clock command stops the item clock.
+        screen.action_toggle_clock()
+        assert screen.clock_paused and "Klok hervatten" in titles()
+        await pilot.press("ctrl+q")
