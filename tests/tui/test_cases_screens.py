@@ -373,9 +373,12 @@ async def test_case_actions_change_only_the_highlighted_row_after_confirming(
     highlighted row and only after a confirmation whose default is "no"."""
     (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
     vault = Vault.open(closed_vault, PASSPHRASE)
-    first = actions.add_action(vault, code, "Navragen bij school", "Gemeente", date(2026, 12, 1))
-    second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 2))
-    third = actions.add_action(vault, code, "Melder bellen", "GGD Drenthe", date(2026, 12, 3))
+    with clock_at(datetime(2026, 10, 5, 10).astimezone()):  # agreed back then
+        first = actions.add_action(
+            vault, code, "Navragen bij school", "Gemeente", date(2026, 12, 1)
+        )
+        second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 2))
+        third = actions.add_action(vault, code, "Melder bellen", "GGD Drenthe", date(2026, 12, 3))
     vault.close()
 
     app = app_for(closed_vault)

@@ -69,7 +69,11 @@ async def test_textual_texts_are_dutch(vault_path: Path) -> None:
     app = app_for(vault_path, vault=vault)
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
-        assert "opdrachten" in painted(app)  # the footer's ^p key, was "palette"
+        await pilot.pause(0.3)
+        from textual.widgets._footer import FooterKey
+
+        palette_key = app.screen.query_one("FooterKey.-command-palette", FooterKey)
+        assert palette_key.description == "opdrachten"  # the footer's ^p key, was "palette"
 
         # System commands, every one Textual offers on this screen.
         app.screen.query_one(DataTable).focus()
