@@ -329,7 +329,7 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         await pilot.press("ctrl+u")
         await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
         field = app.screen.query_one(Input)
-        assert field.value == "2026-12-15"  # due date + 14 days
+        assert field.value == "15-12-2026"  # due date + 14 days
         field.value = "nonsense"
         await pilot.press("enter")
         assert isinstance(app.screen, PostponeDialog)

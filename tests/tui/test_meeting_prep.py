@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, SelectionList
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import AgendaReason
 from drieluik.screens.meeting_dialogs import ConfirmDialog
 from drieluik.screens.meeting_prep import MeetingPrepScreen
@@ -49,7 +50,7 @@ async def test_prepare_a_meeting_with_the_keyboard(vault_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
         screen = app.screen
         # The date defaults to a week from today; the proposal shows each reason.
-        assert screen.query_one("#prep-date", Input).value == seeded.next_date.isoformat()
+        assert screen.query_one("#prep-date", Input).value == format_date(seeded.next_date)
         proposal = {row[1]: row[2] for row in table_rows(app)}
         assert proposal == {
             codes["carried"]: "doorgeschoven",
@@ -182,8 +183,8 @@ async def test_default_date_skips_a_finished_meeting_and_fits_80_by_24(vault_pat
         app.open_meeting_prep(None)
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingPrepScreen))
         screen = app.screen
-        assert (
-            screen.query_one("#prep-date", Input).value == (TODAY + timedelta(days=14)).isoformat()
+        assert screen.query_one("#prep-date", Input).value == format_date(
+            TODAY + timedelta(days=14)
         )
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.meeting is not None)
@@ -207,8 +208,8 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         table = app.screen.query_one("#meetings-table", DataTable)
         assert [str(table.get_row_at(r)[0]) for r in range(table.row_count)] == [
-            seeded.next_date.isoformat(),
-            (TODAY - timedelta(days=21)).isoformat(),
+            format_date(seeded.next_date),
+            format_date(TODAY - timedelta(days=21)),
         ]
         assert str(table.get_row_at(1)[2]) == "afgerond"
         await pilot.press("enter")

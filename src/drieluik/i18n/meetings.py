@@ -123,6 +123,7 @@ MESSAGES = {
         "nl": "{code}: {minutes} minuten gepland.",
         "en": "{code}: {minutes} minutes planned.",
     },
+    "dlg.date_placeholder": {"nl": "DD-MM-JJJJ of DD-MM", "en": "DD-MM-YYYY or DD-MM"},
     "dlg.minutes.title": {"nl": "Geplande tijd voor {code}", "en": "Planned time for {code}"},
     "dlg.minutes.label": {"nl": "Minuten", "en": "Minutes"},
     "prep.col.municipality": {"nl": "Gemeente", "en": "Municipality"},

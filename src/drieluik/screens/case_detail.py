@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from drieluik.domain.dates import format_moment
+from drieluik.domain.dates import format_date, format_date_time
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
@@ -98,7 +98,7 @@ class CaseDetailScreen(DrieluikScreen):
         groups = ", ".join(g.label for g in case.vulnerable_groups) or t("tui.none")
         # Filled row by row in two columns: left the when/where/what, right the who.
         rows = [
-            (t("form.datum"), case.signal_date.isoformat()),
+            (t("form.datum"), format_date(case.signal_date)),
             (t("form.melder"), case.reporter),
             (t("form.gemeente"), case.municipality.label),
             (t("form.kwetsbaar"), groups),
@@ -107,9 +107,9 @@ class CaseDetailScreen(DrieluikScreen):
             (t("cases.col_status"), case.status.label),
         ]
         if case.review_date:
-            rows.append((t("detail.review_date"), case.review_date.isoformat()))
+            rows.append((t("detail.review_date"), format_date(case.review_date)))
         if case.closed_date:
-            rows.append((t("detail.closed_date"), case.closed_date.isoformat()))
+            rows.append((t("detail.closed_date"), format_date(case.closed_date)))
         panel = self.query_one("#detail-fields")
         panel.remove_children()
         cells: list[Static] = []
@@ -127,7 +127,7 @@ class CaseDetailScreen(DrieluikScreen):
         table.clear()
         today = self.drieluik.today()
         for action in self.open_actions:
-            due = action.due_date.isoformat() if action.due_date else "—"
+            due = format_date(action.due_date) or "—"
             if action.times_postponed:
                 due += f" (+{action.times_postponed})"
             table.add_row(
@@ -150,11 +150,11 @@ class CaseDetailScreen(DrieluikScreen):
         for index, entry in enumerate(entries):
             if index:
                 text.append("\n")
-            text.append(format_moment(entry.at), style="dim")
+            text.append(format_date_time(entry.at), style="dim")
             text.append("  ")
             text.append(entry.kind.label, style="bold")
             if entry.meeting_date:
-                text.append(f"  ({t('detail.meeting', date=entry.meeting_date.isoformat())})")
+                text.append(f"  ({t('detail.meeting', date=format_date(entry.meeting_date))})")
             if entry.detail:
                 text.append("\n    ")
                 text.append_text(literal(entry.detail.replace("\n", "\n    ")))
@@ -178,18 +178,17 @@ class CaseDetailScreen(DrieluikScreen):
         if meeting is None:
             self.notify(t("detail.no_next_meeting"), severity="warning", timeout=8)
             return
-        day = meeting.meeting_date.isoformat()
+        day = format_date(meeting.meeting_date)
 
-        def answered(yes: bool | None) -> None:
-            if not yes or self.app.vault is None:
-                return
-            try:
-                meetings.add_item(self.vault, meeting.id, case.id)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
+        def added(_: object) -> None:
             self.notify(t("detail.added_to_agenda", code=case.code, date=day))
             self.load()
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.vault is not None:
+                self.run_service(
+                    meetings.add_item, self.vault, meeting.id, case.id, on_success=added
+                )
 
         self.app.push_screen(
             ConfirmDialog(
@@ -245,16 +244,13 @@ class CaseDetailScreen(DrieluikScreen):
     def _confirm_then(self, action: ActionView, question_key: str, yes_key: str, change) -> None:
         """Ask (the safe answer focused), then `change(action.id)` and reload."""
 
-        def answered(confirmed: bool | None) -> None:
-            if not confirmed or self.app.vault is None:
-                return
-            try:
-                change(self.vault, action.id)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
+        def changed(_: object) -> None:
             self.notify(t(question_key + "_ok"))
             self.load()
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed and self.app.vault is not None:
+                self.run_service(change, self.vault, action.id, on_success=changed)
 
         question = t(
             question_key,
@@ -284,17 +280,16 @@ class CaseDetailScreen(DrieluikScreen):
         base = max(action.due_date or self.drieluik.today(), self.drieluik.today())
         suggested = base + timedelta(days=POSTPONE_DAYS)
 
-        def postpone(new_date: date | None) -> None:
-            if new_date is None or self.app.vault is None:
-                return
-            try:
-                actions.postpone_action(self.vault, action.id, new_date)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
-            self.notify(t("detail.action_postponed", date=new_date.isoformat()))
-            self.load()
+        def store(new_date: date) -> None:
+            # In the dialog: a refused date (in the past, not later) shows there.
+            actions.postpone_action(self.vault, action.id, new_date)
+
+        def postponed(new_date: date | None) -> None:
+            if new_date is not None and self.app.vault is not None:
+                self.notify(t("detail.action_postponed", date=format_date(new_date)))
+                self.load()
 
         self.app.push_screen(
-            PostponeDialog(action.description, action.due_date, suggested), postpone
+            PostponeDialog(action.description, action.due_date, suggested, submit=store),
+            postponed,
         )

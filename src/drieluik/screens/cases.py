@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
@@ -143,7 +144,7 @@ class CasesScreen(DrieluikScreen):
         for case in rows:
             table.add_row(
                 literal(case.code),
-                literal(case.signal_date.isoformat()),
+                literal(format_date(case.signal_date)),
                 literal(case.municipality.label),
                 literal(case.form.value),
                 literal(case.status.label),

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
+from drieluik.domain.dates import format_date
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.screens.meeting_dialogs import chair_after_asking
@@ -85,7 +86,7 @@ class DashboardScreen(DrieluikScreen):
         else:
             line = t(
                 "dash.next_meeting_line",
-                date=meeting.meeting_date.isoformat(),
+                date=format_date(meeting.meeting_date),
                 items=meeting.item_count,
             )
             lines.append(f"{line} · {meeting.state.label}")
@@ -94,7 +95,7 @@ class DashboardScreen(DrieluikScreen):
             signals = t(
                 "dash.new_signals_since",
                 count=summary.new_signals,
-                date=summary.previous_meeting_date.isoformat(),
+                date=format_date(summary.previous_meeting_date),
             )
         else:
             signals = t("dash.new_signals_all", count=summary.new_signals)
@@ -124,7 +125,7 @@ class DashboardScreen(DrieluikScreen):
         for action in summary.overdue:
             table.add_row(
                 literal(action.case_code),
-                literal(action.due_date.isoformat() if action.due_date else ""),
+                literal(format_date(action.due_date)),
                 literal(action.owner, single_line=True, max_length=24),
                 literal(action.description, single_line=True, max_length=room),
                 key=str(action.case_id),
@@ -139,7 +140,7 @@ class DashboardScreen(DrieluikScreen):
         for case in summary.reviews_due:
             table.add_row(
                 literal(case.code),
-                literal(case.review_date.isoformat() if case.review_date else ""),
+                literal(format_date(case.review_date)),
                 literal(case.form.value),
                 literal(case.municipality.label),
                 key=str(case.id),

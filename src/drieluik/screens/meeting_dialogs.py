@@ -24,7 +24,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from drieluik.domain.dates import parse_date
+from drieluik.domain.dates import format_date, parse_due_date
 from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, DecisionKind
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
@@ -123,7 +123,7 @@ def chair_after_asking(screen: Any, meeting_id: int) -> None:
             return
         screen.drieluik.open_chairing(meeting_id)
 
-    day = meeting.meeting_date.isoformat()
+    day = format_date(meeting.meeting_date)
     question = (
         t("mtg.start_future_confirm", date=day) if future else t("mtg.start_confirm", date=day)
     )
@@ -233,7 +233,8 @@ class FormDialog(DrieluikModal):
                 self.error(t("dlg.required", field=label))
                 return False, None
             return True, None
-        day = parse_date(text)
+        # Due and review dates lie ahead: "16-12" is the next 16 December.
+        day = parse_due_date(text, self.drieluik.today())
         if day is None:
             self.error(t("mtg.date_invalid", value=text))
             return False, None
@@ -304,7 +305,7 @@ class DecisionDialog(CaseEntryDialog):
         )
         with VerticalGroup(id="decision-review-row"):
             yield Label(t("dlg.decision.review"), classes="field-label")
-            yield Input(compact=True, id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            yield Input(compact=True, id="decision-review", placeholder=t("dlg.date_placeholder"))
         yield Label(t("dlg.decision.text"), classes="field-label")
         yield GuardedField(area_id="decision-text", classes="dialog-text")
 
@@ -386,7 +387,7 @@ class ActionDialog(CaseEntryDialog):
                     suggester=SuggestFromList(self.organisations, case_sensitive=False),
                 )
                 yield Label(t("dlg.action.due"), classes="field-label")
-                yield Input(compact=True, id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+                yield Input(compact=True, id="action-due", placeholder=t("dlg.date_placeholder"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -419,9 +420,13 @@ class PostponeDialog(FormDialog):
     """A new due date for an open action (dismisses with the date, or None)."""
 
     def __init__(
-        self, description: str, current: date | None, suggested: date | None = None
+        self,
+        description: str,
+        current: date | None,
+        suggested: date | None = None,
+        submit: Callable[[Any], object] | None = None,
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__(classes="dialog", submit=submit)
         self.description = description
         self.current = current
         self.suggested = suggested
@@ -433,10 +438,10 @@ class PostponeDialog(FormDialog):
                 yield Label(literal(self.description, single_line=True), classes="muted")
                 yield Label(t("dlg.action.new_due"), classes="field-label")
                 yield Input(
-                    self.suggested.isoformat() if self.suggested else "",
+                    format_date(self.suggested),
                     compact=True,
                     id="postpone-date",
-                    placeholder="JJJJ-MM-DD / DD-MM-JJJJ",
+                    placeholder=t("dlg.date_placeholder"),
                 )
             yield from self.buttons()
 
@@ -452,7 +457,7 @@ class PostponeDialog(FormDialog):
     def action_save(self) -> None:
         ok, day = self.date_value("#postpone-date", t("dlg.action.new_due"), required=True)
         if ok:
-            self.dismiss(day)
+            self.finish(day)
 
 
 class PlannedMinutesDialog(FormDialog):

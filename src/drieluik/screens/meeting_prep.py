@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
-from drieluik.domain.dates import parse_date
+from drieluik.domain.dates import format_date, parse_date
 from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
@@ -81,7 +81,7 @@ class MeetingPrepScreen(DrieluikScreen):
         with Vertical(id="prep"):
             with Horizontal(id="prep-date-row"):
                 yield Label(t("prep.date_label"), id="prep-date-label")
-                yield Input(id="prep-date", placeholder="JJJJ-MM-DD")
+                yield Input(id="prep-date", placeholder="DD-MM-JJJJ")
                 yield Label(t("prep.date_hint"), id="prep-date-hint", classes="muted")
             with Horizontal(id="prep-body"):
                 with Vertical(id="prep-agenda", classes="panel"):
@@ -134,7 +134,7 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def _show_date_entry(self) -> None:
         date_input = self.query_one("#prep-date", Input)
-        date_input.value = self._default_date().isoformat()
+        date_input.value = format_date(self._default_date())
         self.query_one("#prep-date-row").display = True
         self._load_orgs((), disabled=True)
         self._show_proposal(date_input.value)
@@ -158,7 +158,7 @@ class MeetingPrepScreen(DrieluikScreen):
             self._fill_table([])
             return
         self.proposal = meetings.propose_agenda(self.vault, day)
-        panel.border_title = t("prep.proposal", date=day.isoformat(), count=len(self.proposal))
+        panel.border_title = t("prep.proposal", date=format_date(day), count=len(self.proposal))
         defaults = {
             reason: vault_settings.get(self.vault, vault_settings.PLANNED_MINUTES[reason])
             for reason in AgendaReason
@@ -198,7 +198,7 @@ class MeetingPrepScreen(DrieluikScreen):
         previous_row = table.cursor_row
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
-        self.title = t("prep.title_date", date=meeting.meeting_date.isoformat())
+        self.title = t("prep.title_date", date=format_date(meeting.meeting_date))
         self.query_one("#prep-agenda").border_title = t(
             "prep.agenda_planned",
             count=len(meeting.items),

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Label
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import MeetingState
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
@@ -61,7 +62,7 @@ class MeetingsScreen(DrieluikScreen):
             finished = summary.state is MeetingState.AFGEROND
             style = "dim" if finished else ("bold" if summary.meeting_date >= today else "")
             table.add_row(
-                literal(summary.meeting_date.isoformat(), style),
+                literal(format_date(summary.meeting_date), style),
                 literal(str(summary.items), style),
                 literal(summary.state.label, style),
                 key=str(summary.id),
