@@ -284,7 +284,7 @@ async def test_planned_time_per_item_is_shown_and_set(vault_path: Path) -> None:
         assert labels[3] == "Min"
         assert table_rows(app)[0][3] == str(first.planned_seconds // 60)
         total = meeting.planned_seconds // 60
-        assert f"{total} min gepland" in str(screen.query_one("#prep-agenda").border_title)
+        assert f"{total} min" in str(screen.query_one("#prep-agenda").border_title)
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(app.screen, PlannedMinutesDialog))
         field = app.screen.query_one("#minutes-value", Input)

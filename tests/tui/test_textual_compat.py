@@ -73,7 +73,7 @@ async def test_textual_texts_are_dutch(vault_path: Path) -> None:
         from textual.widgets._footer import FooterKey
 
         palette_key = app.screen.query_one("FooterKey.-command-palette", FooterKey)
-        assert palette_key.description == "opdrachten"  # the footer's ^p key, was "palette"
+        assert palette_key.description == "menu"  # the footer's ^p key, was "palette"
 
         # System commands, every one Textual offers on this screen.
         app.screen.query_one(DataTable).focus()

@@ -83,7 +83,7 @@ MESSAGES = {
         "en": "No meetings yet. Press N for a new meeting.",
     },
     "meetings.bind.open": {"nl": "Voorbereiden", "en": "Prepare"},
-    "meetings.bind.new": {"nl": "Nieuw overleg", "en": "New meeting"},
+    "meetings.bind.new": {"nl": "Nieuw", "en": "New"},
     "meetings.bind.chair": {"nl": "Vergaderen", "en": "Chair"},
     "meetings.bind.export": {"nl": "Verslag", "en": "Minutes"},
     # --- preparation (screens/meeting_prep.py) --------------------------------------
@@ -115,8 +115,8 @@ MESSAGES = {
     "prep.col.form": {"nl": "Vorm", "en": "Form"},
     "prep.col.minutes": {"nl": "Min", "en": "Min"},
     "prep.agenda_planned": {
-        "nl": "Agenda: {count} punt(en) · {minutes} min gepland · {state}",
-        "en": "Agenda: {count} item(s) · {minutes} min planned · {state}",
+        "nl": "Agenda ({count}) · {minutes} min · {state}",
+        "en": "Agenda ({count}) · {minutes} min · {state}",
     },
     "prep.bind.minutes": {"nl": "Tijd", "en": "Time"},
     "prep.minutes_set": {
@@ -171,7 +171,11 @@ MESSAGES = {
     "prep.bind.up": {"nl": "Omhoog", "en": "Move up"},
     "prep.bind.down": {"nl": "Omlaag", "en": "Move down"},
     "prep.bind.orgs": {"nl": "Aanwezigen", "en": "Attending"},
-    "prep.bind.start": {"nl": "Overleg starten", "en": "Start meeting"},
+    "prep.bind.start": {"nl": "Vergaderen", "en": "Chair"},
+    "prep.keys": {
+        "nl": "a casus · m tijd · ^↑↓ volgorde · o aanwezigen",
+        "en": "a case · m time · ^↑↓ order · o attending",
+    },
     "prep.bind.open_case": {"nl": "Casus openen", "en": "Open case"},
     # --- chairing (screens/chairing.py) ---------------------------------------------
     "chair.title": {

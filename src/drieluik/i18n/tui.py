@@ -23,7 +23,7 @@ MESSAGES = {
         "nl": "Het vergrote veld weer op normale grootte tonen",
         "en": "Minimize the widget and restore to normal size",
     },
-    "textual.palette": {"nl": "opdrachten", "en": "commands"},
+    "textual.palette": {"nl": "menu", "en": "menu"},
     "textual.palette_search": {"nl": "Zoek een opdracht…", "en": "Search for commands…"},
     "textual.palette_close": {"nl": "Opdrachten sluiten", "en": "Close the commands"},
     "textual.theme_search": {"nl": "Zoek een kleurenschema…", "en": "Search for themes…"},
@@ -138,6 +138,10 @@ MESSAGES = {
         "nl": "{date} — {items} agendapunten",
         "en": "{date} — {items} agenda items",
     },
+    "dash.more_keys": {
+        "nl": "n nieuw · z zoeken · o overleggen · j cijfers",
+        "en": "n new · z search · o meetings · j figures",
+    },
     "dash.no_meeting": {
         "nl": "Geen overleg gepland. Druk v om er een voor te bereiden.",
         "en": "No meeting planned. Press v to prepare one.",
@@ -174,6 +178,7 @@ MESSAGES = {
         "nl": "Pagina {page} van {pages} · {count} casussen",
         "en": "Page {page} of {pages} · {count} cases",
     },
+    "cases.page_keys": {"nl": "] volgende · [ vorige", "en": "] next · [ previous"},
     "cases.empty": {
         "nl": "Geen casussen bij deze filters.",
         "en": "No cases with these filters.",

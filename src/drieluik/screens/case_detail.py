@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from drieluik.domain.dates import format_date, format_date_time
 from drieluik.errors import DrieluikError
@@ -18,6 +18,7 @@ from drieluik.screens.base import DrieluikScreen
 from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog, PostponeDialog
 from drieluik.services import actions, cases, history, meetings
 from drieluik.services.types import ActionView, CaseView, HistoryEntry
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 POSTPONE_DAYS = 14
@@ -30,8 +31,16 @@ class CaseDetailScreen(DrieluikScreen):
         Binding("a", "agenda", "bind.agenda", id="case.agenda"),
         # What changes an action needs ctrl and a confirmation (a stray letter
         # must not close one); Enter on the highlighted action offers the same.
-        Binding("ctrl+d", "action_done", "bind.action_done", id="case.action_done"),
-        Binding("ctrl+u", "action_postpone", "bind.action_postpone", id="case.action_postpone"),
+        # In the actions panel's subtitle rather than the footer (ctrl+q and
+        # ctrl+l must stay in view at 80 columns).
+        Binding("ctrl+d", "action_done", "bind.action_done", show=False, id="case.action_done"),
+        Binding(
+            "ctrl+u",
+            "action_postpone",
+            "bind.action_postpone",
+            show=False,
+            id="case.action_postpone",
+        ),
         Binding(
             "ctrl+x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"
         ),
@@ -58,7 +67,7 @@ class CaseDetailScreen(DrieluikScreen):
                 yield Static(id="detail-no-actions", classes="muted")
             with Vertical(id="detail-history", classes="panel"):
                 yield Static(id="detail-history-text")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#detail-actions-table", DataTable)
@@ -68,7 +77,6 @@ class CaseDetailScreen(DrieluikScreen):
         self.query_one("#detail-fields").border_title = t("detail.fields")
         self.query_one("#detail-summary").border_title = t("detail.summary")
         self.query_one("#detail-actions").border_title = t("detail.open_actions")
-        self.query_one("#detail-actions").border_subtitle = t("detail.actions_keys")
         self.query_one("#detail-history").border_title = t("detail.history")
         try:
             self.load()
@@ -139,6 +147,8 @@ class CaseDetailScreen(DrieluikScreen):
         table.display = bool(self.open_actions)
         if self.open_actions:
             table.move_cursor(row=min(max(previous_row, 0), len(self.open_actions) - 1))
+        panel = self.query_one("#detail-actions")
+        panel.border_subtitle = t("detail.actions_keys") if self.open_actions else ""
         empty = self.query_one("#detail-no-actions", Static)
         empty.display = not self.open_actions
         empty.update(t("detail.no_open_actions"))

@@ -15,7 +15,6 @@ from textual.timer import Timer
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -25,6 +24,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ExploitationForm, Municipality, VulnerableGroup
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
@@ -33,6 +33,7 @@ from drieluik.screens.meeting_dialogs import SAVE_KEYS, ConfirmDialog
 from drieluik.services import allowlist, cases
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal, visible
 from drieluik.widgets.pii_guard import GuardedField
 
@@ -72,9 +73,9 @@ class CaseFormScreen(DrieluikScreen):
             return self.draft
         case = self.case
         if case is None:
-            return {"datum": self.drieluik.today().isoformat()}
+            return {"datum": format_date(self.drieluik.today())}
         return {
-            "datum": case.signal_date.isoformat(),
+            "datum": format_date(case.signal_date),
             "gemeente": case.municipality,
             "vorm": case.form,
             "melder": case.reporter,
@@ -96,7 +97,7 @@ class CaseFormScreen(DrieluikScreen):
                 yield Input(
                     initial.get("datum", ""),
                     id="form-datum",
-                    placeholder="JJJJ-MM-DD",
+                    placeholder="DD-MM-JJJJ",
                     compact=True,
                 )
             yield self._error("datum")
@@ -157,7 +158,7 @@ class CaseFormScreen(DrieluikScreen):
             with Horizontal(id="form-buttons"):
                 yield Button(t("form.save_button"), id="form-save", variant="primary", compact=True)
                 yield Button(t("form.cancel_button"), id="form-cancel", compact=True)
-        yield Footer()
+        yield BindingsFooter()
 
     def _row(self, name: str) -> Horizontal:
         row = Horizontal(classes="field-row", id=f"row-{name}")

@@ -22,8 +22,10 @@ class DashboardScreen(DrieluikScreen):
         Binding("v", "prepare", "bind.prepare", id="dashboard.prepare"),
         Binding("ctrl+o", "chair", "bind.chair", id="dashboard.chair"),
         Binding("c", "app.cases", "bind.cases", id="dashboard.cases"),
-        Binding("n", "app.new_case", "bind.new_case", id="dashboard.new_case"),
-        Binding("z", "app.search", "bind.search", id="dashboard.search"),
+        # Not in the footer (it must keep ctrl+q and ctrl+l at 80 columns): the
+        # panel's subtitle lists these keys.
+        Binding("n", "app.new_case", "bind.new_case", show=False, id="dashboard.new_case"),
+        Binding("z", "app.search", "bind.search", show=False, id="dashboard.search"),
         Binding("j", "app.statistics", "bind.statistics", show=False, id="dashboard.statistics"),
         Binding("o", "app.meetings", "bind.meetings", show=False, id="dashboard.meetings"),
         Binding("r", "refresh", "bind.refresh", show=False, id="dashboard.refresh"),
@@ -50,6 +52,7 @@ class DashboardScreen(DrieluikScreen):
     def on_mount(self) -> None:
         self.title = t("dash.title")
         self.query_one("#dash-meeting").border_title = t("dash.next_meeting")
+        self.query_one("#dash-meeting").border_subtitle = t("dash.more_keys")
         overdue = self.query_one("#dash-overdue-table", DataTable)
         overdue.add_column(t("dash.col_code"), key="code")
         overdue.add_column(t("dash.col_due"), key="due")

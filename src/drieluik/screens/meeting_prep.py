@@ -16,7 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
+from textual.widgets import DataTable, Header, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from drieluik.domain.dates import format_date, parse_date
@@ -32,6 +32,7 @@ from drieluik.screens.meeting_dialogs import (
 from drieluik.services import allowlist, meetings, search, vault_settings
 from drieluik.services import cases as case_service
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 MAX_MATCHES = 8
@@ -49,15 +50,27 @@ class MeetingPrepScreen(DrieluikScreen):
 
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="prep.back"),
-        Binding("a,plus", "add_case", "prep.bind.add", id="prep.add"),
+        # The agenda panel's subtitle names the keys not in the footer (it must
+        # keep ctrl+q and ctrl+l at 80 columns).
+        Binding("a,plus", "add_case", "prep.bind.add", show=False, id="prep.add"),
         # Taking a case off the agenda needs ctrl and a yes (a stray letter must not).
         Binding("ctrl+x", "remove_item", "prep.bind.remove", id="prep.remove"),
-        Binding("ctrl+up,shift+up,left_square_bracket", "move(-1)", "prep.bind.up", id="prep.up"),
         Binding(
-            "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
+            "ctrl+up,shift+up,left_square_bracket",
+            "move(-1)",
+            "prep.bind.up",
+            show=False,
+            id="prep.up",
         ),
-        Binding("m", "minutes", "prep.bind.minutes", id="prep.minutes"),
-        Binding("o", "orgs", "prep.bind.orgs", id="prep.orgs"),
+        Binding(
+            "ctrl+down,shift+down,right_square_bracket",
+            "move(1)",
+            "prep.bind.down",
+            show=False,
+            id="prep.down",
+        ),
+        Binding("m", "minutes", "prep.bind.minutes", show=False, id="prep.minutes"),
+        Binding("o", "orgs", "prep.bind.orgs", show=False, id="prep.orgs"),
         Binding("ctrl+o", "start", "prep.bind.start", id="prep.start"),
     ]
 
@@ -94,7 +107,7 @@ class MeetingPrepScreen(DrieluikScreen):
                     yield SelectionList[str](id="prep-org-list")
                     yield Input(id="prep-org-other", placeholder=t("prep.org_placeholder"))
                     yield Label(t("prep.orgs_hint"), id="prep-org-hint", classes="muted")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("prep.title")
@@ -198,6 +211,7 @@ class MeetingPrepScreen(DrieluikScreen):
         previous_row = table.cursor_row
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
+        self.query_one("#prep-agenda").border_subtitle = "" if meeting.finished else t("prep.keys")
         self.title = t("prep.title_date", date=format_date(meeting.meeting_date))
         self.query_one("#prep-agenda").border_title = t(
             "prep.agenda_planned",
@@ -466,7 +480,10 @@ class MeetingPrepScreen(DrieluikScreen):
             self.load(keep_cursor=True)
 
         self.app.push_screen(
-            ConfirmDialog(t("prep.remove_confirm", code=item.case.code, reason=item.reason.label)),
+            ConfirmDialog(
+                t("prep.remove_confirm", code=item.case.code, reason=item.reason.label),
+                yes=t("prep.bind.remove"),
+            ),
             remove,
         )
 

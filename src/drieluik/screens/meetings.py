@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import MeetingState
@@ -17,6 +17,7 @@ from drieluik.screens.base import DrieluikScreen
 from drieluik.screens.meeting_dialogs import ExportDialog, chair_after_asking
 from drieluik.services import meetings
 from drieluik.services.types import MeetingSummary
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 
@@ -38,7 +39,7 @@ class MeetingsScreen(DrieluikScreen):
         with Vertical(id="meetings", classes="panel"):
             yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
             yield Label(t("meetings.empty"), id="meetings-empty", classes="muted")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("meetings.title")
