@@ -278,10 +278,13 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def _save_attending(self, names: list[str]) -> None:
         assert self.meeting_id is not None
-        try:
-            self.meeting = meetings.set_attending(self.vault, self.meeting_id, names)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
+
+        def saved(meeting: MeetingView) -> None:
+            self.meeting = meeting
+
+        self.run_service(
+            meetings.set_attending, self.vault, self.meeting_id, names, on_success=saved
+        )
 
     @on(Input.Submitted, "#prep-org-other")
     def _add_org(self, event: Input.Submitted) -> None:
@@ -382,17 +385,16 @@ class MeetingPrepScreen(DrieluikScreen):
         if not self._editable():
             return
         assert self.meeting_id is not None
-        try:
-            meeting = meetings.add_item(self.vault, self.meeting_id, code)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        added = next(item for item in meeting.items if item.case.code == code)
-        self.query_one("#prep-add", Input).value = ""
-        self.query_one("#prep-matches").display = False
-        self.notify(t("prep.added", code=code), markup=False)
-        self.load(focus_item=added.id)
-        self.query_one("#prep-table", DataTable).focus()
+
+        def added(meeting: MeetingView) -> None:
+            item = next(item for item in meeting.items if item.case.code == code)
+            self.query_one("#prep-add", Input).value = ""
+            self.query_one("#prep-matches").display = False
+            self.notify(t("prep.added", code=code), markup=False)
+            self.load(focus_item=item.id)
+            self.query_one("#prep-table", DataTable).focus()
+
+        self.run_service(meetings.add_item, self.vault, self.meeting_id, code, on_success=added)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -436,12 +438,13 @@ class MeetingPrepScreen(DrieluikScreen):
         item = self._current_item()
         if item is None or not self._editable():
             return
-        try:
-            meetings.move_item(self.vault, item.id, delta)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.load(focus_item=item.id)
+        self.run_service(
+            meetings.move_item,
+            self.vault,
+            item.id,
+            delta,
+            on_success=lambda _: self.load(focus_item=item.id),
+        )
 
     def action_minutes(self) -> None:
         """The highlighted item's planned time (the time-box shown while chairing)."""
@@ -468,16 +471,13 @@ class MeetingPrepScreen(DrieluikScreen):
         if item is None or not self._editable():
             return
 
-        def remove(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                meetings.remove_item(self.vault, item.id)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
+        def removed(_: object) -> None:
             self.notify(t("prep.removed", code=item.case.code), markup=False)
             self.load(keep_cursor=True)
+
+        def remove(confirmed: bool | None) -> None:
+            if confirmed and self.app.vault is not None:
+                self.run_service(meetings.remove_item, self.vault, item.id, on_success=removed)
 
         self.app.push_screen(
             ConfirmDialog(
