@@ -107,7 +107,7 @@ async def test_the_vault_path_is_shown_relative_to_home(
 ) -> None:
     """An absolute /home/… path made the screen differ per machine and filled
     the line at 80 columns; under the home folder it reads ~/…"""
-    from drieluik.screens.unlock import shown_path
+    from drieluik.widgets.literal import shown_path
 
     monkeypatch.setenv("HOME", str(closed_vault.parent.parent))
     expected = f"~/{closed_vault.parent.name}/{closed_vault.name}"

@@ -30,7 +30,7 @@ from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal
 from drieluik.services.minutes.export import ExportResult, MinutesBlocked, export_minutes
-from drieluik.widgets.literal import literal, visible
+from drieluik.widgets.literal import literal, shown_path, visible
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
 
 SAVE_KEYS = "ctrl+s,f2"
@@ -563,7 +563,7 @@ class ExportDialog(FormDialog):
                     compact=True,
                 )
                 yield Label(t("dlg.export.path"), classes="field-label")
-                yield Input(str(self.default_path("docx")), id="export-path", compact=True)
+                yield Input(shown_path(self.default_path("docx")), id="export-path", compact=True)
                 yield Label(t("dlg.export.partner"), classes="field-label")
                 yield Input(compact=True, id="export-partner")
                 yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)

@@ -24,16 +24,7 @@ from drieluik.screens.base import DrieluikScreen
 from drieluik.services.rollback import check_rollback
 from drieluik.services.unlock import unlock
 from drieluik.store.vault import Vault, VaultInfo, peek
-from drieluik.widgets.literal import literal
-
-
-def shown_path(path: Path) -> str:
-    """The vault's path as a person reads it: under the home folder as ~/…
-    (shorter at 80 columns, and the same on every machine for the snapshots)."""
-    try:
-        return str(Path("~") / path.expanduser().resolve().relative_to(Path.home().resolve()))
-    except (ValueError, RuntimeError, OSError):  # outside home, or no home
-        return str(path)
+from drieluik.widgets.literal import literal, shown_path
 
 
 def _rollback_warning(path: Path) -> str | None:
