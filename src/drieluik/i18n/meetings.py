@@ -98,8 +98,8 @@ MESSAGES = {
         "en": "Enter: create with this agenda",
     },
     "prep.proposal": {
-        "nl": "Voorgestelde agenda voor {date}: {count} punt(en)",
-        "en": "Proposed agenda for {date}: {count} item(s)",
+        "nl": "Voorstel voor {date}: {count} punt(en)",
+        "en": "Proposal for {date}: {count} item(s)",
     },
     "prep.agenda": {
         "nl": "Agenda: {count} punt(en) · {state}",
