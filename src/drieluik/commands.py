@@ -158,8 +158,14 @@ class ChairingCommands(AreaProvider):
             t("cmd.chair.export_help"),
             screen.action_export,
         )
+        if live and screen.item is not None and not screen.item.carried_over:
+            yield Command(
+                t("cmd.chair.carry_over"), t("cmd.chair.carry_over_help"), screen.action_carry_over
+            )
         if not screen.finished:
             yield Command(t("cmd.chair.finish"), "ctrl+g", screen.action_finish)
+        else:
+            yield Command(t("cmd.chair.reopen"), t("cmd.chair.reopen_help"), screen.action_reopen)
 
 
 class SearchCommands(AreaProvider):

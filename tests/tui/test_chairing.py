@@ -34,9 +34,16 @@ def shown(app, selector: str) -> str:
 
 
 async def open_chairing(pilot, meeting_id: int) -> ChairingScreen:
+    """Open the chairing screen; a meeting dated after today asks first: yes."""
+    from drieluik.screens.chairing import SafeConfirm
+
     app = pilot.app
     await pilot.pause()
     app.open_chairing(meeting_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen | SafeConfirm))
+    if isinstance(app.screen, SafeConfirm):
+        assert "toekomst" in app.screen.question
+        await pilot.press("left", "enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
     await pilot.pause()
     return app.screen
@@ -247,7 +254,7 @@ def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
     meeting_id = build_snapshot_vault(vault_path)
     vault = Vault.open(vault_path, PASSPHRASE)
     moment = at(TODAY + timedelta(days=7), 9, 41)
-    app = app_for(vault_path, vault=vault)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7))  # the meeting's day
 
     async def run_before(pilot) -> None:
         with clock_at(moment):

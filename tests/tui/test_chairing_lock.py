@@ -21,6 +21,7 @@ from drieluik.widgets.chairing import ItemClock
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, TODAY, unlock, wait_for
 from tests.tui.seed_data import seed_meetings
+from tests.tui.test_chairing import open_chairing
 
 
 class Clocks:
@@ -61,11 +62,8 @@ def _app(vault_path: Path, clocks: Clocks, **settings: object):
 
 
 async def _chair(pilot, meeting_id: int) -> ChairingScreen:
-    app = pilot.app
     await unlock(pilot)
-    app.open_chairing(meeting_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
-    return app.screen
+    return await open_chairing(pilot, meeting_id)
 
 
 async def test_chairing_waits_longer_counts_down_and_a_key_resets(vault_path: Path) -> None:
