@@ -17,7 +17,7 @@ from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
-from tests.tui.conftest import SIZE, TODAY, app_for, unlock, wait_for
+from tests.tui.conftest import SIZE, TODAY, app_for, painted, unlock, wait_for
 from tests.tui.seed_data import at, seed_meetings
 
 
@@ -211,6 +211,11 @@ async def test_usable_at_80_by_24(vault_path: Path) -> None:
             region = screen.query_one(selector).region
             assert region.area > 0 and visible.contains_region(region), selector
         assert screen.query_one("#chair-notes").region.height >= 3
+        # The footer keeps the keys that matter while chairing, in that order.
+        footer = painted(app).splitlines()
+        bottom = next(line for line in reversed(footer) if "Besluit" in line)
+        positions = [bottom.index(word) for word in ("Besluit", "Actie", "Besproken", "Afronden")]
+        assert positions == sorted(positions)
         # Keys still work at this size: the decision dialog fits and saves.
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))

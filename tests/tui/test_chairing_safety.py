@@ -143,6 +143,11 @@ async def test_the_palette_offers_every_chairing_action_only_while_chairing(
             "Overleg afronden…",
         ):
             assert title in offered
+        # Only the chairing and app areas are offered here.
+        from drieluik.commands import MeetingCommands
+
+        assert ChairingCommands(screen).offered_here
+        assert not MeetingCommands(screen).offered_here
         # Through the palette, closing asks just as ctrl+g does.
         await pilot.press("ctrl+p")
         await pilot.pause()

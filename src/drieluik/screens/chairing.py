@@ -34,7 +34,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drieluik.domain.dates import format_date
@@ -96,6 +96,13 @@ class SafeConfirm(ConfirmDialog, inherit_bindings=False):
         Binding("right", "app.focus_next", show=False),
         Binding("n,escape", "answer(False)", "mtg.no", id="confirm.no"),
     ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Label(literal(self.question), id="confirm-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("mtg.yes"), id="confirm-yes", variant="primary", compact=True)
+                yield Button(t("mtg.no") + " (N)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         # After ConfirmDialog's own on_mount (Textual runs both), which focuses Yes.
@@ -207,6 +214,9 @@ class ChairingScreen(DrieluikScreen):
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
         Binding("slash", "nothing", show=False, id="chairing.no_slash"),
     ]
+
+    # The command palette here: the chairing commands and the app's (lock, quit).
+    PALETTE_AREAS = ("chairing", "app")
 
     meeting: var[MeetingView | None] = var(None, init=False, always_update=True)
     index: var[int] = var(0, init=False)
