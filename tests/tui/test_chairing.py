@@ -427,3 +427,27 @@ async def test_a_lock_keeps_an_open_dialog_and_what_was_typed_in_it(vault_path: 
         assert [d.kind for d in item.decisions] == [DecisionKind.DOORVERWIJZING]
         assert cases.get_case(app.vault, item.case.id).status is CaseStatus.MONITORING
         await pilot.press("ctrl+q")
+
+
+def test_chairing_snapshot_english_at_80_by_24(snap_compare, vault_path: Path) -> None:
+    from drieluik.i18n import set_language
+
+    meeting_id = build_snapshot_vault(vault_path)
+    vault = Vault.open(vault_path, PASSPHRASE)
+    moment = at(TODAY + timedelta(days=7), 9, 41)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7), lang="en")
+
+    async def run_before(pilot) -> None:
+        with clock_at(moment):
+            await pilot.pause()
+            app.open_chairing(meeting_id)
+            await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+            app.screen.query_one("#chair-notes", GuardedTextArea).cursor_blink = False
+            await pilot.pause()
+
+    try:
+        with clock_at(moment):
+            assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    finally:
+        vault.close()
+        set_language("nl")
