@@ -4,6 +4,8 @@ MESSAGES = {
     # --- key descriptions (footer, command palette) ---
     "bind.quit": {"nl": "Stoppen", "en": "Quit"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
+    "bind.next_field": {"nl": "Volgend veld", "en": "Next field"},
+    "bind.previous_field": {"nl": "Vorig veld", "en": "Previous field"},
     "bind.home": {"nl": "Overzicht", "en": "Overview"},
     "bind.cases": {"nl": "Casussen", "en": "Cases"},
     "bind.new_case": {"nl": "Nieuwe casus", "en": "New case"},

@@ -148,8 +148,8 @@ class ActionMenu(DrieluikModal):
 class ReasonDialog(FormDialog):
     """One line of reason (doorschuiven, reopening a meeting); dismisses with the text."""
 
-    def __init__(self, title: str, label: str) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, title: str, label: str, draft: dict[str, Any] | None = None) -> None:
+        super().__init__(classes="dialog", draft=draft)
         self.title_text = title
         self.label_text = label
 
@@ -288,9 +288,31 @@ class ChairingScreen(DrieluikScreen):
         if self._open_dialog is not None:
             kind, draft = self._open_dialog
             self._open_dialog = None
-            self.call_after_refresh(
-                self.action_decision if kind == "decision" else self.action_action, draft
-            )
+            self.call_after_refresh(self._resume_dialog, kind, draft)
+
+    def _push_dialog(
+        self, dialog: FormDialog, kind: str, callback: Callable[[Any], object]
+    ) -> None:
+        """Show an entry dialog that a lock gives back as it was (`rebuild_arguments`)."""
+        dialog.resume_as = kind  # type: ignore[attr-defined]
+        self.app.push_screen(dialog, callback)
+
+    def _resume_dialog(self, kind: str, draft: dict[str, Any]) -> None:
+        """After unlocking: the entry dialog that was open, with what was typed and chosen."""
+        name, _, ref = kind.partition(":")
+        if name == "decision":
+            self.action_decision(draft)
+        elif name == "action":
+            self.action_action(draft)
+        elif name == "carry_over":
+            self.action_carry_over(draft)
+        elif name == "reopen":
+            self.action_reopen(draft)
+        elif name in ("edit", "postpone") and (action := self._find_action(int(ref))):
+            if name == "edit":
+                self._edit_action(action, draft)
+            else:
+                self._postpone_action(action, draft)
 
     @property
     def active_bindings(self):  # type: ignore[override]
@@ -344,8 +366,8 @@ class ChairingScreen(DrieluikScreen):
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         open_dialog = None
         for screen in self.app.screen_stack:
-            if isinstance(screen, DecisionDialog | ActionDialog) and screen.is_mounted:
-                kind = "decision" if isinstance(screen, DecisionDialog) else "action"
+            kind = getattr(screen, "resume_as", None)
+            if kind and isinstance(screen, FormDialog) and screen.is_mounted:
                 open_dialog = (kind, screen.values())
         kwargs = {"index": self.index, "open_dialog": open_dialog, "changes": tuple(self.changes)}
         return (self.meeting_id,), kwargs
@@ -616,7 +638,7 @@ class ChairingScreen(DrieluikScreen):
 
     # --- doorschuiven, reopening --------------------------------------------------------
 
-    def action_carry_over(self) -> None:
+    def action_carry_over(self, draft: dict[str, Any] | None = None) -> None:
         """Doorschuiven: this item goes to the next meeting, with a reason."""
         item = self.item
         if item is None or self.finished or item.carried_over:
@@ -643,12 +665,12 @@ class ChairingScreen(DrieluikScreen):
                 self.show_item()
 
         dialog = ReasonDialog(
-            t("chair.carry_over_title", code=item.case.code), t("chair.reason_label")
+            t("chair.carry_over_title", code=item.case.code), t("chair.reason_label"), draft
         )
         dialog.submit = store
-        self.app.push_screen(dialog, done)
+        self._push_dialog(dialog, "carry_over", done)
 
-    def action_reopen(self) -> None:
+    def action_reopen(self, draft: dict[str, Any] | None = None) -> None:
         """A closed meeting opened again, with a reason (audit trail, case histories)."""
         if self.meeting is None or not self.finished:
             return
@@ -666,9 +688,10 @@ class ChairingScreen(DrieluikScreen):
         dialog = ReasonDialog(
             t("chair.reopen_title", date=format_date(self.meeting.meeting_date)),
             t("chair.reason_label"),
+            draft,
         )
         dialog.submit = store
-        self.app.push_screen(dialog, done)
+        self._push_dialog(dialog, "reopen", done)
 
     # --- undo ------------------------------------------------------------------------------
 
@@ -751,8 +774,9 @@ class ChairingScreen(DrieluikScreen):
             label = t("chair.change.decision", kind=result.kind.label, code=item.case.code)
             self.remember(label, lambda: meetings.undo_decision(self.vault, decision.id))
 
-        self.app.push_screen(
+        self._push_dialog(
             DecisionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
+            "decision",
             self._decision_added,
         )
 
@@ -784,8 +808,9 @@ class ChairingScreen(DrieluikScreen):
             label = t("chair.change.action", owner=result.owner, code=item.case.code)
             self.remember(label, lambda: action_service.withdraw_action(self.vault, action.id))
 
-        self.app.push_screen(
+        self._push_dialog(
             ActionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
+            "action",
             self._action_added,
         )
 
@@ -820,21 +845,7 @@ class ChairingScreen(DrieluikScreen):
         if choice == "edit":
             self._edit_action(action)
         elif choice == "postpone":
-
-            def postpone(day) -> None:
-                if day is None:
-                    return
-                self.run_service(
-                    action_service.postpone_action,
-                    self.vault,
-                    action.id,
-                    day,
-                    on_success=lambda _: self._action_changed(
-                        t("chair.action_postponed", date=texts.day_text(day))
-                    ),
-                )
-
-            self.app.push_screen(PostponeDialog(action.description, action.due_date), postpone)
+            self._postpone_action(action)
         elif choice in ("done", "cancel"):
             service = (
                 action_service.complete_action if choice == "done" else action_service.cancel_action
@@ -854,8 +865,26 @@ class ChairingScreen(DrieluikScreen):
             question = t(f"chair.action_{choice}_confirm", description=action.description)
             self.app.push_screen(SafeConfirm(question), answered)
 
-    def _edit_action(self, action: ActionView) -> None:
-        draft = {
+    def _postpone_action(self, action: ActionView, draft: dict[str, Any] | None = None) -> None:
+        def postpone(day) -> None:
+            if day is None:
+                return
+            self.run_service(
+                action_service.postpone_action,
+                self.vault,
+                action.id,
+                day,
+                on_success=lambda _: self._action_changed(
+                    t("chair.action_postponed", date=texts.day_text(day))
+                ),
+            )
+
+        dialog = PostponeDialog(action.description, action.due_date)
+        dialog.draft = draft
+        self._push_dialog(dialog, f"postpone:{action.id}", postpone)
+
+    def _edit_action(self, action: ActionView, draft: dict[str, Any] | None = None) -> None:
+        draft = draft or {
             "action-what": action.description,
             "action-owner": action.owner,
             "action-due": format_date(action.due_date),
@@ -875,8 +904,10 @@ class ChairingScreen(DrieluikScreen):
             if result is not None:
                 self._action_changed(t("chair.action_edited"))
 
-        self.app.push_screen(
-            ActionDialog(action.case_code, self._organisations(), submit=store, draft=draft), done
+        self._push_dialog(
+            ActionDialog(action.case_code, self._organisations(), submit=store, draft=draft),
+            f"edit:{action.id}",
+            done,
         )
 
     def _action_changed(self, message: str) -> None:
