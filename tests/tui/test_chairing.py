@@ -444,6 +444,8 @@ def test_chairing_snapshot_english_at_80_by_24(snap_compare, vault_path: Path) -
             await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
             app.screen.query_one("#chair-notes", GuardedTextArea).cursor_blink = False
             await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.2)
 
     try:
         with clock_at(moment):

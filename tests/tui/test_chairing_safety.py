@@ -224,6 +224,7 @@ async def test_ctrl_z_undoes_the_last_change_after_asking(vault_path: Path) -> N
             await wait_for(pilot, lambda: isinstance(app.screen, SafeConfirm))
             await pilot.press("left", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.index == 0  # undoing "besproken" went back to the item
         held = meetings.get_meeting(vault, meeting_id).items[0]
         assert not held.discussed and held.decisions == () and held.actions == ()
         assert held.case.status is status_before

@@ -81,6 +81,7 @@ class Change:
 
     label: str
     undo: Callable[[], object]
+    index: int | None = None  # the agenda item it was made on: undoing goes back there
 
 
 class SafeConfirm(ConfirmDialog, inherit_bindings=False):
@@ -695,8 +696,8 @@ class ChairingScreen(DrieluikScreen):
 
     # --- undo ------------------------------------------------------------------------------
 
-    def remember(self, label: str, undo: Callable[[], object]) -> None:
-        self.changes.append(Change(label, undo))
+    def remember(self, label: str, undo: Callable[[], object], index: int | None = None) -> None:
+        self.changes.append(Change(label, undo, self.index if index is None else index))
 
     def action_undo(self) -> None:
         if not self.changes:
@@ -714,6 +715,8 @@ class ChairingScreen(DrieluikScreen):
 
             self.run_service(change.undo, on_success=undone)
             self._refresh_current()
+            if change.index is not None and change.index != self.index:
+                self.go_to(change.index)  # show the item the change was undone on
 
         self.app.push_screen(SafeConfirm(t("chair.undo_confirm", what=change.label)), answered)
 
