@@ -299,3 +299,49 @@ async def test_the_time_box_turns_amber_then_red(vault_path: Path) -> None:
         screen._tick()
         assert clock.has_class("-over")
         await pilot.press("ctrl+q")
+
+
+def test_one_key_scheme_no_letter_acts_and_no_key_means_two_things() -> None:
+    from textual.binding import Binding
+    from textual.keys import key_to_character
+
+    from drieluik.app import DrieluikApp
+    from drieluik.i18n import catalog
+    from drieluik.screens.chairing import ActionMenu, ChairingScreen, ReasonDialog, SafeConfirm
+    from drieluik.settings import load_settings
+
+    meaning: dict[str, str] = {}
+    for cls in (DrieluikApp, ChairingScreen):
+        for binding in cls.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.system:
+                continue
+            assert binding.id and binding.description in catalog(), binding
+            for key in (k.strip() for k in binding.key.split(",")):
+                if binding.action != "nothing":  # switching a stray key off is no meaning
+                    assert meaning.setdefault(key, binding.action) == binding.action, key
+                if cls is ChairingScreen:
+                    char = key_to_character(key)
+                    printable = char is not None and char.isprintable()
+                    # A printable key on the chairing screen may only do nothing.
+                    assert not printable or binding.action == "nothing", key
+                # Not only keys that terminals or tmux swallow or send as others.
+                assert key not in ("ctrl+m", "ctrl+i", "ctrl+h", "ctrl+enter")
+    for cls in (SafeConfirm, ActionMenu, ReasonDialog):
+        for key in cls._merged_bindings.key_to_bindings:
+            char = key_to_character(key)
+            # Only "n" (No) is a letter there: no letter ever says yes.
+            assert key == "n" or char is None or not char.isprintable(), (cls.__name__, key)
+    assert load_settings().idle_lock_minutes_chairing >= 0
+
+
+def test_the_chairing_idle_timeout_setting(monkeypatch, tmp_path: Path) -> None:
+    from drieluik.settings import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text("idle_lock_minutes_chairing = 45\n", encoding="utf-8")
+    assert load_settings(config).idle_lock_minutes_chairing == 45
+    monkeypatch.setenv("DRIELUIK_IDLE_LOCK_MINUTES_CHAIRING", "-1")
+    settings = load_settings(config)
+    assert settings.idle_lock_minutes_chairing == 30  # refused, the default, and said
+    assert any("idle_lock_minutes_chairing" in problem for problem in settings.problems)

@@ -234,6 +234,7 @@ MESSAGES = {
     "chair.bind.action": {"nl": "Actie", "en": "Action"},
     "chair.bind.finish": {"nl": "Afronden", "en": "Close meeting"},
     "chair.bind.undo": {"nl": "Ongedaan", "en": "Undo"},
+    "chair.bind.stray": {"nl": "(niets)", "en": "(nothing)"},
     "chair.bind.export": {"nl": "Verslag", "en": "Minutes"},
     "chair.bind.notes": {"nl": "Notities", "en": "Notes"},
     "chair.carried_over": {"nl": "doorgeschoven", "en": "carried over"},

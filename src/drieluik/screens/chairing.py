@@ -213,7 +213,7 @@ class ChairingScreen(DrieluikScreen):
         ),
         Binding("escape", "back", "bind.back", id="chairing.back"),
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
-        Binding("slash", "nothing", show=False, id="chairing.no_slash"),
+        Binding("slash", "nothing", "chair.bind.stray", show=False, id="chairing.no_slash"),
     ]
 
     # The command palette here: the chairing commands and the app's (lock, quit).
