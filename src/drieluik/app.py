@@ -69,8 +69,17 @@ class DrieluikApp(App):
         # Focus moves the moment Tab arrives, not after the field had its turn:
         # keys typed fast arrive together and each goes to the widget focused
         # then, so a bubbling Tab let "Pol⇥31-12" all land in the owner field.
-        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
-        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
+        Binding(
+            "tab", "focus_next", "bind.next_field", show=False, priority=True, id="app.focus_next"
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "bind.previous_field",
+            show=False,
+            priority=True,
+            id="app.focus_previous",
+        ),
     ]
 
     def __init__(

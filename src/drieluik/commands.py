@@ -27,7 +27,18 @@ class Command:
 
 
 class AreaProvider(Provider):
-    """Discovery lists every command of the area; search fuzzy-matches the titles."""
+    """Discovery lists every command of the area; search fuzzy-matches the titles.
+
+    A screen with `PALETTE_AREAS` (the chairing screen) gets only those areas:
+    in front of the partners the palette lists what the chair can do there.
+    """
+
+    AREA = ""
+
+    @property
+    def offered_here(self) -> bool:
+        areas = getattr(self.screen, "PALETTE_AREAS", None)
+        return areas is None or self.AREA in areas
 
     @property
     def drieluik(self) -> DrieluikApp:
@@ -44,10 +55,14 @@ class AreaProvider(Provider):
         return iter(())
 
     async def discover(self) -> Hits:
+        if not self.offered_here:
+            return
         for command in self.commands():
             yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
+        if not self.offered_here:
+            return
         matcher = self.matcher(query)
         for command in self.commands():
             score = matcher.match(command.title)
@@ -58,6 +73,8 @@ class AreaProvider(Provider):
 
 
 class AppCommands(AreaProvider):
+    AREA = "app"
+
     def commands(self) -> Iterator[Command]:
         app = self.drieluik
         if self.unlocked:
@@ -68,6 +85,8 @@ class AppCommands(AreaProvider):
 
 
 class CaseCommands(AreaProvider):
+    AREA = "cases"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -93,6 +112,8 @@ class CaseCommands(AreaProvider):
 
 
 class MeetingCommands(AreaProvider):
+    AREA = "meetings"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -131,6 +152,8 @@ class ChairingCommands(AreaProvider):
     Each runs the screen's own action, so it asks the same questions as its
     key does (closing the meeting, undo)."""
 
+    AREA = "chairing"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -158,11 +181,19 @@ class ChairingCommands(AreaProvider):
             t("cmd.chair.export_help"),
             screen.action_export,
         )
+        if live and screen.item is not None and not screen.item.carried_over:
+            yield Command(
+                t("cmd.chair.carry_over"), t("cmd.chair.carry_over_help"), screen.action_carry_over
+            )
         if not screen.finished:
             yield Command(t("cmd.chair.finish"), "ctrl+g", screen.action_finish)
+        else:
+            yield Command(t("cmd.chair.reopen"), t("cmd.chair.reopen_help"), screen.action_reopen)
 
 
 class SearchCommands(AreaProvider):
+    AREA = "search"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return

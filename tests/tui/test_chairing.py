@@ -17,7 +17,7 @@ from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
-from tests.tui.conftest import SIZE, TODAY, app_for, unlock, wait_for
+from tests.tui.conftest import SIZE, TODAY, app_for, painted, unlock, wait_for
 from tests.tui.seed_data import at, seed_meetings
 
 
@@ -34,9 +34,16 @@ def shown(app, selector: str) -> str:
 
 
 async def open_chairing(pilot, meeting_id: int) -> ChairingScreen:
+    """Open the chairing screen; a meeting dated after today asks first: yes."""
+    from drieluik.screens.chairing import SafeConfirm
+
     app = pilot.app
     await pilot.pause()
     app.open_chairing(meeting_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen | SafeConfirm))
+    if isinstance(app.screen, SafeConfirm):
+        assert "toekomst" in app.screen.question
+        await pilot.press("left", "enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
     await pilot.pause()
     return app.screen
@@ -204,6 +211,11 @@ async def test_usable_at_80_by_24(vault_path: Path) -> None:
             region = screen.query_one(selector).region
             assert region.area > 0 and visible.contains_region(region), selector
         assert screen.query_one("#chair-notes").region.height >= 3
+        # The footer keeps the keys that matter while chairing, in that order.
+        footer = painted(app).splitlines()
+        bottom = next(line for line in reversed(footer) if "Besluit" in line)
+        positions = [bottom.index(word) for word in ("Besluit", "Actie", "Besproken", "Afronden")]
+        assert positions == sorted(positions)
         # Keys still work at this size: the decision dialog fits and saves.
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
@@ -247,7 +259,7 @@ def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
     meeting_id = build_snapshot_vault(vault_path)
     vault = Vault.open(vault_path, PASSPHRASE)
     moment = at(TODAY + timedelta(days=7), 9, 41)
-    app = app_for(vault_path, vault=vault)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7))  # the meeting's day
 
     async def run_before(pilot) -> None:
         with clock_at(moment):
@@ -415,3 +427,29 @@ async def test_a_lock_keeps_an_open_dialog_and_what_was_typed_in_it(vault_path: 
         assert [d.kind for d in item.decisions] == [DecisionKind.DOORVERWIJZING]
         assert cases.get_case(app.vault, item.case.id).status is CaseStatus.MONITORING
         await pilot.press("ctrl+q")
+
+
+def test_chairing_snapshot_english_at_80_by_24(snap_compare, vault_path: Path) -> None:
+    from drieluik.i18n import set_language
+
+    meeting_id = build_snapshot_vault(vault_path)
+    vault = Vault.open(vault_path, PASSPHRASE)
+    moment = at(TODAY + timedelta(days=7), 9, 41)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7), lang="en")
+
+    async def run_before(pilot) -> None:
+        with clock_at(moment):
+            await pilot.pause()
+            app.open_chairing(meeting_id)
+            await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+            app.screen.query_one("#chair-notes", GuardedTextArea).cursor_blink = False
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.2)
+
+    try:
+        with clock_at(moment):
+            assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    finally:
+        vault.close()
+        set_language("nl")

@@ -21,6 +21,7 @@ from drieluik.widgets.chairing import ItemClock
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import SIZE, TODAY, unlock, wait_for
 from tests.tui.seed_data import seed_meetings
+from tests.tui.test_chairing import open_chairing
 
 
 class Clocks:
@@ -61,11 +62,8 @@ def _app(vault_path: Path, clocks: Clocks, **settings: object):
 
 
 async def _chair(pilot, meeting_id: int) -> ChairingScreen:
-    app = pilot.app
     await unlock(pilot)
-    app.open_chairing(meeting_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
-    return app.screen
+    return await open_chairing(pilot, meeting_id)
 
 
 async def test_chairing_waits_longer_counts_down_and_a_key_resets(vault_path: Path) -> None:
@@ -166,3 +164,49 @@ async def test_the_item_clock_stands_still_while_locked(vault_path: Path) -> Non
         assert meetings.get_meeting(reopened, meeting_id).items[0].seconds_spent == 150
     finally:
         reopened.close()
+
+
+async def test_a_lock_keeps_the_reason_and_the_postpone_dialogs(vault_path: Path) -> None:
+    from textual.widgets import Input
+
+    from drieluik.screens.chairing import ActionMenu, ReasonDialog
+    from drieluik.screens.meeting_dialogs import PostponeDialog
+    from drieluik.services import actions
+
+    meeting_id = _meeting(vault_path)
+    vault = Vault.open(vault_path, PASSPHRASE)
+    item = meetings.get_meeting(vault, meeting_id).items[0]
+    made = actions.add_action(vault, item.case.id, "Bellen", "GGD Drenthe", agenda_item_id=item.id)
+    vault.close()
+    clocks = Clocks()
+    app = _app(vault_path, clocks, idle_lock_minutes=0, idle_lock_minutes_chairing=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _chair(pilot, meeting_id)
+        screen.query_one("#chair-actions").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionMenu))
+        await pilot.press("down", "enter")  # postpone
+        await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
+        await pilot.press(*"20-12-2026", "ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
+        await pilot.pause()
+        assert app.screen.query_one("#postpone-date", Input).value == "20-12-2026"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        [postponed] = [a for a in actions.list_actions(app.vault) if a.id == made.id]
+        assert postponed.due_date is not None and postponed.due_date.isoformat() == "2026-12-20"
+
+        app.screen.action_carry_over()
+        await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        await pilot.press(*"Melder afwezig", "ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        await pilot.pause()
+        assert app.screen.query_one("#reason-text", Input).value == "Melder afwezig"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        assert meetings.get_meeting(app.vault, meeting_id).items[0].carried_over
+        await pilot.press("ctrl+q")

@@ -22,6 +22,7 @@ from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import TODAY, app_for, wait_for
 from tests.tui.keys import burst
+from tests.tui.test_chairing import open_chairing
 
 STRAY_KEYS = 2400
 PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " "
@@ -57,10 +58,7 @@ async def test_a_chair_who_types_in_the_wrong_place(vault_path: Path) -> None:
     app = app_for(vault_path, vault=vault)
     sent = 0
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_chairing(meeting.id)
-        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
-        screen = app.screen
+        screen = await open_chairing(pilot, meeting.id)
         owner = screen._organisations()[0]
         per_item = STRAY_KEYS // len(meeting.items) + 1
         for number, item in enumerate(meeting.items):

@@ -232,6 +232,7 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
         await pilot.press("escape", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        assert meetings.get_meeting(vault, upcoming.id).started_at is not None
         await pilot.press("ctrl+q")
 
 

@@ -262,6 +262,7 @@ MESSAGES = {
     "chair.bind.action": {"nl": "Actie", "en": "Action"},
     "chair.bind.finish": {"nl": "Afronden", "en": "Close meeting"},
     "chair.bind.undo": {"nl": "Ongedaan", "en": "Undo"},
+    "chair.bind.stray": {"nl": "(niets)", "en": "(nothing)"},
     "chair.bind.export": {"nl": "Verslag", "en": "Minutes"},
     "chair.bind.notes": {"nl": "Notities", "en": "Notes"},
     "chair.carried_over": {"nl": "doorgeschoven", "en": "carried over"},
@@ -287,6 +288,49 @@ MESSAGES = {
         "en": "'{name}' is not an organisation the vault knows. Pick one from the suggestions, "
         "or save again to use '{name}' anyway.",
     },
+    "chair.item_time": {"nl": "punt {time}", "en": "item {time}"},
+    "chair.future_confirm": {
+        "nl": "Dit overleg staat op {date}, in de toekomst. Nu toch beginnen?",
+        "en": "This meeting is dated {date}, in the future. Start it now anyway?",
+    },
+    "chair.finish_future": {
+        "nl": "Let op: dit overleg staat op {date}, in de toekomst.",
+        "en": "Note: this meeting is dated {date}, in the future.",
+    },
+    "chair.change.discussed": {
+        "nl": "{code} als besproken gemarkeerd",
+        "en": "{code} marked discussed",
+    },
+    "chair.change.carried_over": {"nl": "{code} doorgeschoven", "en": "{code} carried over"},
+    "chair.change.action_done": {
+        "nl": "actiepunt gedaan: {description}",
+        "en": "action done: {description}",
+    },
+    "chair.change.action_cancel": {
+        "nl": "actiepunt vervallen: {description}",
+        "en": "action cancelled: {description}",
+    },
+    "chair.carry_over_title": {
+        "nl": "{code} doorschuiven naar het volgende overleg",
+        "en": "Carry {code} over to the next meeting",
+    },
+    "chair.reason_label": {
+        "nl": "Reden (zonder persoonsgegevens)",
+        "en": "Reason (no personal data)",
+    },
+    "chair.carried": {
+        "nl": "{code} schuift door naar het volgende overleg.",
+        "en": "{code} is carried over to the next meeting.",
+    },
+    "chair.reopen_title": {
+        "nl": "Overleg van {date} heropenen",
+        "en": "Reopen the meeting of {date}",
+    },
+    "chair.reopened": {
+        "nl": "Overleg heropend; rond het opnieuw af als u klaar bent.",
+        "en": "Meeting reopened; close it again when you are done.",
+    },
+    "chair.action_edited": {"nl": "Actiepunt gewijzigd.", "en": "Action changed."},
     "chair.menu.edit": {"nl": "Bewerken…", "en": "Edit…"},
     "chair.menu.postpone": {"nl": "Uitstellen…", "en": "Postpone…"},
     "chair.menu.done": {"nl": "Gedaan…", "en": "Done…"},

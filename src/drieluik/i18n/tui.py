@@ -34,6 +34,8 @@ MESSAGES = {
     },
     "textual.quit_title": {"nl": "Wilt u stoppen?", "en": "Do you want to quit?"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
+    "bind.next_field": {"nl": "Volgend veld", "en": "Next field"},
+    "bind.previous_field": {"nl": "Vorig veld", "en": "Previous field"},
     "bind.home": {"nl": "Overzicht", "en": "Overview"},
     "bind.cases": {"nl": "Casussen", "en": "Cases"},
     "bind.new_case": {"nl": "Nieuwe casus", "en": "New case"},
@@ -357,6 +359,16 @@ MESSAGES = {
         "en": "Word, PDF or Markdown; checked for personal data",
     },
     "cmd.chair.finish": {"nl": "Overleg afronden…", "en": "Close the meeting…"},
+    "cmd.chair.carry_over": {
+        "nl": "Punt doorschuiven naar het volgende overleg…",
+        "en": "Carry the item over to the next meeting…",
+    },
+    "cmd.chair.carry_over_help": {"nl": "Met een reden", "en": "With a reason"},
+    "cmd.chair.reopen": {"nl": "Overleg heropenen…", "en": "Reopen the meeting…"},
+    "cmd.chair.reopen_help": {
+        "nl": "Met een reden; staat in het logboek en de casusgeschiedenis",
+        "en": "With a reason; kept in the audit trail and the case histories",
+    },
     "cmd.quit_help": {"nl": "Opslaan en stoppen", "en": "Save and quit"},
     "cmd.no_next_meeting": {
         "nl": "Er is geen komend overleg; maak er eerst een ('Nieuw overleg').",

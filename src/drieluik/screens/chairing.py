@@ -34,10 +34,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drieluik.domain.vocabulary import KNOWN_REPORTERS, ActionStatus, EventKind
+from drieluik.domain.dates import format_date
+from drieluik.domain.vocabulary import ActionStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal, DrieluikScreen
@@ -48,11 +49,11 @@ from drieluik.screens.meeting_dialogs import (
     DecisionDialog,
     DecisionInput,
     ExportDialog,
+    FormDialog,
     PostponeDialog,
 )
 from drieluik.services import actions as action_service
 from drieluik.services import allowlist, meetings
-from drieluik.services import cases as case_service
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
 from drieluik.widgets.chairing import (
@@ -80,6 +81,7 @@ class Change:
 
     label: str
     undo: Callable[[], object]
+    index: int | None = None  # the agenda item it was made on: undoing goes back there
 
 
 class SafeConfirm(ConfirmDialog, inherit_bindings=False):
@@ -95,6 +97,13 @@ class SafeConfirm(ConfirmDialog, inherit_bindings=False):
         Binding("right", "app.focus_next", show=False),
         Binding("n,escape", "answer(False)", "mtg.no", id="confirm.no"),
     ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Label(literal(self.question), id="confirm-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("mtg.yes"), id="confirm-yes", variant="primary", compact=True)
+                yield Button(t("mtg.no") + " (N)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         # After ConfirmDialog's own on_mount (Textual runs both), which focuses Yes.
@@ -137,6 +146,38 @@ class ActionMenu(DrieluikModal):
         self.dismiss(None)
 
 
+class ReasonDialog(FormDialog):
+    """One line of reason (doorschuiven, reopening a meeting); dismisses with the text."""
+
+    def __init__(self, title: str, label: str, draft: dict[str, Any] | None = None) -> None:
+        super().__init__(classes="dialog", draft=draft)
+        self.title_text = title
+        self.label_text = label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reason-box", classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.label_text, classes="field-label")
+            yield Input(compact=True, id="reason-text")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#reason-text", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        reason = " ".join(self.query_one("#reason-text", Input).value.split())
+        if not reason:
+            self.error(t("dlg.required", field=self.label_text))
+            return
+        self.finish(reason)
+
+
 class ChairingScreen(DrieluikScreen):
     """One meeting, one agenda item at a time."""
 
@@ -172,8 +213,11 @@ class ChairingScreen(DrieluikScreen):
         ),
         Binding("escape", "back", "bind.back", id="chairing.back"),
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
-        Binding("slash", "nothing", show=False, id="chairing.no_slash"),
+        Binding("slash", "nothing", "chair.bind.stray", show=False, id="chairing.no_slash"),
     ]
+
+    # The command palette here: the chairing commands and the app's (lock, quit).
+    PALETTE_AREAS = ("chairing", "app")
 
     meeting: var[MeetingView | None] = var(None, init=False, always_update=True)
     index: var[int] = var(0, init=False)
@@ -229,8 +273,6 @@ class ChairingScreen(DrieluikScreen):
         self.query_one("#chair-decisions-panel").border_title = t("chair.decisions")
         self.query_one("#chair-actions-panel").border_title = t("chair.actions")
         meeting = meetings.get_meeting(self.vault, self.meeting_id)
-        if not meeting.finished and meeting.items:
-            meeting = meetings.start_meeting(self.vault, self.meeting_id, allow_future=True)
         self.spent = {item.id: item.seconds_spent for item in meeting.items}
         # Resume where the chair was (after a lock), else at the first item not yet discussed.
         first_open = next((i for i, item in enumerate(meeting.items) if not item.discussed), 0)
@@ -242,12 +284,36 @@ class ChairingScreen(DrieluikScreen):
         self.show_item()
         self.set_interval(1.0, self._tick, name="chairing-clock")
         self.query_one("#chair-notes").focus()
+        if not meeting.finished and meeting.items and meeting.started_at is None:
+            self._start_meeting()
         if self._open_dialog is not None:
             kind, draft = self._open_dialog
             self._open_dialog = None
-            self.call_after_refresh(
-                self.action_decision if kind == "decision" else self.action_action, draft
-            )
+            self.call_after_refresh(self._resume_dialog, kind, draft)
+
+    def _push_dialog(
+        self, dialog: FormDialog, kind: str, callback: Callable[[Any], object]
+    ) -> None:
+        """Show an entry dialog that a lock gives back as it was (`rebuild_arguments`)."""
+        dialog.resume_as = kind  # type: ignore[attr-defined]
+        self.app.push_screen(dialog, callback)
+
+    def _resume_dialog(self, kind: str, draft: dict[str, Any]) -> None:
+        """After unlocking: the entry dialog that was open, with what was typed and chosen."""
+        name, _, ref = kind.partition(":")
+        if name == "decision":
+            self.action_decision(draft)
+        elif name == "action":
+            self.action_action(draft)
+        elif name == "carry_over":
+            self.action_carry_over(draft)
+        elif name == "reopen":
+            self.action_reopen(draft)
+        elif name in ("edit", "postpone") and (action := self._find_action(int(ref))):
+            if name == "edit":
+                self._edit_action(action, draft)
+            else:
+                self._postpone_action(action, draft)
 
     @property
     def active_bindings(self):  # type: ignore[override]
@@ -264,11 +330,45 @@ class ChairingScreen(DrieluikScreen):
                 order.setdefault(key.strip(), len(order))
         return dict(sorted(bindings.items(), key=lambda pair: order.get(pair[0], len(order))))
 
+    def _start_meeting(self) -> None:
+        """Start the clock of the meeting; one dated in the future asks first."""
+        assert self.meeting is not None
+        today = self.drieluik.today()
+
+        def start(allow_future: bool) -> None:
+            self.run_service(
+                meetings.start_meeting,
+                self.vault,
+                self.meeting_id,
+                allow_future=allow_future,
+                today=today,
+                on_success=self._started,
+            )
+
+        if not self.meeting.is_future(today):
+            start(False)
+            return
+        self._stop_clock()
+        question = t("chair.future_confirm", date=format_date(self.meeting.meeting_date))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                start(True)
+            else:
+                self.dismiss()
+
+        self.app.push_screen(SafeConfirm(question), answered)
+
+    def _started(self, meeting: MeetingView) -> None:
+        self.meeting = meeting
+        self._start_clock()
+        self._tick()
+
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         open_dialog = None
         for screen in self.app.screen_stack:
-            if isinstance(screen, DecisionDialog | ActionDialog) and screen.is_mounted:
-                kind = "decision" if isinstance(screen, DecisionDialog) else "action"
+            kind = getattr(screen, "resume_as", None)
+            if kind and isinstance(screen, FormDialog) and screen.is_mounted:
                 open_dialog = (kind, screen.values())
         kwargs = {"index": self.index, "open_dialog": open_dialog, "changes": tuple(self.changes)}
         return (self.meeting_id,), kwargs
@@ -296,7 +396,8 @@ class ChairingScreen(DrieluikScreen):
     @property
     def chairing_live(self) -> bool:
         """A meeting being chaired (the app's idle lock then waits longer)."""
-        return self.meeting is not None and not self.meeting.finished
+        meeting = self.meeting
+        return meeting is not None and not meeting.finished and meeting.started_at is not None
 
     def reload(self) -> None:
         meeting = meetings.get_meeting(self.vault, self.meeting_id)
@@ -328,7 +429,8 @@ class ChairingScreen(DrieluikScreen):
             notes.load(None, "")
             self._running_since = None
             return
-        self._running_since = None if (self.finished or self.clock_paused) else self.drieluik.now()
+        self._running_since = None
+        self._start_clock()
         notes.load(item.id, item.notes)
         self._show_case(item)
         self._show_outcomes(item)
@@ -385,7 +487,10 @@ class ChairingScreen(DrieluikScreen):
         self._running_since = None
 
     def _start_clock(self) -> None:
-        if not self.finished and not self.clock_paused and self.item is not None:
+        meeting = self.meeting
+        if meeting is None or meeting.started_at is None or meeting.finished:
+            return
+        if not self.clock_paused and self.item is not None and self._running_since is None:
             self._running_since = self.drieluik.now()
 
     def meeting_seconds(self) -> int:
@@ -399,12 +504,17 @@ class ChairingScreen(DrieluikScreen):
         if not self.is_mounted or self.meeting is None:
             return
         item = self.item
-        planned = getattr(item, "planned_seconds", None) if item else None
-        self.query_one(ItemClock).show(self.item_seconds(), planned)
+        planned = item.planned_seconds if item else None
+        spent = self.item_seconds()
+        self.query_one(ItemClock).show(spent, planned)
         carried = sum(1 for i in self.meeting.items if i.carried_over)
         self.query_one("#chair-meeting-clock", Static).update(
             texts.meeting_clock_text(
                 self.meeting_seconds(),
+                planned=self.meeting.planned_seconds,
+                item_spent=spent if item else None,
+                item_planned=planned,
+                state=self.meeting.state,
                 finished=self.finished,
                 carried=carried,
                 paused=self.clock_paused,
@@ -499,7 +609,11 @@ class ChairingScreen(DrieluikScreen):
         item = self.item
         if item is None or self.finished:
             return
-        self._leave_item(mark=True)
+        if self._leave_item(mark=True):
+            self.remember(
+                t("chair.change.discussed", code=item.case.code),
+                lambda: meetings.unmark_discussed(self.vault, item.id),
+            )
         self.notify(
             t("chair.marked", code=item.case.code, time=clock_text(self.spent[item.id])),
             markup=False,
@@ -513,16 +627,77 @@ class ChairingScreen(DrieluikScreen):
         self.index += 1
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("done_next", "finish", "decision", "action") and self.finished:
+        if action in ("done_next", "finish", "decision", "action", "carry_over") and self.finished:
             return None
-        if action in ("done_next", "decision", "action", "step") and self.item is None:
+        if action == "reopen" and not self.finished:
+            return None
+        if action in ("done_next", "decision", "action", "step", "carry_over") and (
+            self.item is None
+        ):
             return None
         return True
 
+    # --- doorschuiven, reopening --------------------------------------------------------
+
+    def action_carry_over(self, draft: dict[str, Any] | None = None) -> None:
+        """Doorschuiven: this item goes to the next meeting, with a reason."""
+        item = self.item
+        if item is None or self.finished or item.carried_over:
+            return
+        self.save_notes()
+
+        def store(reason: str) -> None:
+            meetings.carry_over_item(self.vault, item.id, reason)
+            self.remember(
+                t("chair.change.carried_over", code=item.case.code),
+                lambda: meetings.undo_carry_over(self.vault, item.id),
+            )
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            self.notify(t("chair.carried", code=item.case.code), markup=False)
+            self._stop_clock()
+            self.reload()
+            assert self.meeting is not None
+            if self.index < len(self.meeting.items) - 1:
+                self.index += 1
+            else:
+                self.show_item()
+
+        dialog = ReasonDialog(
+            t("chair.carry_over_title", code=item.case.code), t("chair.reason_label"), draft
+        )
+        dialog.submit = store
+        self._push_dialog(dialog, "carry_over", done)
+
+    def action_reopen(self, draft: dict[str, Any] | None = None) -> None:
+        """A closed meeting opened again, with a reason (audit trail, case histories)."""
+        if self.meeting is None or not self.finished:
+            return
+
+        def store(reason: str) -> None:
+            meetings.reopen_meeting(self.vault, self.meeting_id, reason)
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            self.reload()
+            self.show_item()
+            self.notify(t("chair.reopened"), markup=False)
+
+        dialog = ReasonDialog(
+            t("chair.reopen_title", date=format_date(self.meeting.meeting_date)),
+            t("chair.reason_label"),
+            draft,
+        )
+        dialog.submit = store
+        self._push_dialog(dialog, "reopen", done)
+
     # --- undo ------------------------------------------------------------------------------
 
-    def remember(self, label: str, undo: Callable[[], object]) -> None:
-        self.changes.append(Change(label, undo))
+    def remember(self, label: str, undo: Callable[[], object], index: int | None = None) -> None:
+        self.changes.append(Change(label, undo, self.index if index is None else index))
 
     def action_undo(self) -> None:
         if not self.changes:
@@ -540,6 +715,8 @@ class ChairingScreen(DrieluikScreen):
 
             self.run_service(change.undo, on_success=undone)
             self._refresh_current()
+            if change.index is not None and change.index != self.index:
+                self.go_to(change.index)  # show the item the change was undone on
 
         self.app.push_screen(SafeConfirm(t("chair.undo_confirm", what=change.label)), answered)
 
@@ -573,16 +750,11 @@ class ChairingScreen(DrieluikScreen):
 
     def _organisations(self) -> list[str]:
         """Attending organisations first, then the ones the vault knows."""
-        names = list(self.meeting.attending) if self.meeting else []
-        for name in [*KNOWN_REPORTERS, *case_service.list_reporters(self.vault)]:
-            if name not in names:
-                names.append(name)
-        return names
+        attending = self.meeting.attending if self.meeting else ()
+        return action_service.known_organisations(self.vault, first=attending)
 
     def _known_casefolded(self) -> set[str]:
-        known = {name.casefold() for name in self._organisations()}
-        known |= {a.owner.casefold() for a in action_service.list_actions(self.vault)}
-        return known
+        return {name.casefold() for name in self._organisations()}
 
     def action_decision(self, draft: dict[str, Any] | None = None) -> None:
         item = self.item
@@ -603,10 +775,11 @@ class ChairingScreen(DrieluikScreen):
                     today=self.drieluik.today(),
                 )
             label = t("chair.change.decision", kind=result.kind.label, code=item.case.code)
-            self.remember(label, lambda: meetings.delete_decision(self.vault, decision.id))
+            self.remember(label, lambda: meetings.undo_decision(self.vault, decision.id))
 
-        self.app.push_screen(
+        self._push_dialog(
             DecisionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
+            "decision",
             self._decision_added,
         )
 
@@ -636,10 +809,11 @@ class ChairingScreen(DrieluikScreen):
                     agenda_item_id=item.id,
                 )
             label = t("chair.change.action", owner=result.owner, code=item.case.code)
-            self.remember(label, lambda: action_service.cancel_action(self.vault, action.id))
+            self.remember(label, lambda: action_service.withdraw_action(self.vault, action.id))
 
-        self.app.push_screen(
+        self._push_dialog(
             ActionDialog(item.case.code, self._organisations(), submit=store, draft=draft),
+            "action",
             self._action_added,
         )
 
@@ -666,43 +840,78 @@ class ChairingScreen(DrieluikScreen):
         if action is None or action.status is not ActionStatus.OPEN or self.finished:
             return
         self.app.push_screen(
-            ActionMenu(action, ActionMenu.CHOICES[1:]),
+            ActionMenu(action),
             lambda choice: self._handle_action(action, choice),
         )
 
     def _handle_action(self, action: ActionView, choice: str | None) -> None:
-        if choice == "postpone":
-
-            def postpone(day) -> None:
-                if day is None:
-                    return
-                self.run_service(
-                    action_service.postpone_action,
-                    self.vault,
-                    action.id,
-                    day,
-                    on_success=lambda _: self._action_changed(
-                        t("chair.action_postponed", date=texts.day_text(day))
-                    ),
-                )
-
-            self.app.push_screen(PostponeDialog(action.description, action.due_date), postpone)
+        if choice == "edit":
+            self._edit_action(action)
+        elif choice == "postpone":
+            self._postpone_action(action)
         elif choice in ("done", "cancel"):
             service = (
                 action_service.complete_action if choice == "done" else action_service.cancel_action
             )
 
+            def closed(_: object) -> None:
+                self.remember(
+                    t(f"chair.change.action_{choice}", description=action.description),
+                    lambda: action_service.reopen_action(self.vault, action.id),
+                )
+                self._action_changed(t(f"chair.action_{choice}"))
+
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.run_service(
-                        service,
-                        self.vault,
-                        action.id,
-                        on_success=lambda _: self._action_changed(t(f"chair.action_{choice}")),
-                    )
+                    self.run_service(service, self.vault, action.id, on_success=closed)
 
             question = t(f"chair.action_{choice}_confirm", description=action.description)
             self.app.push_screen(SafeConfirm(question), answered)
+
+    def _postpone_action(self, action: ActionView, draft: dict[str, Any] | None = None) -> None:
+        def postpone(day) -> None:
+            if day is None:
+                return
+            self.run_service(
+                action_service.postpone_action,
+                self.vault,
+                action.id,
+                day,
+                on_success=lambda _: self._action_changed(
+                    t("chair.action_postponed", date=texts.day_text(day))
+                ),
+            )
+
+        dialog = PostponeDialog(action.description, action.due_date)
+        dialog.draft = draft
+        self._push_dialog(dialog, f"postpone:{action.id}", postpone)
+
+    def _edit_action(self, action: ActionView, draft: dict[str, Any] | None = None) -> None:
+        draft = draft or {
+            "action-what": action.description,
+            "action-owner": action.owner,
+            "action-due": format_date(action.due_date),
+        }
+
+        def store(result: ActionInput) -> None:
+            with self._organisation_confirmed(result.owner, owner=result.owner != action.owner):
+                action_service.edit_action(
+                    self.vault,
+                    action.id,
+                    description=result.description,
+                    owner=result.owner,
+                    due_date=result.due_date,
+                )
+
+        def done(result: ActionInput | None) -> None:
+            if result is not None:
+                self._action_changed(t("chair.action_edited"))
+
+        self._push_dialog(
+            ActionDialog(action.case_code, self._organisations(), submit=store, draft=draft),
+            f"edit:{action.id}",
+            done,
+        )
 
     def _action_changed(self, message: str) -> None:
         self.notify(message, markup=False)
@@ -743,6 +952,9 @@ class ChairingScreen(DrieluikScreen):
             if still_open
             else t("chair.finish_confirm_all", total=total)
         )
+        if self.meeting.is_future(self.drieluik.today()):
+            date = format_date(self.meeting.meeting_date)
+            question = t("chair.finish_future", date=date) + " " + question
         self.app.push_screen(SafeConfirm(question), self._finish)
 
     def _finish(self, confirmed: bool | None) -> None:
@@ -764,7 +976,8 @@ class ChairingScreen(DrieluikScreen):
             meetings.finish_meeting,
             self.vault,
             self.meeting_id,
-            allow_future=True,
+            allow_future=True,  # the question said so when the date is in the future
+            today=self.drieluik.today(),
             on_success=finished,
         ):
             self._start_clock()

@@ -12,7 +12,7 @@ from datetime import date
 from rich.text import Text
 
 from drieluik.domain.dates import format_date
-from drieluik.domain.vocabulary import ActionStatus, CaseStatus
+from drieluik.domain.vocabulary import ActionStatus, CaseStatus, MeetingState
 from drieluik.i18n import t
 from drieluik.services.types import ActionView, AgendaItemView, DecisionView, HistoryEntry
 from drieluik.widgets.literal import literal
@@ -151,18 +151,33 @@ def meeting_clock_text(
     seconds: int,
     *,
     planned: int | None = None,
+    item_spent: int | None = None,
+    item_planned: int | None = None,
+    state: MeetingState | None = None,
     finished: bool = False,
     carried: int = 0,
     paused: bool = False,
 ) -> Text:
-    """The meeting line under the case: time so far (of the planned total), state."""
+    """The line under the case: the item's and the meeting's time against their
+    time-box (amber at 80 %, red past it), the meeting's state, pause and end."""
+    clock = Text()
+    if item_spent is not None and item_planned:
+        level = time_level(item_spent, item_planned)
+        clock.append(
+            t("chair.item_time", time=timebox_text(item_spent, item_planned)), style=_STYLE[level]
+        )
+        clock.append(" · ")
     time = clock_text(seconds, hours=True)
     if planned:
         time = t("chair.timebox", spent=time, planned=clock_text(planned, hours=True))
-    style = {"ok": "", "warn": "bold yellow", "over": "bold red"}[time_level(seconds, planned)]
-    clock = Text(t("chair.meeting_clock", time=time), style=style)
+    clock.append(t("chair.meeting_clock", time=time), style=_STYLE[time_level(seconds, planned)])
+    if state is not None and not finished:
+        clock.append(" · " + state.label, style="bold")
     if paused:
         clock.append("  " + t("chair.clock_paused"), style="bold yellow")
     if finished:
         clock.append("  " + t("chair.finished_banner", count=carried), style="bold yellow")
     return clock
+
+
+_STYLE = {"ok": "", "warn": "bold yellow", "over": "bold red"}
