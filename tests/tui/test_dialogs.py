@@ -107,3 +107,42 @@ async def test_a_confirmation_says_no_to_enter_and_stray_letters(vault_path: Pat
         await pilot.press("left", "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
     assert answers == [False, False, False, False, True]
+
+
+def test_no_plain_letter_changes_anything_on_my_screens() -> None:
+    """Issue 11: what cannot be taken back needs ctrl (and a yes), on every screen
+    outside chairing; in the yes/no dialogs no letter says yes."""
+    from textual.keys import key_to_character
+
+    from drieluik.screens.case_detail import CaseDetailScreen
+    from drieluik.screens.case_form import CaseFormScreen
+    from drieluik.screens.cases import CasesScreen
+    from drieluik.screens.dashboard import DashboardScreen
+    from drieluik.screens.meeting_prep import MeetingPrepScreen
+    from drieluik.screens.meetings import MeetingsScreen
+    from drieluik.screens.search import SearchScreen
+    from drieluik.screens.statistics import StatisticsScreen
+
+    irreversible = {"action_done", "action_cancel", "remove_item", "start", "chair", "save"}
+    screens = (
+        CaseDetailScreen,
+        CaseFormScreen,
+        CasesScreen,
+        DashboardScreen,
+        MeetingPrepScreen,
+        MeetingsScreen,
+        SearchScreen,
+        StatisticsScreen,
+    )
+    for cls in screens:
+        for key, bindings in cls._merged_bindings.key_to_bindings.items():
+            char = key_to_character(key)
+            if char is None or not char.isprintable():
+                continue
+            for binding in bindings:
+                assert binding.action not in irreversible, (cls.__name__, key, binding.action)
+    for cls in (ConfirmDialog, ChoiceDialog):
+        for key, bindings in cls._merged_bindings.key_to_bindings.items():
+            char = key_to_character(key)
+            if char is not None and char.isprintable():
+                assert all(b.action == "answer(False)" for b in bindings), (cls.__name__, key)
