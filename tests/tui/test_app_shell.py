@@ -128,7 +128,7 @@ async def test_command_palette_offers_the_actions(closed_vault: Path) -> None:
         locked_titles = set()
         for provider_class in PROVIDERS:
             locked_titles |= {c.title for c in provider_class(app.screen).commands()}
-        assert locked_titles == {"Thema…", "Afsluiten"}  # nothing about the data while locked
+        assert locked_titles == {"Thema…", "Stoppen"}  # nothing about the data while locked
 
         await unlock(pilot)
         titles = set()
@@ -158,7 +158,7 @@ async def test_command_palette_offers_the_actions(closed_vault: Path) -> None:
 def test_screenshot_is_not_offered(closed_vault: Path) -> None:
     app = app_for(closed_vault)
     titles = [c.title for c in app.get_system_commands(UnlockScreen(closed_vault))]
-    assert "Screenshot" not in titles and "Keys" in titles
+    assert "Screenshot" not in titles and "Toetsen" in titles and "Keys" not in titles
 
 
 async def test_theme_from_the_settings(closed_vault: Path) -> None:

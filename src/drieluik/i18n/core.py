@@ -46,6 +46,11 @@ MESSAGES = {
         "en": "The terminal app needs a terminal, but input or output is redirected. "
         "Start drieluik in a terminal window, or give a command (drieluik --help).",
     },
+    "confirm.choices": {"nl": "[j/N]", "en": "[y/N]"},
+    "confirm.again": {
+        "nl": "Antwoord met j (ja) of n (nee).",
+        "en": "Answer y (yes) or n (no).",
+    },
     "usage.see_help": {"nl": "Zie '{command} -h'.", "en": "See '{command} -h'."},
     "usage.no_such_command": {
         "nl": "Onbekende opdracht '{name}'.",
