@@ -19,11 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from drieluik.cli.common import (
+    AcceptPersonalDataOption,
     FormFilterOption,
     JsonOption,
     MunicipalityFilterOption,
     PassphraseFileOption,
     RecoveryKeyFileOption,
+    RedactOption,
     StatusFilterOption,
     VaultOption,
     YearFilterOption,
@@ -340,6 +342,8 @@ def add(
         str | None, _field_option("ondermijning", "Ondermijnende component: ja of nee.")
     ] = None,
     status: Annotated[str | None, _field_option("status", "Status (standaard nieuw).")] = None,
+    accept_personal_data: AcceptPersonalDataOption = False,
+    redact: RedactOption = False,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
@@ -367,7 +371,9 @@ def add(
             ask=_typer_ask if interactive else None,
             allow=allow_terms(opened),
         )
-        created = cases.create_case(opened, data)
+        created = cases.create_case(
+            opened, data, accept_personal_data=accept_personal_data, redact=redact
+        )
     for warning in warnings:
         info(f"{t('cli.cases.warning')}: {warning.field}: {warning.message}")
     if as_json:
@@ -462,6 +468,11 @@ def _report(result: Any) -> None:
         console.print(t("cli.import.warnings"))
         for line in _problem_lines(result.warnings, group=True):
             console.print(Text("  " + line))
+    if result.personal:
+        # Row by row, with the column and the category: never the value.
+        console.print(t("cli.import.personal", rows=len({p.line for p in result.personal})))
+        for line in _problem_lines(result.personal, group=False):
+            console.print(Text("  " + line))
 
 
 def import_command(
@@ -485,6 +496,8 @@ def import_command(
             help="Importeer de goede rijen en sla ongeldige over. / Import the valid rows only.",
         ),
     ] = False,
+    accept_personal_data: AcceptPersonalDataOption = False,
+    redact: RedactOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -513,9 +526,21 @@ def import_command(
         _refuse_if_needed(result, skip_invalid)
         if err_console.is_terminal and len(result.rows) >= PROGRESS_FROM_ROWS:
             with err_console.status(t("cli.import.saving")):
-                codes = importer.import_cases(opened, result, skip_invalid=skip_invalid)
+                codes = importer.import_cases(
+                    opened,
+                    result,
+                    skip_invalid=skip_invalid,
+                    accept_personal_data=accept_personal_data,
+                    redact=redact,
+                )
         else:
-            codes = importer.import_cases(opened, result, skip_invalid=skip_invalid)
+            codes = importer.import_cases(
+                opened,
+                result,
+                skip_invalid=skip_invalid,
+                accept_personal_data=accept_personal_data,
+                redact=redact,
+            )
     console.print(
         t(
             "cli.import.summary",

@@ -12,19 +12,23 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
 from drieluik.domain.vocabulary import CaseStatus
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.services import allowlist, cases
+from drieluik.services import allowlist, cases, guard
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case
 from drieluik.store.vault import Vault
+
+if TYPE_CHECKING:
+    from drieluik.services.pii import Finding
 
 COLUMNS = cases.REQUIRED_FIELDS + cases.OPTIONAL_FIELDS
 CSV_SUFFIXES = (".csv", ".txt")
@@ -51,6 +55,8 @@ class ImportProblem:
 class ImportRow:
     line: int
     data: CaseInput
+    # What the personal-data guard found in the row's summary (`_scan_personal`).
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass
@@ -66,6 +72,9 @@ class ImportResult:
     total: int = 0  # non-empty data rows read
     columns: dict[str, str] = field(default_factory=dict)  # known column → its letter
     vault_checked: bool = False  # codes compared with the vault's
+    # Possible personal data per line and column: the category, never the value.
+    personal: list[ImportProblem] = field(default_factory=list)
+    policy: guard.Policy = guard.DEFAULT_POLICY
 
     @property
     def invalid_lines(self) -> list[int]:
@@ -108,6 +117,7 @@ def read_import(
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
+    _scan_personal(result, vault)
     return result
 
 
@@ -390,11 +400,65 @@ def _check_codes_against_vault(result: ImportResult, vault: Vault) -> None:
 # --- importing -------------------------------------------------------------------------
 
 
-def import_cases(vault: Vault, result: ImportResult, *, skip_invalid: bool = False) -> list[str]:
+def _scan_personal(result: ImportResult, vault: Vault | None) -> None:
+    """The guard over every text column of every row (the summary; a reporter
+    with personal data is already a row error, as an organisation field)."""
+    if vault is not None:
+        checker = guard.Guard.load(vault)
+    else:
+        checker = guard.Guard(guard.DEFAULT_POLICY, ())
+    result.policy = checker.policy
+    letter = result.columns.get("omschrijving")
+    rows: list[ImportRow] = []
+    for row in result.rows:
+        findings = tuple(checker.scan(row.data.summary))
+        for finding in findings:
+            problem = ImportProblem(row.line, "omschrijving", letter, finding.category.label)
+            result.personal.append(problem)
+        rows.append(replace(row, findings=findings) if findings else row)
+    result.rows = rows
+
+
+def import_cases(
+    vault: Vault,
+    result: ImportResult,
+    *,
+    skip_invalid: bool = False,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> list[str]:
     """Create the valid rows' cases in one transaction; all or nothing.
 
-    With problems and without `skip_invalid` nothing is imported.
+    With problems and without `skip_invalid` nothing is imported. Rows with
+    possible personal data follow the vault's policy (`services.guard`):
+    under `bevestigen` nothing is imported without `accept_personal_data`
+    (the rows are stored and marked) or `redact` (placeholders are stored);
+    under `weigeren` only `redact` lets them in.
     """
+    policy = guard.get_policy(vault)
+    flagged = [row for row in result.rows if row.findings]
+    refused = policy is guard.Policy.WEIGEREN or (
+        policy is guard.Policy.BEVESTIGEN and not accept_personal_data
+    )
+    if flagged and not redact and refused:
+        found = [
+            replace(f, line=row.line, column=result.columns.get("omschrijving"))
+            for row in flagged
+            for f in guard.to_found("summary", row.findings)
+        ]
+        key = "guard.accept_refused" if accept_personal_data else "guard.import_refused"
+        raise guard.PersonalDataFound(key, found=found, policy=policy, count=len(flagged))
+    inputs: list[CaseInput] = []
+    marks: list[tuple[Finding, ...]] = []
+    for row in result.rows:
+        if row.findings and redact:
+            from drieluik.services.pii import redact as anonymise
+
+            inputs.append(replace(row.data, summary=anonymise(row.data.summary, row.findings)))
+            marks.append(())
+        else:
+            inputs.append(row.data)
+            marks.append(row.findings)
     if result.errors and not skip_invalid:
         raise InvalidInput("import.refused", invalid=len(result.invalid_lines), total=result.total)
     if not result.vault_checked:
@@ -404,4 +468,4 @@ def import_cases(vault: Vault, result: ImportResult, *, skip_invalid: bool = Fal
             raise InvalidInput(
                 "import.refused", invalid=len(result.invalid_lines), total=result.total
             )
-    return cases.create_cases(vault, [row.data for row in result.rows], action="case.import")
+    return cases.create_cases(vault, inputs, action="case.import", checked=marks)
