@@ -67,6 +67,10 @@ BUDGETS = {  # at 100,000 cases (issue 7)
     "dashboard_after_unlock_ms": 1500,
     "import_10k_rows_s": 5,
     "pii_scan_note_ms": 10,  # issue 8
+    # issue 14: minutes of a 2,000-item meeting, each format (build, guard, render, write)
+    "minutes_2000_md_s": 10,
+    "minutes_2000_docx_s": 10,
+    "minutes_2000_pdf_s": 10,
 }
 
 
@@ -187,6 +191,7 @@ def child(size: int, runs: int, with_import: bool) -> dict[str, object]:
 
     if with_import:
         results["import_10k_rows_s"] = round(import_timing(folder, runs) / 1000, 2)
+        results.update(minutes_2000(folder))
     results["peak_rss_mib"] = round(peak_rss_mib(), 0)
     results["rss_budget_mib"] = round(4 * results["vault_mib"] + 200, 0)
     return results
@@ -213,6 +218,56 @@ def minutes_export(vault, folder: Path, runs: int) -> dict[str, float]:
             export_minutes(vault, meeting.id, fmt_name, target, redact=True, force=True)
 
         out[f"minutes_{fmt_name}_ms"] = round(median_ms(export, runs), 1)
+    return out
+
+
+MINUTES_ITEMS = 2_000
+
+
+def minutes_2000(folder: Path) -> dict[str, float]:
+    """A meeting of 2,000 items, each with notes, a decision and an action, exported once
+    per format: rendering must be linear (issue 14; Word took > 200 s, PDF ~90 s)."""
+    from drieluik.domain.vocabulary import DecisionKind, ExploitationForm, Municipality
+    from drieluik.services import actions, cases, meetings
+    from drieluik.services.cases import CaseInput
+    from drieluik.services.minutes.export import export_minutes
+    from drieluik.store.vault import Vault
+
+    vault = Vault.create(folder / "minutes-2000.vault", "benchmark")
+    vault.after_commit = lambda: None  # building is not what is measured
+    inputs = [
+        CaseInput(
+            signal_date=date(2025, 1 + n % 12, 1 + n % 28),
+            reporter="Veilig Thuis Drenthe",
+            municipality=Municipality.EMMEN,
+            form=ExploitationForm.ARBEID,
+            summary=f"Signaal {n}: zorgen over werk en huisvesting van een arbeidsmigrant.",
+        )
+        for n in range(MINUTES_ITEMS)
+    ]
+    codes = cases.create_cases(vault, inputs)
+    meeting = meetings.create_meeting(vault, date(2026, 1, 5), ["GGD Drenthe"], propose=False)
+    for code in codes:
+        meetings.add_item(vault, meeting.id, code)
+    for item in meetings.get_meeting(vault, meeting.id).items:
+        meetings.save_notes(vault, item.id, "Besproken; de melder houdt contact met de zorg.")
+        meetings.add_decision(vault, item.id, DecisionKind.ADVIES_AAN_MELDER, "Advies gegeven.")
+        actions.add_action(
+            vault,
+            item.case.code,
+            "Melder neemt contact op met de zorg.",
+            "GGD Drenthe",
+            date(2026, 2, 1),
+            agenda_item_id=item.id,
+        )
+    vault.save()
+    out: dict[str, float] = {}
+    for fmt_name in ("md", "docx", "pdf"):
+        target = folder / f"minutes-2000.{fmt_name}"
+        start = time.perf_counter()
+        export_minutes(vault, meeting.id, fmt_name, target, redact=True, force=True)
+        out[f"minutes_2000_{fmt_name}_s"] = round(time.perf_counter() - start, 2)
+    vault.close()
     return out
 
 

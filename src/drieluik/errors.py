@@ -48,6 +48,12 @@ class VaultInUse(DrieluikError):
     exit_code = ExitCode.IN_USE
 
 
+class VaultReadOnly(DrieluikError):
+    """A change to a vault opened read-only (read-only media, no write permission)."""
+
+    exit_code = ExitCode.INVALID
+
+
 class VaultDamaged(DrieluikError):
     exit_code = ExitCode.DAMAGED
 

@@ -22,6 +22,7 @@ from drieluik.services.importer import column_letter, import_cases, read_import
 from drieluik.store.inspect import table_counts
 from drieluik.store.models import AuditEntry
 from drieluik.store.vault import peek
+from tests.conftest import PASSPHRASE
 from tests.services.register_helpers import add_cases
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -355,3 +356,234 @@ def test_a_persons_name_as_reporter_is_a_row_error(tmp_path: Path) -> None:
     )
     result = read_import(path, today=TODAY)
     assert [(p.line, p.column) for p in result.errors] == [(3, "melder")]
+
+
+# --- the sheet a chair keeps today: usual headers and values ------------------------
+
+
+def test_the_usual_headers_and_values_need_no_renaming() -> None:
+    result = read_import(SAMPLES / "signalen_eigen_kopregels.csv", today=TODAY)
+    assert result.ok, result.errors
+    assert result.headers == {
+        "datum": "Datum melding",
+        "gemeente": "Woonplaats/Gemeente",
+        "vorm": "Vorm van uitbuiting",
+        "melder": "Melder",
+        "omschrijving": "Omschrijving",
+    }
+    assert result.ignored_columns == ["Datum bespreking"]
+    assert [r.data.municipality for r in result.rows] == [
+        Municipality.MIDDEN_DRENTHE,  # "Midden Drenthe"
+        Municipality.MIDDEN_DRENTHE,  # "Beilen", a village: read as its municipality
+        Municipality.ASSEN,  # "Gemeente Assen"
+        Municipality.ONBEKEND,  # "onb."
+        Municipality.EMMEN,
+    ]
+    assert [r.data.form for r in result.rows] == [
+        ExploitationForm.SEKSUEEL,
+        ExploitationForm.ARBEID,
+        ExploitationForm.CRIMINEEL,
+        ExploitationForm.ONBEKEND,  # "?"
+        ExploitationForm.ONBEKEND,  # "n.v.t."
+    ]
+    place = [p for p in result.warnings if p.line == 3]
+    assert [(p.letter, p.column) for p in place] == [("B", "gemeente")]
+    assert "Beilen" in place[0].message and "Midden-Drenthe" in place[0].message
+    assert [line for line, _ in result.preview] == [2, 3, 4, 5, 6]
+    assert result.preview[0][1]["gemeente"] == "Midden-Drenthe"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Datum melding", "datum"),
+        ("datum_signaal", "datum"),
+        ("MELDINGSDATUM:", "datum"),
+        ("Datum van de melding (dd-mm-jjjj)", "datum"),
+        ("Vorm van uitbuiting", "vorm"),
+        ("Soort  uitbuiting", "vorm"),
+        ("Type uitbuiting*", "vorm"),
+        ("Verwijzer", "melder"),
+        ("Melder / organisatie", "melder"),
+        ("Organisatie", "melder"),
+        ("Samenvatting", "omschrijving"),
+        ("Toelichting", "omschrijving"),
+        ("Omschrijving", "omschrijving"),
+        ("Woonplaats/Gemeente", "gemeente"),
+        ("Gemeente (woonplaats)", "gemeente"),
+        ("Ondermijnende component", "ondermijning"),
+        ("Kwetsbare groep(en)", "kwetsbaar"),
+        ("Opmerking", None),
+        ("Datum bespreking", None),
+        ("Gemeente/Melder", None),  # two different fields: not a guess
+    ],
+)
+def test_header_synonyms_are_folded_not_listed_per_spelling(header: str, expected) -> None:
+    from drieluik.domain.synonyms import match_header
+
+    assert match_header(header) == expected
+
+
+def test_every_header_synonym_names_an_import_field() -> None:
+    from drieluik.domain.synonyms import HEADER_SYNONYMS
+
+    assert set(HEADER_SYNONYMS) == set(cases.REQUIRED_FIELDS + cases.OPTIONAL_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seksuele uitbuiting", ExploitationForm.SEKSUEEL),
+        ("Arbeidsuitbuiting", ExploitationForm.ARBEID),
+        ("Uitbuiting in de arbeid", ExploitationForm.ARBEID),
+        ("Criminele uitbuiting", ExploitationForm.CRIMINEEL),
+        ("Gedwongen criminaliteit", ExploitationForm.CRIMINEEL),
+        ("orgaanverwijdering (gedwongen)", ExploitationForm.ORGAAN),
+        ("onb.", ExploitationForm.ONBEKEND),
+        ("?", ExploitationForm.ONBEKEND),
+        ("nvt", ExploitationForm.ONBEKEND),
+        ("N.v.t.", ExploitationForm.ONBEKEND),
+        ("fraude", None),
+    ],
+)
+def test_form_values(text: str, expected) -> None:
+    from drieluik.domain.vocabulary import parse_form
+
+    assert parse_form(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Midden Drenthe", Municipality.MIDDEN_DRENTHE),
+        ("gemeente Aa en Hunze", Municipality.AA_EN_HUNZE),
+        ("Gem. Borger-Odoorn", Municipality.BORGER_ODOORN),
+        ("Emmen (centrum)", Municipality.EMMEN),
+        ("onb.", Municipality.ONBEKEND),
+        ("-", Municipality.ONBEKEND),
+        ("Buiten Drenthe", Municipality.BUITEN_DRENTHE),
+        ("Groningen", None),
+        ("Beilen", None),  # a village: only the import reads it (with a warning)
+    ],
+)
+def test_municipality_values(text: str, expected) -> None:
+    from drieluik.domain.vocabulary import parse_municipality
+
+    assert parse_municipality(text) is expected
+
+
+def test_a_column_that_is_not_recognised_is_mapped(tmp_path: Path) -> None:
+    from drieluik.services.importer import parse_mapping
+
+    path = SAMPLES / "signalen_onbekende_kolommen.csv"
+    with pytest.raises(InvalidInput) as info:
+        read_import(path, today=TODAY)
+    assert info.value.key == "import.columns_missing"
+    assert info.value.params["columns"] == "datum, melder, omschrijving"
+    assert "'Binnengekomen'" in info.value.params["unknown"]
+    assert '--map "Binnengekomen=datum"' in info.value.message
+    mapping = parse_mapping(
+        ["binnengekomen=datum", "Partnerorganisatie=melder", "CASUS = omschrijving"]
+    )
+    result = read_import(path, today=TODAY, mapping=mapping)
+    assert result.ok and result.rows[0].data.reporter == "KMar"
+    assert result.headers["datum"] == "Binnengekomen"
+
+
+def test_a_mapping_can_ignore_a_column_and_read_a_value_otherwise() -> None:
+    from drieluik.services.importer import parse_mapping
+
+    path = SAMPLES / "signalen_onbekende_waarde.csv"
+    refused = read_import(path, today=TODAY)
+    assert problems(refused) == [(2, "C", "vorm")]  # "Loverboy" is no form
+    mapping = parse_mapping(["Bijzonderheden=-"], ["vorm:loverboy=seksueel"])
+    result = read_import(path, today=TODAY, mapping=mapping)
+    assert result.ok and result.rows[0].data.form is ExploitationForm.SEKSUEEL
+    assert result.ignored_columns == []
+
+
+@pytest.mark.parametrize(
+    ("maps", "values", "key"),
+    [
+        (["Datum melding"], [], "import.map_syntax"),
+        (["Datum melding=wanneer"], [], "import.map_field_unknown"),
+        ([], ["vorm=seksueel"], "import.value_map_syntax"),
+        ([], ["soort:loverboy=seksueel"], "import.map_field_unknown"),
+    ],
+)
+def test_a_mapping_that_cannot_be_read_is_refused(maps, values, key) -> None:
+    from drieluik.services.importer import parse_mapping
+
+    with pytest.raises(InvalidInput) as info:
+        parse_mapping(maps, values)
+    assert info.value.key == key
+
+
+def test_a_mapped_column_the_file_lacks_is_a_typo_and_refused() -> None:
+    from drieluik.services.importer import parse_mapping
+
+    with pytest.raises(InvalidInput) as info:
+        read_import(
+            SAMPLES / "signalen_eigen_kopregels.csv",
+            today=TODAY,
+            mapping=parse_mapping(["Datum meldnig=datum"]),
+        )
+    assert info.value.key == "import.map_not_in_file"
+
+
+def test_two_columns_for_one_field_name_both_and_the_way_out(tmp_path: Path) -> None:
+    from drieluik.services.importer import parse_mapping
+
+    text = (
+        "Datum;Woonplaats;Gemeente;Vorm;Melder;Omschrijving\n"
+        "2024-01-02;Beilen;Emmen;arbeid;KMar;x\n"
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(InvalidInput) as info:
+        read_import(path, today=TODAY)
+    assert "Woonplaats" in info.value.message and '--map "Gemeente=-"' in info.value.message
+    result = read_import(path, today=TODAY, mapping=parse_mapping(["Woonplaats=-"]))
+    assert result.ok and result.rows[0].data.municipality is Municipality.EMMEN
+
+
+def test_a_profile_is_kept_encrypted_in_the_vault_and_merged_with_new_maps(new_vault) -> None:
+    from drieluik.services.importer import (
+        load_profile,
+        parse_mapping,
+        profile_names,
+        save_profile,
+    )
+
+    assert load_profile(new_vault, "GGD-lijst") is None
+    mapping = parse_mapping(["Casus=omschrijving"], ["vorm:lb=seksueel"])
+    save_profile(new_vault, "GGD-lijst", mapping)
+    new_vault.close()
+    reopened = new_vault.open(new_vault.path, PASSPHRASE)
+    try:
+        saved = load_profile(reopened, "GGD-lijst")
+        assert saved is not None and profile_names(reopened) == ["GGD-lijst"]
+        merged = saved.merged(parse_mapping(["casus=-", "Binnengekomen=datum"]))
+        assert merged.column_for("CASUS") == "-"  # the command line wins
+        assert merged.column_for("binnengekomen") == "datum"
+        assert merged.value_for("vorm", "LB") == "seksueel"
+        assert merged.required == {"casus", "Binnengekomen"}
+    finally:
+        reopened.close()
+    assert b"GGD-lijst" not in new_vault.path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minderjarigen", VulnerableGroup.MINDERJARIG),
+        ("LVB'er", VulnerableGroup.LVB),
+        ("arbeidsmigranten", VulnerableGroup.ARBEIDSMIGRANT),
+        ("Statushouders", VulnerableGroup.STATUSHOUDER),
+        ("risicojongeren", VulnerableGroup.RISICOJONGERE),
+        ("bejaard", None),
+    ],
+)
+def test_vulnerable_group_values_in_the_plural_and_as_written(text: str, expected) -> None:
+    from drieluik.domain.vocabulary import parse_vulnerable_group
+
+    assert parse_vulnerable_group(text) is expected

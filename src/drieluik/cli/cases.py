@@ -449,7 +449,7 @@ def _problem_lines(problems: list[Any], *, group: bool) -> list[str]:
     ]
 
 
-def _report(result: Any) -> None:
+def _report(result: Any, *, preview: bool = False) -> None:
     kind = (
         t(
             "cli.import.kind_csv",
@@ -460,6 +460,8 @@ def _report(result: Any) -> None:
         else t("cli.import.kind_xlsx")
     )
     console.print(t("cli.import.file", path=result.path.name, kind=kind))
+    if preview:
+        _preview(result)
     if result.errors:
         console.print(t("cli.import.errors", rows=len(result.invalid_lines)))
         for line in _problem_lines(result.errors, group=False):
@@ -468,11 +470,32 @@ def _report(result: Any) -> None:
         console.print(t("cli.import.warnings"))
         for line in _problem_lines(result.warnings, group=True):
             console.print(Text("  " + line))
+        if result.warnings_dropped:
+            console.print(t("cli.import.warnings_dropped", count=result.warnings_dropped))
     if result.personal:
         # Row by row, with the column and the category: never the value.
         console.print(t("cli.import.personal", rows=len({p.line for p in result.personal})))
         for line in _problem_lines(result.personal, group=False):
             console.print(Text("  " + line))
+
+
+def _preview(result: Any) -> None:
+    """Which column became which field, and the first rows as drieluik reads them."""
+    console.print(t("cli.import.mapping"))
+    for name, letter in sorted(result.columns.items(), key=lambda kv: (len(kv[1]), kv[1])):
+        header = result.headers[name]
+        console.print(Text(t("cli.import.mapping_line", letter=letter, header=header, field=name)))
+    if not result.preview:
+        return
+    console.print(t("cli.import.preview"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    names = list(result.preview[0][1])
+    table.add_column(t("cli.import.col_line"), justify="right")
+    for name in names:
+        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=40)
+    for line, shown in result.preview:
+        table.add_row(str(line), *(Text(shown[name]) for name in names))
+    console.print(table)
 
 
 def import_command(
@@ -498,6 +521,33 @@ def import_command(
     ] = False,
     accept_personal_data: AcceptPersonalDataOption = False,
     redact: RedactOption = False,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help='Koppel een kolom: "Kolom in het bestand=veld" (veld - negeert de kolom); '
+            'herhaalbaar. / Map a column: "Column=field" (- ignores it); repeatable.',
+            show_default=False,
+        ),
+    ] = None,
+    value_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--value",
+            help='Lees een waarde anders: "veld:tekst=waarde", b.v. "vorm:loverboy=seksueel"; '
+            'herhaalbaar. / Read a value as another: "field:text=value"; repeatable.',
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="Gebruik (en bewaar na het importeren) de koppeling onder deze naam in de "
+            "kluis. / Use (and save after importing) the mapping under this name in the vault.",
+            show_default=False,
+        ),
+    ] = None,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -506,20 +556,33 @@ def import_command(
     from drieluik.services import importer
 
     file = file.expanduser()
-    # A folder or a typo is said at once, before a passphrase is asked for or read.
+    # A folder, a typo or a bad --map is said at once, before a passphrase is asked for.
     importer.check_file(file)
+    given = importer.parse_mapping(column_map or (), value_map or ())
+    if profile is not None:
+        profile = importer.check_profile_name(profile)
     if dry_run and not resolve_vault_path(vault).exists():
+        if profile is not None:
+            raise InvalidInput("cli.import.profile_needs_vault")
         # Checking a file before there is a vault is useful too; codes cannot clash yet.
         with _progress_bar(t("cli.import.reading")) as progress:
-            result = importer.read_import(file, progress=progress)
-        _report(result)
+            result = importer.read_import(file, progress=progress, mapping=given)
+        _report(result, preview=True)
         info(t("cli.import.no_vault_compared"))
         _finish_dry_run(result, skip_invalid)
         return
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        mapping = given
+        if profile is not None:
+            saved = importer.load_profile(opened, profile)
+            info(
+                t("cli.import.profile_loaded" if saved else "cli.import.profile_new", name=profile)
+            )
+            if saved is not None:
+                mapping = saved.merged(given)
         with _progress_bar(t("cli.import.reading")) as progress:
-            result = importer.read_import(file, vault=opened, progress=progress)
-        _report(result)
+            result = importer.read_import(file, vault=opened, progress=progress, mapping=mapping)
+        _report(result, preview=dry_run)
         if dry_run:
             _finish_dry_run(result, skip_invalid)
             return
@@ -541,6 +604,9 @@ def import_command(
                 accept_personal_data=accept_personal_data,
                 redact=redact,
             )
+        if profile is not None:
+            importer.save_profile(opened, profile, mapping)
+            info(t("cli.import.profile_saved", name=profile))
     console.print(
         t(
             "cli.import.summary",
@@ -553,7 +619,15 @@ def import_command(
         console.print(t("cli.import.codes", first=codes[0], last=codes[-1]))
 
 
+def _refuse_stopped(result: Any) -> None:
+    from drieluik.services.importer import MAX_PROBLEMS
+
+    raise InvalidInput("import.stopped", limit=MAX_PROBLEMS, line=result.stopped_at)
+
+
 def _refuse_if_needed(result: Any, skip_invalid: bool) -> None:
+    if not result.complete:
+        _refuse_stopped(result)
     if result.errors and not skip_invalid:
         raise InvalidInput("import.refused", invalid=len(result.invalid_lines), total=result.total)
     if not result.rows:
@@ -569,6 +643,8 @@ def _finish_dry_run(result: Any, skip_invalid: bool) -> None:
             invalid=len(result.invalid_lines),
         )
     )
+    if not result.complete:
+        _refuse_stopped(result)
     if result.errors and not skip_invalid:
         raise InvalidInput(
             "cli.import.dry_run_refused", invalid=len(result.invalid_lines), total=result.total

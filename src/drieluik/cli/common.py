@@ -148,14 +148,37 @@ def confirm(text: str) -> bool:
         raise KeyboardInterrupt from None
 
 
-def read_passphrase_file(path: Path) -> str:
+def _read_secret_file(path: Path, unreadable: str) -> str:
+    """The text of a passphrase or recovery-key file (a regular file or a pipe, never
+    a folder or device: those are refused before they are opened), bounded."""
+    from drieluik.store.safe_file import (
+        SECRET_FILE_LIMIT,
+        NotARegularFile,
+        read_secret_file,
+        refusal,
+    )
+
     try:
-        with open(path, encoding="utf-8-sig") as file:
-            line = file.readline()
+        data = read_secret_file(path, SECRET_FILE_LIMIT + 1)
+        if len(data) > SECRET_FILE_LIMIT:  # only whole lines count: a cut one is no secret
+            cut = data.rfind(b"\n")
+            if cut < 0:
+                detail = t("cli.secret_too_long", limit=SECRET_FILE_LIMIT)
+                raise InvalidInput(unreadable, path=path, detail=detail)
+            data = data[: cut + 1]
+        return data.decode("utf-8-sig")
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
+    except TimeoutError:
+        raise InvalidInput(unreadable, path=path, detail=t("cli.pipe_silent")) from None
     except (OSError, UnicodeDecodeError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) else "UTF-8"
-        raise InvalidInput("passphrase.file_unreadable", path=path, detail=detail) from None
-    passphrase = line.rstrip("\r\n")
+        raise InvalidInput(unreadable, path=path, detail=detail) from None
+
+
+def read_passphrase_file(path: Path) -> str:
+    text = _read_secret_file(path, "passphrase.file_unreadable")
+    passphrase = text.split("\n", 1)[0].rstrip("\r")
     if not passphrase:
         raise InvalidInput("passphrase.empty")
     return passphrase
@@ -192,15 +215,8 @@ def get_recovery_key(recovery_key_file: Path | None) -> str | None:
     from drieluik.store import recovery
 
     if recovery_key_file is not None:
-        try:
-            with open(recovery_key_file, encoding="utf-8-sig") as file:
-                lines = file.read(4096).splitlines()
-            text = next((line for line in lines if line.strip()), "")
-        except (OSError, UnicodeDecodeError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) else "UTF-8"
-            raise InvalidInput(
-                "recovery.file_unreadable", path=recovery_key_file, detail=detail
-            ) from None
+        lines = _read_secret_file(recovery_key_file, "recovery.file_unreadable").splitlines()
+        text = next((line for line in lines if line.strip()), "")
         return recovery.parse(text)
     from_env = os.environ.get("DRIELUIK_RECOVERY_KEY")
     return recovery.parse(from_env) if from_env else None
@@ -232,6 +248,8 @@ def opened_vault(
     passphrase = None if recovery_key else get_passphrase(passphrase_file)
     opened = unlock(path, passphrase, recovery_key=recovery_key)
     try:
+        if opened.read_only:  # read-only media: reading works, changes are refused
+            info(t("vault.opened_read_only", path=path))
         warning = rollback.check_rollback(path)
         if warning:
             info(warning)

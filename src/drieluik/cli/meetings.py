@@ -27,6 +27,7 @@ from drieluik.cli.common import (
     RedactOption,
     VaultOption,
     console,
+    info,
     opened_vault,
     print_json,
 )
@@ -145,9 +146,12 @@ def new(
 
     day = parse_option_date("--date", meeting_date)
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        note = meetings.proposal_note(opened, day)
         meeting = meetings.create_meeting(
             opened, day, org or [], accept_personal_data=accept_personal_data
         )
+    if note:
+        info(note)
     if as_json:
         print_json(_agenda_json(meeting.meeting_date, list(meeting.items), meeting=meeting))
         return
@@ -189,6 +193,9 @@ def agenda(
             except InvalidInput:
                 meeting = None
         proposal = meetings.propose_agenda(opened, day) if meeting is None else []
+        note = meetings.proposal_note(opened, day) if meeting is None else None
+    if note and not as_json:
+        info(note)
     if meeting is not None:
         items = list(meeting.items)
         if as_json:

@@ -7,10 +7,15 @@ type in spreadsheets and read in minutes.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import StrEnum
 
+from drieluik.domain.synonyms import (
+    fold,
+    form_code,
+    group_code,
+    is_unknown_marker,
+    municipality_key,
+)
 from drieluik.i18n import t
 
 
@@ -32,27 +37,6 @@ _FORM_LABELS = {
     ExploitationForm.CRIMINEEL: "Criminele uitbuiting",
     ExploitationForm.ORGAAN: "Gedwongen orgaanverwijdering",
     ExploitationForm.ONBEKEND: "Onbekend",
-}
-
-# Phrases chairs write in spreadsheets, folded (see `fold`), mapped to a form.
-_FORM_SYNONYMS = {
-    "seksueel": ExploitationForm.SEKSUEEL,
-    "seksueleuitbuiting": ExploitationForm.SEKSUEEL,
-    "seksuelexploitatie": ExploitationForm.SEKSUEEL,
-    "seks": ExploitationForm.SEKSUEEL,
-    "arbeid": ExploitationForm.ARBEID,
-    "arbeidsuitbuiting": ExploitationForm.ARBEID,
-    "uitbuitinginarbeid": ExploitationForm.ARBEID,
-    "crimineel": ExploitationForm.CRIMINEEL,
-    "criminele": ExploitationForm.CRIMINEEL,
-    "criminaleuitbuiting": ExploitationForm.CRIMINEEL,
-    "crimineleuitbuiting": ExploitationForm.CRIMINEEL,
-    "orgaan": ExploitationForm.ORGAAN,
-    "orgaanverwijdering": ExploitationForm.ORGAAN,
-    "gedwongenorgaanverwijdering": ExploitationForm.ORGAAN,
-    "orgaanhandel": ExploitationForm.ORGAAN,
-    "onbekend": ExploitationForm.ONBEKEND,
-    "unknown": ExploitationForm.ONBEKEND,
 }
 
 
@@ -258,26 +242,32 @@ KNOWN_REPORTERS = (
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics, drop spaces, hyphens and punctuation.
-
-    "Midden drenthe", "midden-Drenthe" and "MIDDENDRENTHE" fold alike.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", no_marks.casefold())
-
-
 _MUNICIPALITY_BY_FOLD = {fold(m.value): m for m in Municipality}
-_MUNICIPALITY_BY_FOLD["buitendrenthe"] = Municipality.BUITEN_DRENTHE
+_MUNICIPALITY_BY_FOLD.update(
+    {
+        "buitendrenthe": Municipality.BUITEN_DRENTHE,
+        "buitenprovincie": Municipality.BUITEN_DRENTHE,
+        "buitenderegio": Municipality.BUITEN_DRENTHE,
+        "buitenregio": Municipality.BUITEN_DRENTHE,
+        "elders": Municipality.BUITEN_DRENTHE,
+    }
+)
 
 
 def parse_municipality(text: str) -> Municipality | None:
-    return _MUNICIPALITY_BY_FOLD.get(fold(text))
+    """'Midden Drenthe', 'gemeente Assen', 'Emmen (centrum)', 'onb.' → a municipality."""
+    found = _MUNICIPALITY_BY_FOLD.get(fold(text)) or _MUNICIPALITY_BY_FOLD.get(
+        municipality_key(text)
+    )
+    if found is None and is_unknown_marker(text):
+        return Municipality.ONBEKEND
+    return found
 
 
 def parse_form(text: str) -> ExploitationForm | None:
-    return _FORM_SYNONYMS.get(fold(text))
+    """'Seksuele uitbuiting', 'arbeidsuitbuiting', 'onb.', '?' → a form (synonyms.py)."""
+    code = form_code(text)
+    return ExploitationForm(code) if code else None
 
 
 def parse_status(text: str) -> CaseStatus | None:
@@ -289,11 +279,9 @@ def parse_status(text: str) -> CaseStatus | None:
 
 
 def parse_vulnerable_group(text: str) -> VulnerableGroup | None:
-    folded = fold(text)
-    for group in VulnerableGroup:
-        if fold(group.value) == folded:
-            return group
-    return None
+    """'minderjarigen', "LVB'er", 'arbeidsmigranten' → a group (synonyms.py)."""
+    code = group_code(text)
+    return VulnerableGroup(code) if code else None
 
 
 def parse_decision_kind(text: str) -> DecisionKind | None:

@@ -48,3 +48,9 @@ def t(key: str, /, **params: object) -> str:
     texts = catalog()[key]
     text = texts.get(current_language()) or texts["nl"]
     return text.format(**params) if params else text
+
+
+def count(n: int) -> str:
+    """A whole number with the thousands separator of the current language (1.947 / 1,947)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if current_language() == "nl" else text

@@ -194,6 +194,36 @@ MESSAGES = {
         "nl": "Kan geen {suffix}-bestand importeren ({path}); sla het op als .xlsx of .csv.",
         "en": "Cannot import a {suffix} file ({path}); save it as .xlsx or .csv.",
     },
+    "import.file_too_large": {
+        "nl": "{path} is {size}; een importbestand mag hoogstens {limit} zijn. Splits het "
+        "bestand, of controleer of dit het goede bestand is.",
+        "en": "{path} is {size}; an import file may be at most {limit}. Split the file, "
+        "or check that this is the right file.",
+    },
+    "import.too_many_rows": {
+        "nl": "{path} heeft meer dan {limit} rijen; zoveel signalen in één import is geen "
+        "register. Er is niets gelezen of geïmporteerd; splits het bestand.",
+        "en": "{path} has more than {limit} rows; that many signals in one import is no "
+        "register. Nothing was read or imported; split the file.",
+    },
+    "import.xlsx_too_large": {
+        "nl": "{path} pakt uit tot meer dan toegestaan (onderdeel {part}: {size}; grens "
+        "{limit} per onderdeel, {total} samen). Er is niets gelezen of geïmporteerd.",
+        "en": "{path} unpacks to more than allowed (part {part}: {size}; limit {limit} "
+        "per part, {total} in all). Nothing was read or imported.",
+    },
+    "import.cell_too_large": {
+        "nl": "{path} heeft een cel of veld van meer dan {limit}; zo'n bestand wordt niet "
+        "gelezen. Er is niets geïmporteerd.",
+        "en": "{path} holds a cell or field of more than {limit}; such a file is not "
+        "read. Nothing was imported.",
+    },
+    "import.stopped": {
+        "nl": "Gestopt na {limit} fouten (bij regel {line}); er is niets geïmporteerd. Is "
+        "dit het goede bestand, en kloppen de kolommen (--dry-run, --map)?",
+        "en": "Stopped after {limit} errors (at line {line}); nothing was imported. Is "
+        "this the right file, and are the columns right (--dry-run, --map)?",
+    },
     "import.empty": {"nl": "{path} is leeg.", "en": "{path} is empty."},
     "import.no_rows": {
         "nl": "{path} bevat alleen een kopregel, geen signalen.",
@@ -212,14 +242,54 @@ MESSAGES = {
         "en": "{path} is not a readable Excel file ({detail}).",
     },
     "import.column_twice": {
-        "nl": "Kolom '{column}' staat twee keer in de kopregel (kolom {first} en {second}).",
-        "en": "Column '{column}' appears twice in the header (columns {first} and {second}).",
+        "nl": "Kolom {first} ('{first_header}') en kolom {second} ('{second_header}') zijn "
+        "allebei '{column}'. Kies er één, b.v. met --map \"{second_header}=-\" (negeren).",
+        "en": "Column {first} ('{first_header}') and column {second} ('{second_header}') are "
+        "both '{column}'. Choose one, e.g. with --map \"{second_header}=-\" (ignore).",
     },
     "import.columns_missing": {
         "nl": "In {path} ontbreekt de verplichte kolom {columns}. Verplichte kolommen "
-        "(kopregel, regel 1): {required}.",
+        "(kopregel, regel 1): {required}. Niet herkende kolommen: {unknown}; koppel een "
+        "kolom met b.v. {example}.",
         "en": "{path} lacks the required column {columns}. Required columns "
-        "(header, line 1): {required}.",
+        "(header, line 1): {required}. Columns not recognised: {unknown}; map a column "
+        "with e.g. {example}.",
+    },
+    "import.map_syntax": {
+        "nl": "--map '{item}' is niet te lezen; schrijf \"Kolom in het bestand=veld\", "
+        'b.v. --map "Datum melding=datum".',
+        "en": "--map '{item}' cannot be read; write \"Column in the file=field\", "
+        'e.g. --map "Datum melding=datum".',
+    },
+    "import.value_map_syntax": {
+        "nl": "--value '{item}' is niet te lezen; schrijf \"veld:tekst in het bestand=waarde\", "
+        'b.v. --value "vorm:loverboy=seksueel".',
+        "en": "--value '{item}' cannot be read; write \"field:text in the file=value\", "
+        'e.g. --value "vorm:loverboy=seksueel".',
+    },
+    "import.map_field_unknown": {
+        "nl": "'{item}' noemt een onbekend veld; velden: {fields} (of - om te negeren).",
+        "en": "'{item}' names an unknown field; fields: {fields} (or - to ignore).",
+    },
+    "import.map_not_in_file": {
+        "nl": "{path} heeft geen kolom {columns} (genoemd bij --map).",
+        "en": "{path} has no column {columns} (named with --map).",
+    },
+    "import.profile_name_invalid": {
+        "nl": "'{name}' is geen geldige profielnaam (letters, cijfers, spatie, - en _; "
+        "hoogstens 40 tekens).",
+        "en": "'{name}' is not a valid profile name (letters, digits, space, - and _; "
+        "at most 40 characters).",
+    },
+    "import.profile_unreadable": {
+        "nl": "Importprofiel '{name}' in de kluis is niet te lezen; geef de koppeling "
+        "opnieuw met --map.",
+        "en": "Import profile '{name}' in the vault cannot be read; give the mapping "
+        "again with --map.",
+    },
+    "import.place_read_as": {
+        "nl": "woonplaats {place} gelezen als gemeente {municipality}",
+        "en": "place {place} read as municipality {municipality}",
     },
     "import.column_unknown": {
         "nl": "onbekende kolom, wordt genegeerd",
@@ -454,6 +524,44 @@ MESSAGES = {
     "cli.import.nothing_valid": {
         "nl": "Geen van de {total} rijen is geldig; er is niets geïmporteerd.",
         "en": "None of the {total} rows is valid; nothing was imported.",
+    },
+    "cli.import.mapping": {
+        "nl": "Kolommen:",
+        "en": "Columns:",
+    },
+    "cli.import.mapping_line": {
+        "nl": "  {letter} {header} → {field}",
+        "en": "  {letter} {header} → {field}",
+    },
+    "cli.import.preview": {
+        "nl": "Zo worden de eerste rijen gelezen:",
+        "en": "This is how the first rows are read:",
+    },
+    "cli.import.col_line": {
+        "nl": "Regel",
+        "en": "Line",
+    },
+    "cli.import.profile_loaded": {
+        "nl": "Importprofiel '{name}' gebruikt.",
+        "en": "Import profile '{name}' used.",
+    },
+    "cli.import.profile_new": {
+        "nl": "Importprofiel '{name}' bestaat nog niet; het wordt bewaard bij het importeren.",
+        "en": "Import profile '{name}' does not exist yet; it is saved when importing.",
+    },
+    "cli.import.profile_saved": {
+        "nl": "Importprofiel '{name}' is in de kluis bewaard; gebruik het volgende keer met "
+        '--profile "{name}".',
+        "en": "Import profile '{name}' was saved in the vault; use it next time with "
+        '--profile "{name}".',
+    },
+    "cli.import.profile_needs_vault": {
+        "nl": "Een importprofiel staat in de kluis; er is nog geen kluis.",
+        "en": "An import profile is kept in the vault; there is no vault yet.",
+    },
+    "cli.import.warnings_dropped": {
+        "nl": "  … en nog {count} waarschuwing(en).",
+        "en": "  … and {count} more warning(s).",
     },
     "cli.import.no_vault_compared": {
         "nl": "Er is nog geen kluis: codes zijn niet met bestaande casussen vergeleken.",

@@ -212,6 +212,40 @@ MESSAGES = {
         "nl": "{path} is een map, geen bestand.",
         "en": "{path} is a folder, not a file.",
     },
+    "cli.pipe_silent": {
+        "nl": "er kwam binnen 10 seconden niets door de pipe",
+        "en": "nothing came through the pipe within 10 seconds",
+    },
+    "cli.secret_too_long": {
+        "nl": "de eerste regel is langer dan {limit} bytes",
+        "en": "the first line is longer than {limit} bytes",
+    },
+    "vault.read_only": {
+        "nl": "De kluis {path} is alleen-lezen geopend (de map is niet schrijfbaar, b.v. een "
+        "beveiligde USB-stick); wijzigingen kunnen niet worden bewaard en er is niets "
+        "veranderd. Kopieer de kluis naar een schrijfbare map om te wijzigen.",
+        "en": "The vault {path} was opened read-only (its folder is not writable, e.g. a "
+        "write-protected USB stick); changes cannot be kept and nothing was changed. Copy "
+        "the vault to a writable folder to change it.",
+    },
+    "vault.opened_read_only": {
+        "nl": "Alleen lezen: de map van {path} is niet schrijfbaar; wijzigen kan niet.",
+        "en": "Read-only: the folder of {path} is not writable; changes are not possible.",
+    },
+    "backup.failed": {
+        "nl": "Back-up mislukt ({detail}); {path} is niet aangemaakt. De kluis zelf is "
+        "niet aangeraakt.",
+        "en": "Backup failed ({detail}); {path} was not created. The vault itself was not touched.",
+    },
+    "path.not_regular": {
+        "nl": "{path} is geen gewoon bestand maar {kind}; drieluik leest het niet.",
+        "en": "{path} is not a regular file but {kind}; drieluik does not read it.",
+    },
+    "path.kind.fifo": {"nl": "een named pipe (FIFO)", "en": "a named pipe (FIFO)"},
+    "path.kind.device": {"nl": "een apparaat", "en": "a device"},
+    "path.kind.socket": {"nl": "een socket", "en": "a socket"},
+    "path.kind.other": {"nl": "geen bestand", "en": "not a file"},
+    "path.kind.directory": {"nl": "een map", "en": "a folder"},
     "path.no_parent": {
         "nl": "De map {path} bestaat niet.",
         "en": "The folder {path} does not exist.",

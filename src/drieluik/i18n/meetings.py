@@ -1,6 +1,12 @@
 """Messages of the meeting screens (list, preparation, chairing) and the live guard."""
 
 MESSAGES = {
+    "meeting.proposal_capped": {
+        "nl": "{total} nieuwe signalen; de eerste {shown} (oudste eerst) staan op de agenda, "
+        "de rest volgt bij de volgende overleggen.",
+        "en": "{total} new signals; the first {shown} (oldest first) are on the agenda, "
+        "the rest follow at the next meetings.",
+    },
     "org.field.attending": {"nl": "Aanwezige organisatie", "en": "Attending organisation"},
     "org.field.owner": {"nl": "Eigenaar", "en": "Owner"},
     "org.field.referral": {"nl": "Doorverwijzing", "en": "Referral"},

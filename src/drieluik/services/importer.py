@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -19,12 +23,14 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
-from drieluik.domain.vocabulary import CaseStatus
-from drieluik.errors import InvalidInput
-from drieluik.i18n import t
-from drieluik.services import allowlist, cases, guard
+from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
+from drieluik.domain.vocabulary import CaseStatus, parse_municipality
+from drieluik.errors import DrieluikError, InvalidInput
+from drieluik.i18n import count, t
+from drieluik.services import allowlist, audit, cases, guard
 from drieluik.services.cases import CaseInput
-from drieluik.store.models import Case
+from drieluik.store.models import Case, Setting
+from drieluik.store.safe_file import NotARegularFile, open_regular, refusal
 from drieluik.store.vault import Vault
 
 if TYPE_CHECKING:
@@ -36,6 +42,20 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _DELIMITERS = (";", ",", "\t")
 _PROGRESS_EVERY = 250
 _CODE_QUERY_CHUNK = 500  # stays far below SQLite's bound-parameter limit
+
+# Bounds on what an import file may hold (docs/cli-json.md, "Bounds"). A
+# chair's sheet is a few hundred rows; the design load of a whole vault is
+# 100,000 cases. Everything is checked before rows are validated, so a
+# hostile or mistaken file is refused in seconds and in bounded memory.
+MAX_FILE_BYTES = 32 << 20  # the file on disk (CSV, or the .xlsx zip)
+MAX_ROWS = 100_000  # data rows (blank rows count too: Excel keeps them)
+MAX_COLUMNS = 256  # cells read per row; a sheet 16,384 wide is not a register
+MAX_XLSX_MEMBER_BYTES = 64 << 20  # one part of the zip, unpacked
+MAX_XLSX_TOTAL_BYTES = 128 << 20  # all parts, unpacked
+MAX_CELL_BYTES = 1 << 20  # one cell's text (a summary may hold 100,000 characters)
+MAX_PROBLEMS = 1_000  # errors listed; beyond this, reading stops
+MAX_WARNINGS = 5_000  # warnings kept; the rest are only counted
+_SCAN_CHUNK = 256 << 10
 
 # (done, total) — total is an estimate for .xlsx until the last row is read.
 ProgressCallback = Callable[[int, int], None]
@@ -59,6 +79,141 @@ class ImportRow:
     findings: tuple[Finding, ...] = ()
 
 
+# `--map "Kolom=-"` (or an empty field) ignores a column on purpose.
+IGNORE = "-"
+PROFILE_PREFIX = "import_profile:"
+_PROFILE_NAME = re.compile(r"^[\w][\w .-]{0,39}$")
+_PREVIEW_ROWS = 5
+
+
+@dataclass
+class ImportMapping:
+    """What the chair told about a sheet: columns (header → field, or IGNORE)
+    and values (field → {text as in the sheet → text drieluik reads}).
+
+    Headers and values are matched folded (case, accents, spaces and
+    punctuation do not count). `required` are the headers given on this
+    command line: one that is not in the file is a typo and refused; a saved
+    profile may name columns a later file no longer has.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    required: frozenset[str] = frozenset()
+
+    def column_for(self, header: str) -> str | None:
+        key = header_key(header)
+        return next((f for h, f in self.columns.items() if header_key(h) == key), None)
+
+    def value_for(self, name: str, text: str) -> str | None:
+        table = self.values.get(name)
+        if not table:
+            return None
+        key = fold(text)
+        return next((v for k, v in table.items() if fold(k) == key), None)
+
+    def merged(self, newer: ImportMapping) -> ImportMapping:
+        """This mapping with `newer`'s entries winning (a profile plus this command line)."""
+        columns = {h: f for h, f in self.columns.items() if newer.column_for(h) is None}
+        columns.update(newer.columns)
+        values = {name: dict(table) for name, table in self.values.items()}
+        for name, table in newer.values.items():
+            kept = values.setdefault(name, {})
+            for text, target in table.items():
+                for old in [k for k in kept if fold(k) == fold(text)]:
+                    del kept[old]
+                kept[text] = target
+        return ImportMapping(columns, values, newer.required | self.required)
+
+    def as_json(self) -> str:
+        return json.dumps({"columns": self.columns, "values": self.values}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ImportMapping:
+        data = json.loads(text)
+        columns = {str(h): str(f) for h, f in dict(data.get("columns", {})).items()}
+        values = {
+            str(name): {str(k): str(v) for k, v in dict(table).items()}
+            for name, table in dict(data.get("values", {})).items()
+        }
+        return cls(columns, values)
+
+
+def parse_mapping(column_maps: Iterable[str], value_maps: Iterable[str] = ()) -> ImportMapping:
+    """`--map "Datum melding=datum"` and `--value "vorm:loverboy=seksueel"` → a mapping."""
+    columns: dict[str, str] = {}
+    for item in column_maps:
+        header, sep, target = item.rpartition("=")
+        if not sep or not header.strip():
+            raise InvalidInput("import.map_syntax", item=item)
+        columns[header.strip()] = _field_name(target, item)
+    values: dict[str, dict[str, str]] = {}
+    for item in value_maps:
+        left, sep, target = item.rpartition("=")
+        name, colon, text = left.partition(":")
+        if not sep or not colon or not text.strip() or not target.strip():
+            raise InvalidInput("import.value_map_syntax", item=item)
+        field_name = _field_name(name, item)
+        if field_name == IGNORE:
+            raise InvalidInput("import.value_map_syntax", item=item)
+        values.setdefault(field_name, {})[text.strip()] = target.strip()
+    return ImportMapping(columns, values, frozenset(columns))
+
+
+def _field_name(text: str, item: str) -> str:
+    name = text.strip().casefold()
+    if name in ("", IGNORE):
+        return IGNORE
+    if name in COLUMNS:
+        return name
+    raise InvalidInput("import.map_field_unknown", item=item, fields=", ".join(COLUMNS))
+
+
+def check_profile_name(name: str) -> str:
+    name = name.strip()
+    if not _PROFILE_NAME.match(name):
+        raise InvalidInput("import.profile_name_invalid", name=name)
+    return name
+
+
+def load_profile(vault: Vault, name: str) -> ImportMapping | None:
+    """The mapping saved under `name` in the vault, or None."""
+    with vault.session() as session:
+        row = session.get(Setting, PROFILE_PREFIX + check_profile_name(name))
+    if row is None:
+        return None
+    try:
+        return ImportMapping.from_json(row.value)
+    except (ValueError, TypeError, AttributeError):  # hand-edited or from a future version
+        raise InvalidInput("import.profile_unreadable", name=name) from None
+
+
+def save_profile(vault: Vault, name: str, mapping: ImportMapping) -> None:
+    """Keep `mapping` in the vault (encrypted with the data) for the next file."""
+    key = PROFILE_PREFIX + check_profile_name(name)
+    value = mapping.as_json()
+    with vault.session() as session:
+        row = session.get(Setting, key)
+        if row is not None and row.value == value:
+            return
+    with vault.transaction() as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+            session.add(row)
+        audit.record(session, "settings.import_profile")
+
+
+def profile_names(vault: Vault) -> list[str]:
+    with vault.session() as session:
+        keys = session.exec(
+            select(Setting.key).where(col(Setting.key).startswith(PROFILE_PREFIX))
+        ).all()
+    return sorted(k[len(PROFILE_PREFIX) :] for k in keys)
+
+
 @dataclass
 class ImportResult:
     path: Path
@@ -71,6 +226,10 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     total: int = 0  # non-empty data rows read
     columns: dict[str, str] = field(default_factory=dict)  # known column → its letter
+    stopped_at: int = 0  # the line where reading stopped after MAX_PROBLEMS errors
+    warnings_dropped: int = 0  # warnings beyond MAX_WARNINGS, counted only
+    headers: dict[str, str] = field(default_factory=dict)  # known column → header as written
+    preview: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # first rows, mapped
     vault_checked: bool = False  # codes compared with the vault's
     # Possible personal data per line and column: the category, never the value.
     personal: list[ImportProblem] = field(default_factory=list)
@@ -84,6 +243,17 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def complete(self) -> bool:
+        """Every row was read (not stopped after MAX_PROBLEMS errors)."""
+        return not self.stopped_at
+
+    def warn(self, problem: ImportProblem) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(problem)
+        else:
+            self.warnings_dropped += 1
+
 
 # --- reading the file ----------------------------------------------------------------
 
@@ -94,8 +264,12 @@ def read_import(
     vault: Vault | None = None,
     today: date | None = None,
     progress: ProgressCallback | None = None,
+    mapping: ImportMapping | None = None,
 ) -> ImportResult:
     """Parse and validate `path`; with `vault`, codes are also checked against it.
+
+    Columns are recognised by their usual names (`domain.synonyms`) unless
+    `mapping` says otherwise; its value mappings apply before validation.
 
     File-level problems (unreadable, unknown kind, empty, no data rows, a
     required column missing) raise InvalidInput; row problems are collected.
@@ -110,10 +284,12 @@ def read_import(
         if not text.strip():
             raise InvalidInput("import.empty", path=path)
         result.delimiter = _sniff_delimiter(text)
-        records = _csv_records(text, result.delimiter, path)
-        table, estimate = iter(records), len(records)
+        estimate = _count_csv_records(text, result.delimiter, path)
+        table = _csv_records(text, result.delimiter, path)
     allow = allowlist.allow_terms(vault) if vault is not None else []
-    _validate(result, table, estimate, today or date.today(), progress, allow)
+    _validate(
+        result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
+    )
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
@@ -143,19 +319,36 @@ def check_file(path: Path) -> str:
     else:
         raise InvalidInput("import.unsupported", path=path, suffix=suffix or "—")
     try:
-        with open(path, "rb"):
-            pass
+        with open_regular(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
     except OSError as exc:
         raise InvalidInput("import.unreadable", path=path, detail=exc.strerror) from None
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(
+            "import.file_too_large", path=path, size=_mib(size), limit=_mib(MAX_FILE_BYTES)
+        )
     return kind
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MiB" if size >= 1 << 20 else f"{size / 1024:.0f} KiB"
 
 
 def _decode(path: Path) -> tuple[str, str]:
     """UTF-8 with or without BOM, or Windows-1252 as Dutch Excel saves 'CSV'."""
     try:
-        data = path.read_bytes()
+        with open_regular(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # it may have grown since check_file
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
     except OSError as exc:
         raise InvalidInput("import.unreadable", path=path, detail=exc.strerror) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(
+            "import.file_too_large", path=path, size=_mib(len(data)), limit=_mib(MAX_FILE_BYTES)
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         return _decoded(data, "utf-8-sig", path), "UTF-8 (BOM)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -179,21 +372,38 @@ def _sniff_delimiter(text: str) -> str:
 
     def score(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([first], delimiter=delimiter), [])
-        known = sum(1 for c in cells if _header_name(c) in COLUMNS)
+        known = sum(1 for c in cells if _known_header(c) is not None)
         return known, len(cells)
 
     return max(_DELIMITERS, key=score)
 
 
-def _csv_records(text: str, delimiter: str, path: Path) -> list[list[str]]:
+def _csv_records(text: str, delimiter: str, path: Path) -> Iterator[list[str]]:
     # One record per spreadsheet row, even when a quoted cell holds line breaks.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in reader:
+            yield record[:MAX_COLUMNS]
     except csv.Error as exc:
         raise InvalidInput("import.csv_invalid", path=path, detail=str(exc)) from None
 
 
+def _count_csv_records(text: str, delimiter: str, path: Path) -> int:
+    """The number of records, refusing more than MAX_ROWS before any is validated.
+
+    A first pass of the C parser (about a second per million rows), keeping
+    nothing; a cell over the csv module's field limit (131,072 characters) is
+    refused here too.
+    """
+    records = 0
+    for records, _ in enumerate(_csv_records(text, delimiter, path), start=1):
+        if records > MAX_ROWS + 1:  # + the header
+            raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+    return records
+
+
 def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
+    _check_xlsx_parts(path)
     import openpyxl  # loaded only for .xlsx: it takes a while to import
 
     try:
@@ -204,10 +414,25 @@ def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
     if sheet is None:
         workbook.close()
         raise InvalidInput("import.empty", path=path)
+    try:
+        declared = sheet.max_row or 0
+    except Exception:  # a dimension that cannot be read: rows are counted as they come
+        declared = 0
 
     def rows() -> Iterator[tuple[object, ...]]:
         try:
-            yield from sheet.iter_rows(values_only=True)
+            # openpyxl fills gaps between row numbers with empty rows (a sheet
+            # with one row numbered 3,000,000) and pads rows to the declared
+            # width: both are bounded here, and counted below.
+            limit = MAX_ROWS + 1
+            for number, row in enumerate(
+                sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1
+            ):
+                if number > limit:
+                    raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+                yield row
+        except DrieluikError:
+            raise
         except Exception as exc:  # the sheet's XML is read lazily, row by row
             raise InvalidInput(
                 "import.xlsx_invalid", path=path, detail=type(exc).__name__
@@ -215,7 +440,76 @@ def _read_xlsx(path: Path) -> tuple[Iterator[tuple[object, ...]], int]:
         finally:
             workbook.close()
 
-    return rows(), (sheet.max_row or 0)
+    return rows(), min(declared, MAX_ROWS + 1)
+
+
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a zip bomb before openpyxl unpacks anything.
+
+    From the zip directory: each part's and all parts' unpacked size. Then
+    while streaming each XML part (zipfile stops at the declared size and
+    fails the CRC if the data runs on): the bytes really unpacked, the number
+    of <row> elements and the longest text or tag (one cell's text), so a
+    directory that lies gains nothing. About 0.5 s per 100 MiB unpacked.
+    """
+    try:
+        with open_regular(path, "rb") as file, zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+            largest = max(members, key=lambda m: m.file_size, default=None)
+            if largest is not None and largest.file_size > MAX_XLSX_MEMBER_BYTES:
+                raise _bomb(path, largest.filename, largest.file_size)
+            total = sum(m.file_size for m in members)
+            if total > MAX_XLSX_TOTAL_BYTES:
+                raise _bomb(path, "*", total)
+            for member in members:
+                _scan_xml_part(path, archive, member)
+    except DrieluikError:
+        raise
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
+    except Exception as exc:  # BadZipFile, a bad CRC, zlib.error ...: a damaged file
+        raise InvalidInput("import.xlsx_invalid", path=path, detail=type(exc).__name__) from None
+
+
+def _scan_xml_part(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    unpacked = 0
+    rows = 0
+    run = 0  # bytes since the last '<' or '>' (crosses chunk borders)
+    tail = b""
+    with archive.open(member) as part:
+        while chunk := part.read(_SCAN_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_XLSX_MEMBER_BYTES:
+                raise _bomb(path, member.filename, unpacked)
+            rows += (tail + chunk).count(b"<row") - tail.count(b"<row")
+            tail = chunk[-8:]
+            if rows > MAX_ROWS + 1:
+                raise InvalidInput("import.too_many_rows", path=path, limit=count(MAX_ROWS))
+            first = _first_markup(chunk)
+            if first < 0:
+                run += len(chunk)
+            else:
+                run += first
+                if run <= MAX_CELL_BYTES:
+                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            if run > MAX_CELL_BYTES:  # a chunk is smaller than the cap: runs inside one are fine
+                raise InvalidInput("import.cell_too_large", path=path, limit=_mib(MAX_CELL_BYTES))
+
+
+def _first_markup(chunk: bytes) -> int:
+    positions = [p for p in (chunk.find(b"<"), chunk.find(b">")) if p >= 0]
+    return min(positions) if positions else -1
+
+
+def _bomb(path: Path, part: str, size: int) -> InvalidInput:
+    return InvalidInput(
+        "import.xlsx_too_large",
+        path=path,
+        part=part,
+        size=_mib(size),
+        limit=_mib(MAX_XLSX_MEMBER_BYTES),
+        total=_mib(MAX_XLSX_TOTAL_BYTES),
+    )
 
 
 def _cell_text(value: object) -> str | None:
@@ -239,6 +533,12 @@ def _header_name(cell: object) -> str:
     return (_cell_text(cell) or "").replace("\ufeff", "").strip().casefold()
 
 
+def _known_header(cell: object) -> str | None:
+    """The field a header names: its own name, else a usual synonym (synonyms.py)."""
+    name = _header_name(cell)
+    return name if name in COLUMNS else match_header(name)
+
+
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA: the column as a spreadsheet labels it."""
     letters = ""
@@ -259,6 +559,7 @@ def _validate(
     today: date,
     progress: ProgressCallback | None,
     allow: list[str],
+    mapping: ImportMapping,
 ) -> None:
     rows = iter(table)
     # The header is the first row with anything in it (normally line 1).
@@ -272,7 +573,7 @@ def _validate(
     else:
         raise InvalidInput("import.empty", path=result.path)
 
-    positions = _map_header(result, header)
+    positions = _map_header(result, header, mapping)
     total_estimate = max(estimate - header_line, 0)
     first_line_of_code: dict[str, int] = {}
     line = header_line
@@ -282,11 +583,12 @@ def _validate(
             continue  # blank rows are common at the end of a sheet
         result.total += 1
         raw = {name: values[i] if i < len(values) else None for name, i in positions.items()}
+        _translate_values(result, line, raw, positions, mapping)
         data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
         for problem in warnings:
-            result.warnings.append(_problem(line, problem.field, positions, problem.message))
+            result.warn(_problem(line, problem.field, positions, problem.message))
         overflow = _overflow(values, len(header))
         if overflow is not None:
             result.errors.append(
@@ -312,12 +614,19 @@ def _validate(
             first_line_of_code[code] = line
         if data is not None and not duplicate and overflow is None:
             if data.status is CaseStatus.MONITORING:
-                result.warnings.append(
+                result.warn(
                     _problem(line, "status", positions, t("import.monitoring_without_review"))
                 )
             result.rows.append(ImportRow(line, data))
+            if len(result.preview) < _PREVIEW_ROWS:
+                result.preview.append((line, _shown(data)))
         if progress is not None and result.total % _PROGRESS_EVERY == 0:
             progress(line - header_line, max(total_estimate, line - header_line))
+        if len(result.errors) >= MAX_PROBLEMS:
+            # Thousands of errors mean the wrong file or a wrong mapping; listing
+            # them all helps nobody and costs memory. Nothing can be imported.
+            result.stopped_at = line
+            break
     if progress is not None:
         progress(line - header_line, line - header_line)
     if result.total == 0:
@@ -334,27 +643,49 @@ def _blank(values: list[str | None]) -> bool:
     return not any(v and v.strip() for v in values)
 
 
-def _map_header(result: ImportResult, header: list[str | None]) -> dict[str, int]:
+def _map_header(
+    result: ImportResult, header: list[str | None], mapping: ImportMapping
+) -> dict[str, int]:
+    """Field → column index: the chair's mapping first, then a column's own
+    name, then the usual synonyms. Two columns for one field are refused (with
+    the way to choose one), as is a --map column that the file does not have."""
     positions: dict[str, int] = {}
+    unknown: list[str] = []
+    used: set[str] = set()
     for index, cell in enumerate(header):
-        name = _header_name(cell)
-        if not name:
+        shown = (_cell_text(cell) or "").replace("\ufeff", "").strip()
+        if not shown:
             continue
-        if name in COLUMNS:
-            if name in positions:
-                raise InvalidInput(
-                    "import.column_twice",
-                    column=name,
-                    first=column_letter(positions[name]),
-                    second=column_letter(index),
-                )
-            positions[name] = index
-        else:
-            shown = (cell or "").strip()
+        mapped = mapping.column_for(shown)
+        if mapped is not None:
+            used.add(header_key(shown))
+        name = mapped if mapped is not None else _known_header(shown)
+        if name == IGNORE:
+            continue
+        if name is None:
+            unknown.append(shown)
             result.ignored_columns.append(shown)
-            result.warnings.append(
-                ImportProblem(1, shown, column_letter(index), t("import.column_unknown"))
+            result.warn(ImportProblem(1, shown, column_letter(index), t("import.column_unknown")))
+            continue
+        if name in positions:
+            first = positions[name]
+            raise InvalidInput(
+                "import.column_twice",
+                column=name,
+                first=column_letter(first),
+                second=column_letter(index),
+                first_header=result.headers[name],
+                second_header=shown,
             )
+        positions[name] = index
+        result.headers[name] = shown
+    not_there = sorted(h for h in mapping.required if header_key(h) not in used)
+    if not_there:
+        raise InvalidInput(
+            "import.map_not_in_file",
+            path=result.path,
+            columns=", ".join(f"'{h}'" for h in not_there),
+        )
     missing = [name for name in cases.REQUIRED_FIELDS if name not in positions]
     if missing:
         raise InvalidInput(
@@ -362,9 +693,44 @@ def _map_header(result: ImportResult, header: list[str | None]) -> dict[str, int
             path=result.path,
             columns=", ".join(missing),
             required=", ".join(cases.REQUIRED_FIELDS),
+            unknown=", ".join(f"'{h}'" for h in unknown) or "—",
+            example=f'--map "{unknown[0] if unknown else "Kolom"}={missing[0]}"',
         )
     result.columns = {name: column_letter(index) for name, index in positions.items()}
     return positions
+
+
+def _translate_values(
+    result: ImportResult,
+    line: int,
+    raw: dict[str, str | None],
+    positions: dict[str, int],
+    mapping: ImportMapping,
+) -> None:
+    """The chair's value mappings, then a village read as its municipality."""
+    for name, value in raw.items():
+        if value and value.strip():
+            target = mapping.value_for(name, value.strip())
+            if target is not None:
+                raw[name] = target
+    place = (raw.get("gemeente") or "").strip()
+    if place and parse_municipality(place) is None:
+        municipality = place_municipality(place)
+        if municipality is not None:
+            raw["gemeente"] = municipality
+            message = t("import.place_read_as", place=place, municipality=municipality)
+            result.warn(_problem(line, "gemeente", positions, message))
+
+
+def _shown(data: CaseInput) -> dict[str, str]:
+    """A row as drieluik read it, for the preview (`--dry-run`)."""
+    return {
+        "datum": data.signal_date.isoformat(),
+        "gemeente": data.municipality.label,
+        "vorm": data.form.value,
+        "melder": data.reporter,
+        "omschrijving": data.summary,
+    }
 
 
 def _problem(line: int, name: str, positions: dict[str, int], message: str) -> ImportProblem:
@@ -435,6 +801,8 @@ def import_cases(
     (the rows are stored and marked) or `redact` (placeholders are stored);
     under `weigeren` only `redact` lets them in.
     """
+    if not result.complete:
+        raise InvalidInput("import.stopped", limit=MAX_PROBLEMS, line=result.stopped_at)
     policy = guard.get_policy(vault)
     flagged = [row for row in result.rows if row.findings]
     refused = policy is guard.Policy.WEIGEREN or (

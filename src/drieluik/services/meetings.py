@@ -27,6 +27,7 @@ from drieluik.domain.vocabulary import (
     MeetingState,
 )
 from drieluik.errors import InvalidInput
+from drieluik.i18n import count, t
 from drieluik.services import audit, guard, vault_settings
 from drieluik.services.cases import add_event, change_status, find_case, to_view
 from drieluik.services.guard import check_organisation
@@ -234,9 +235,39 @@ def previous_meeting_date(vault: Vault, before: date) -> date | None:
 # --- the proposed agenda ---------------------------------------------------------
 
 
+# A meeting of 2,000 items is not a meeting: after a large import only the
+# oldest new signals are proposed (the rest come at the next meetings), and
+# `proposal_note` says so. Carried-over items, due actions and reviews are
+# never cut.
+MAX_NEW_SIGNALS_PROPOSED = 60
+
+
 def propose_agenda(vault: Vault, meeting_date: date) -> list[ProposedItem]:
     with vault.session() as session:
         return _propose(session, meeting_date)
+
+
+def _new_signals(meeting_date: date):  # a SQLModel select of Case.id
+    """Cases with status `nieuw` not yet discussed, signalled by `meeting_date`."""
+    discussed_ids = select(AgendaItem.case_id).where(col(AgendaItem.discussed).is_(True))
+    return select(Case.id).where(
+        Case.status == CaseStatus.NIEUW.value,
+        Case.signal_date <= meeting_date,
+        col(Case.id).not_in(discussed_ids),
+    )
+
+
+def proposal_note(vault: Vault, meeting_date: date) -> str | None:
+    """ "1.947 nieuwe signalen; de eerste 60 staan op de agenda" when the
+    proposal for `meeting_date` leaves new signals out, else None. Ask before
+    `create_meeting`: creating it puts the first ones on the agenda."""
+    with vault.session() as session:
+        total = session.exec(
+            select(func.count()).select_from(_new_signals(meeting_date).subquery())
+        ).one()
+    if total <= MAX_NEW_SIGNALS_PROPOSED:
+        return None
+    return t("meeting.proposal_capped", total=count(total), shown=MAX_NEW_SIGNALS_PROPOSED)
 
 
 def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
@@ -268,13 +299,10 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
             .where(Case.status != CaseStatus.AFGESLOTEN.value)
         ):
             reasons.setdefault(case_id, AgendaReason.DOORGESCHOVEN)
-    discussed_ids = select(AgendaItem.case_id).where(col(AgendaItem.discussed).is_(True))
     for case_id in session.exec(
-        select(Case.id).where(
-            Case.status == CaseStatus.NIEUW.value,
-            Case.signal_date <= meeting_date,
-            col(Case.id).not_in(discussed_ids),
-        )
+        _new_signals(meeting_date)
+        .order_by(col(Case.signal_date), col(Case.code))
+        .limit(MAX_NEW_SIGNALS_PROPOSED)
     ):
         reasons.setdefault(case_id or 0, AgendaReason.NIEUW_SIGNAAL)
     for case_id in session.exec(
@@ -339,14 +367,12 @@ def create_meeting(
         session.add(meeting)
         session.flush()
         if propose:
-            for position, proposed in enumerate(_propose(session, meeting_date), start=1):
-                _add_item(
-                    session,
-                    meeting,
-                    find_case(session, proposed.case.id),
-                    proposed.reason,
-                    position,
-                )
+            proposal = _propose(session, meeting_date)
+            # One query for all the cases, not one per item (a bounded proposal).
+            ids = [p.case.id for p in proposal]
+            rows = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(ids)))}
+            for position, proposed in enumerate(proposal, start=1):
+                _add_item(session, meeting, rows[proposed.case.id], proposed.reason, position)
         audit.record(session, "meeting.create")
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)

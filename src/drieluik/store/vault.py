@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,15 +17,30 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from drieluik.errors import DrieluikError, InvalidInput, VaultDamaged, VaultInUse, WrongPassphrase
+from drieluik.errors import (
+    DrieluikError,
+    InvalidInput,
+    VaultDamaged,
+    VaultInUse,
+    VaultReadOnly,
+    WrongPassphrase,
+)
 from drieluik.store import vault_format as fmt
 from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
-from drieluik.store.hardening import disable_core_dumps
+from drieluik.store.hardening import disable_core_dumps, lock_in_memory
 from drieluik.store.kdf import KdfParams, normalise_passphrase
 from drieluik.store.lock import LockBusy, ProcessLock
-from drieluik.store.safe_file import remove_orphans, write_atomically
+from drieluik.store.safe_file import (
+    NotARegularFile,
+    open_regular,
+    refusal,
+    remove_orphans,
+    require_regular,
+    write_atomically,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,7 @@ class Vault:
         self.path = path
         self.header = header
         self._data_key: bytes | None = data_key
+        lock_in_memory(data_key)  # best effort: never swapped out (docs/security.md)
         self.db: Database | None = db
         self._lock = lock
         self._stat = _file_identity(path)
@@ -77,6 +94,7 @@ class Vault:
         # TUI replaces this to save from a worker thread.
         self.after_commit: Callable[[], None] = self.save
         self.schema_version_found = 0
+        self.read_only = False
 
     # --- creating and opening -------------------------------------------------
 
@@ -115,13 +133,27 @@ class Vault:
 
     @classmethod
     def open(
-        cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None
+        cls,
+        path: Path,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        read_only: bool | None = None,
     ) -> Vault:
+        """Open with the passphrase or the recovery key.
+
+        `read_only`: None (default) takes the lock, or — where the folder
+        cannot hold a lock file (read-only media, no write permission) —
+        opens read-only, as KeePassXC does; True never takes the lock. A
+        read-only vault reads as usual, keeps audit entries in memory, and
+        refuses every change with VaultReadOnly (nothing could be saved).
+        """
         path = Path(path)
-        lock = _acquire(path)
+        lock = _acquire(path, read_only=read_only)
         try:
             disable_core_dumps()
-            remove_orphans(path)
+            if lock.held:  # another process may be saving: only the lock holder cleans up
+                remove_orphans(path)
             header, data = read_vault_file(path)
             if recovery_key is not None:
                 kind, secret = fmt.SLOT_RECOVERY, normalise_recovery_key(recovery_key)
@@ -141,6 +173,8 @@ class Vault:
             del data
             vault = cls(path, header, data_key, db, lock)
             vault.schema_version_found = found
+            if not lock.held:
+                vault._make_read_only()
             return vault
         except BaseException:
             lock.release()
@@ -173,12 +207,45 @@ class Vault:
         (the audit entry of an unlock by a command that changes nothing).
         """
         with self._database().session() as session:
-            yield session
-            session.commit()
+            try:
+                yield session
+                session.commit()
+            except DBAPIError as exc:  # the authorizer's or a trigger's refusal
+                if self.read_only and "not authorized" in str(exc.orig):
+                    raise VaultReadOnly("vault.read_only", path=self.path) from None
+                raise
+        if self.read_only:
+            return  # audit entries of reading stay in memory: nothing can be saved
         if compact:
             self._compact()
         if persist:
             self.after_commit()
+
+    def _make_read_only(self) -> None:
+        """Refuse every write but the audit trail's, in SQLite itself (an authorizer)."""
+        self.read_only = True
+        writes = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
+        # settings: only the audit head (triggers below); sqlite_master: FTS5 touches it
+        # while it reads. Nothing here is ever saved: the point is a clear refusal.
+        allowed = {"audit_log", "settings", "sqlite_master", "sqlite_temp_master"}
+        conn = self._database().conn
+        with self._database().lock:
+            # TEMP triggers live outside the main database: never part of a save.
+            for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+                conn.execute(
+                    f"CREATE TEMP TRIGGER read_only_settings_{event.lower()} BEFORE {event} "
+                    f"ON main.settings WHEN {row}.key != 'audit_head' "
+                    "BEGIN SELECT RAISE(ABORT, 'not authorized: read-only vault'); END"
+                )
+
+        def authorizer(action: int, table: str | None, *_: object) -> int:
+            if action in writes and table not in allowed:
+                return sqlite3.SQLITE_DENY
+            if action in _SCHEMA_CHANGES:
+                return sqlite3.SQLITE_DENY
+            return sqlite3.SQLITE_OK
+
+        conn.set_authorizer(authorizer)
 
     def _compact(self) -> None:
         # FTS5 keeps deleted tokens in old segments until they are merged;
@@ -193,6 +260,8 @@ class Vault:
 
     def save(self, *, require_existing: bool = True) -> None:
         """Encrypt the database into the vault file; the old file survives any failure."""
+        if self.read_only:
+            raise VaultReadOnly("vault.read_only", path=self.path)
         db = self._database()
         # Saves are serialised by their own lock; the database lock is held only
         # while serializing, so the UI can keep reading during encrypt + fsync.
@@ -226,7 +295,8 @@ class Vault:
         with self._save_lock:
             payload = db.serialize()
             header = replace(self._next_header(len(payload)), generation=self.header.generation)
-            self._write(dest, header, payload)
+            # `dest` did not exist: there is no "previous version" to speak of.
+            self._write(dest, header, payload, failed="backup.failed")
 
     def _next_header(self, payload_length: int) -> fmt.Header:
         if payload_length > fmt.MAX_PAYLOAD_BYTES:
@@ -243,7 +313,9 @@ class Vault:
             payload_length=payload_length,
         )
 
-    def _write(self, target: Path, header: fmt.Header, payload: bytes) -> None:
+    def _write(
+        self, target: Path, header: fmt.Header, payload: bytes, failed: str = "vault.save_failed"
+    ) -> None:
         data_key = self._key()
         prefix, chunks = fmt.encrypt_stream(data_key, header, memoryview(payload))
         header_bytes = prefix[: header.length]
@@ -262,9 +334,9 @@ class Vault:
         try:
             write_atomically(target, stream(), verify)
         except fmt.FormatError as exc:
-            raise DrieluikError("vault.save_failed", path=target, detail=str(exc)) from None
+            raise DrieluikError(failed, path=target, detail=str(exc)) from None
         except OSError as exc:
-            raise DrieluikError("vault.save_failed", path=target, detail=_os_detail(exc)) from None
+            raise DrieluikError(failed, path=target, detail=_os_detail(exc)) from None
 
     def _refuse_if_replaced(self, require_existing: bool) -> None:
         """Like KeePassXC: never save over a file someone changed underneath us."""
@@ -347,17 +419,40 @@ def _require_passphrase(passphrase: str) -> None:
         raise InvalidInput("vault.text_invalid", field="passphrase") from None
 
 
-def _acquire(path: Path) -> ProcessLock:
+class _NoLock:
+    """Stands in for the lock of a read-only vault: nothing held, nothing written."""
+
+    held = False
+
+    def release(self) -> None:
+        pass
+
+
+# EROFS: read-only media; EACCES/EPERM: no write permission on the folder.
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _acquire(path: Path, *, read_only: bool | None = False) -> ProcessLock:
     if path.is_dir():
         raise InvalidInput("path.is_directory", path=path)
+    try:  # a FIFO or device is refused before anything (a lock file) is made beside it
+        require_regular(path)
+    except NotARegularFile as exc:
+        raise refusal(exc) from None
+    except OSError:
+        pass  # missing: `create` makes it, `open` says so when it reads
     if not path.parent.is_dir():
         raise InvalidInput("path.no_parent", path=path.parent)
+    if read_only:
+        return _NoLock()  # type: ignore[return-value]
     lock = ProcessLock(lock_path(path))
     try:
         lock.acquire()
     except LockBusy:
         raise VaultInUse("vault.locked", path=path) from None
     except OSError as exc:
+        if read_only is None and exc.errno in _READ_ONLY_ERRNOS and path.is_file():
+            return _NoLock()  # type: ignore[return-value]
         # The lock file is created beside the vault: failing here usually
         # means the folder is not writable (read-only media, permissions).
         raise InvalidInput(
@@ -366,9 +461,16 @@ def _acquire(path: Path) -> ProcessLock:
     return lock
 
 
+_SCHEMA_CHANGES = {
+    getattr(sqlite3, name)
+    for name in dir(sqlite3)
+    if name.startswith(("SQLITE_CREATE_", "SQLITE_DROP_", "SQLITE_ALTER_"))
+}
+
+
 def _read_header(path: Path) -> tuple[fmt.Header, int]:
     """The header alone: a foreign or oversized file is refused before it is read."""
-    with _reading(path), open(path, "rb") as file:
+    with _reading(path), open_regular(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
     return _parse_header(path, prefix, size), size
@@ -381,7 +483,7 @@ def read_vault_file(path: Path) -> tuple[fmt.Header, bytearray]:
     bounds the payload length), and the buffer is allocated once at the file's
     size: `load_database` decrypts it in place.
     """
-    with _reading(path), open(path, "rb", buffering=0) as file:
+    with _reading(path), open_regular(path, "rb", buffering=0) as file:
         size = os.fstat(file.fileno()).st_size
         prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
         header = _parse_header(path, prefix, size)
@@ -441,6 +543,8 @@ def _reading(path: Path) -> Iterator[None]:
         raise InvalidInput("path.is_directory", path=path)
     try:
         yield
+    except NotARegularFile as exc:  # a FIFO would block in open(), a device never end
+        raise refusal(exc) from None
     except FileNotFoundError:
         raise InvalidInput("vault.not_found", path=path) from None
     except OSError as exc:

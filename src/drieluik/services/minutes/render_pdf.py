@@ -15,6 +15,7 @@ geanonimiseerd verslag" left and "pagina X van Y" right on every page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import ExitStack
 from functools import cache
@@ -132,34 +133,98 @@ def _heading3(pdf: _MinutesPdf, text: str) -> None:
 
 def _rich(pdf: _MinutesPdf, parts: Sequence[tuple[str, bool]], indent: float = 0) -> None:
     """Flowing text with bold and regular parts, wrapped at `indent` from the margin."""
+    _flow(pdf, parts, indent)
+
+
+def _paragraph(pdf: _MinutesPdf, text: str, *, indent: float = 0, grey: bool = False) -> None:
+    if grey:
+        pdf.set_text_color(*GREY)
+    try:
+        _flow(pdf, [(text, False)], indent)
+    finally:
+        pdf.set_text_color(0)
+
+
+_SPACES = re.compile(r"( +)")
+
+
+def _flow(pdf: _MinutesPdf, parts: Sequence[tuple[str, bool]], indent: float) -> None:
+    """Word-wrap `parts` at the text width and print each line with plain cells.
+
+    fpdf2's own line breaking (multi_cell, write) re-measures the whole line
+    for every character it adds; a 2,000-item meeting spent most of a minute
+    there. Here each word is measured once, so the cost is linear in the text
+    (benchmarks/run.py: minutes_2000_pdf_s). A word wider than the line is
+    broken between characters, as fpdf2 does.
+    """
     base = pdf.l_margin
     pdf.set_left_margin(base + indent)
     pdf.set_x(base + indent)
     try:
-        for text, bold in parts:
-            if text:
+        for line in _wrapped(pdf, parts, pdf.epw):
+            for text, bold in line:
                 pdf.set_font(FONT, "B" if bold else "", BODY_SIZE)
-                pdf.write(LINE, pdf.printable(text))
-        pdf.ln(LINE)
+                pdf.cell(pdf.get_string_width(text), LINE, text)
+            pdf.ln(LINE)
     finally:
         pdf.set_left_margin(base)
         pdf.set_x(base)
 
 
-def _paragraph(pdf: _MinutesPdf, text: str, *, indent: float = 0, grey: bool = False) -> None:
-    pdf.set_font(FONT, "", BODY_SIZE)
-    if grey:
-        pdf.set_text_color(*GREY)
-    pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(
-        pdf.epw - indent,
-        LINE,
-        pdf.printable(text),
-        align="L",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_text_color(0)
+def _wrapped(
+    pdf: _MinutesPdf, parts: Sequence[tuple[str, bool]], width: float
+) -> list[list[tuple[str, bool]]]:
+    """Lines of (text, bold) runs, each at most `width` mm wide (measured per word)."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    used = 0.0
+    pending = ""  # spaces before the next word; dropped where the line breaks
+
+    def put(text: str, bold: bool) -> None:
+        line = lines[-1]
+        if line and line[-1][1] == bold:
+            line[-1] = (line[-1][0] + text, bold)
+        else:
+            line.append((text, bold))
+
+    for raw, bold in parts:
+        if not raw:
+            continue
+        pdf.set_font(FONT, "B" if bold else "", BODY_SIZE)
+        measure = pdf.get_string_width
+        for number, hard_line in enumerate(pdf.printable(raw).split("\n")):
+            if number:
+                lines.append([])
+                used, pending = 0.0, ""
+            for token in _SPACES.split(hard_line):
+                if not token:
+                    continue
+                if token[0] == " ":
+                    pending += token
+                    continue
+                gap = measure(pending) if pending else 0.0
+                size = measure(token)
+                if used + gap + size <= width:
+                    if pending:
+                        put(pending, bold)
+                    put(token, bold)
+                    used += gap + size
+                elif size <= width:
+                    lines.append([])
+                    put(token, bold)
+                    used = size
+                else:  # longer than a line: broken between characters
+                    if used:
+                        lines.append([])
+                        used = 0.0
+                    for char in token:
+                        step = measure(char)
+                        if used + step > width and used:
+                            lines.append([])
+                            used = 0.0
+                        put(char, bold)
+                        used += step
+                pending = ""
+    return lines
 
 
 def _bullet(
