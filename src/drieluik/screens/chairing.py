@@ -268,6 +268,12 @@ class ChairingScreen(DrieluikScreen):
                 yield Static(id="chair-status")
         yield Footer()
 
+    @property
+    def _panes_ready(self) -> bool:
+        """Composed (so the clocks can be drawn) — already during on_mount, when
+        `is_mounted` is still False: the first draw must not wait for the timer."""
+        return bool(self.children) and not (self._closing or self._closed)
+
     def on_mount(self) -> None:
         self.query_one("#chair-notes-panel").border_title = t("chair.notes")
         self.query_one("#chair-decisions-panel").border_title = t("chair.decisions")
@@ -407,7 +413,7 @@ class ChairingScreen(DrieluikScreen):
 
     def watch_meeting(self) -> None:
         item = self.item
-        if item is not None and self.is_mounted:
+        if item is not None and self._panes_ready:
             self._show_outcomes(item)
             self.query_one("#chair-code", Static).update(texts.head_text(item))
             self._tick()
@@ -501,7 +507,7 @@ class ChairingScreen(DrieluikScreen):
         return int((end - meeting.started_at).total_seconds())
 
     def _tick(self) -> None:
-        if not self.is_mounted or self.meeting is None:
+        if not self._panes_ready or self.meeting is None:
             return
         item = self.item
         planned = item.planned_seconds if item else None
