@@ -16,8 +16,8 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -33,10 +33,12 @@ from drieluik.i18n import set_language, t
 from drieluik.screens.base import Rebuildable, localise_bindings
 from drieluik.services import rollback
 from drieluik.settings import Settings, load_settings
+from drieluik.store.models import now as models_now
 from drieluik.store.vault import Vault
 
 SAVE_DELAY_SECONDS = 0.3
 IDLE_CHECK_SECONDS = 0.25
+LOCK_WARNING_SECONDS = 60  # the header counts down this long before the idle lock
 # What counts as the user being there (resets the idle lock).
 _ACTIVITY = (
     events.Key,
@@ -58,11 +60,24 @@ class DrieluikApp(App):
         Binding("ctrl+q", "quit", "bind.quit", priority=True, id="app.quit"),
         Binding("ctrl+l", "lock", "bind.lock", priority=True, id="app.lock"),
         Binding("f1", "home", "bind.home", show=False, id="app.home"),
-        Binding("f2", "cases", "bind.cases", show=False, id="app.cases"),
         Binding("f3", "new_case", "bind.new_case", show=False, id="app.new_case"),
         # "/" reaches the app only when no text field has focus (fields type it).
         Binding("slash,ctrl+f,f4", "search", "bind.search", show=False, id="app.search"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Focus moves the moment Tab arrives, not after the field had its turn:
+        # keys typed fast arrive together and each goes to the widget focused
+        # then, so a bubbling Tab let "Pol⇥31-12" all land in the owner field.
+        Binding(
+            "tab", "focus_next", "bind.next_field", show=False, priority=True, id="app.focus_next"
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "bind.previous_field",
+            show=False,
+            priority=True,
+            id="app.focus_previous",
+        ),
     ]
 
     def __init__(
@@ -73,8 +88,12 @@ class DrieluikApp(App):
         vault: Vault | None = None,
         today: date | None = None,
         passphrase: str | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], datetime] = models_now,
     ) -> None:
         set_language(settings.lang)
+        self._monotonic = monotonic  # the idle clock (tests inject one)
+        self._clock = clock
         self.settings = settings
         self.vault_path = Path(vault_path)
         self.vault: Vault | None = None
@@ -86,7 +105,8 @@ class DrieluikApp(App):
         self._save_timer: Timer | None = None
         self._save_failed = False
         self._quit_despite_unsaved = False
-        self._last_activity = time.monotonic()
+        self._last_activity = monotonic()
+        self._lock_warning = False
         self._restore: list[tuple[type[Screen], tuple, dict]] = []
         super().__init__()
         localise_bindings(self)
@@ -100,6 +120,10 @@ class DrieluikApp(App):
 
     def today(self) -> date:
         return self._fixed_today or date.today()
+
+    def now(self) -> datetime:
+        """The moment the screens' clocks read (the chairing item clock); injectable."""
+        return self._clock()
 
     def open_case(self, ref: str | int) -> None:
         from drieluik.screens.case_detail import CaseDetailScreen
@@ -201,6 +225,7 @@ class DrieluikApp(App):
                 rollback.remember(self.vault)
 
     def _update_save_state(self) -> None:
+        self._lock_warning = False
         if self.vault is None:
             self.sub_title = t("tui.locked")
         elif self._save_failed:
@@ -218,7 +243,7 @@ class DrieluikApp(App):
         vault.after_commit = self.save_soon
         self._changes = self._saved_changes = 0
         self._save_failed = False
-        self._last_activity = time.monotonic()
+        self._last_activity = self._monotonic()
         self._update_save_state()
 
     def unlocked(self, vault: Vault) -> None:
@@ -243,7 +268,7 @@ class DrieluikApp(App):
         if not self.flush_save():
             # Locking would lose the unsaved change: stay open (the error is shown)
             # and try again after the next idle period, not at every check.
-            self._last_activity = time.monotonic()
+            self._last_activity = self._monotonic()
             return
         restore: list[tuple[type[Screen], tuple, dict]] = []
         for screen in self.screen_stack[1:]:
@@ -286,18 +311,30 @@ class DrieluikApp(App):
         self.set_interval(IDLE_CHECK_SECONDS, self._check_idle, name="idle-lock")
 
     def _idle_seconds(self) -> float:
-        return max(0.0, float(self.settings.idle_lock_minutes)) * 60
+        """The idle time before the lock; longer while a meeting is being chaired."""
+        minutes = self.settings.idle_lock_minutes
+        if any(getattr(screen, "chairing_live", False) for screen in self.screen_stack):
+            minutes = self.settings.idle_lock_minutes_chairing
+        return max(0.0, float(minutes)) * 60
 
     def _check_idle(self) -> None:
         seconds = self._idle_seconds()
         if not seconds or self.vault is None:
             return
-        if time.monotonic() - self._last_activity >= seconds:
+        left = seconds - (self._monotonic() - self._last_activity)
+        if left <= 0:
             self.lock()
+        elif left <= LOCK_WARNING_SECONDS:
+            self.sub_title = t("tui.lock_countdown", seconds=int(left + 0.999))
+            self._lock_warning = True
+        elif self._lock_warning:
+            self._update_save_state()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
-            self._last_activity = time.monotonic()
+            self._last_activity = self._monotonic()
+            if self._lock_warning:
+                self._update_save_state()
         await super().on_event(event)
 
     async def action_quit(self) -> None:
@@ -426,9 +463,19 @@ def make_app(
     vault: Vault | None = None,
     today: date | None = None,
     passphrase: str | None = None,
+    monotonic: Callable[[], float] = time.monotonic,
+    clock: Callable[[], datetime] = models_now,
 ) -> DrieluikApp:
-    """The one way to build the app (CLI and tests)."""
-    return DrieluikApp(settings, vault_path, vault=vault, today=today, passphrase=passphrase)
+    """The one way to build the app (CLI and tests; they inject the clocks)."""
+    return DrieluikApp(
+        settings,
+        vault_path,
+        vault=vault,
+        today=today,
+        passphrase=passphrase,
+        monotonic=monotonic,
+        clock=clock,
+    )
 
 
 def run_app(

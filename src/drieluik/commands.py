@@ -27,7 +27,18 @@ class Command:
 
 
 class AreaProvider(Provider):
-    """Discovery lists every command of the area; search fuzzy-matches the titles."""
+    """Discovery lists every command of the area; search fuzzy-matches the titles.
+
+    A screen with `PALETTE_AREAS` (the chairing screen) gets only those areas:
+    in front of the partners the palette lists what the chair can do there.
+    """
+
+    AREA = ""
+
+    @property
+    def offered_here(self) -> bool:
+        areas = getattr(self.screen, "PALETTE_AREAS", None)
+        return areas is None or self.AREA in areas
 
     @property
     def drieluik(self) -> DrieluikApp:
@@ -44,10 +55,14 @@ class AreaProvider(Provider):
         return iter(())
 
     async def discover(self) -> Hits:
+        if not self.offered_here:
+            return
         for command in self.commands():
             yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
+        if not self.offered_here:
+            return
         matcher = self.matcher(query)
         for command in self.commands():
             score = matcher.match(command.title)
@@ -58,6 +73,8 @@ class AreaProvider(Provider):
 
 
 class AppCommands(AreaProvider):
+    AREA = "app"
+
     def commands(self) -> Iterator[Command]:
         app = self.drieluik
         if self.unlocked:
@@ -68,6 +85,8 @@ class AppCommands(AreaProvider):
 
 
 class CaseCommands(AreaProvider):
+    AREA = "cases"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -93,6 +112,8 @@ class CaseCommands(AreaProvider):
 
 
 class MeetingCommands(AreaProvider):
+    AREA = "meetings"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -125,7 +146,54 @@ class MeetingCommands(AreaProvider):
         self.drieluik.open_chairing(meeting_id)
 
 
+class ChairingCommands(AreaProvider):
+    """Every chairing action, offered only on the chairing screen.
+
+    Each runs the screen's own action, so it asks the same questions as its
+    key does (closing the meeting, undo)."""
+
+    AREA = "chairing"
+
+    def commands(self) -> Iterator[Command]:
+        if not self.unlocked:
+            return
+        from drieluik.screens.chairing import ChairingScreen
+
+        screen = self.screen
+        if not isinstance(screen, ChairingScreen):
+            return
+        live = not screen.finished and screen.item is not None
+        if screen.item is not None:
+            yield Command(t("cmd.chair.notes"), t("cmd.chair.notes_help"), screen.action_notes)
+        if live:
+            yield Command(t("cmd.chair.decision"), "F5", screen.action_decision)
+            yield Command(t("cmd.chair.action"), "F6", screen.action_action)
+            yield Command(t("cmd.chair.done_next"), "F7", screen.action_done_next)
+        if screen.item is not None:
+            yield Command(t("cmd.chair.previous"), "alt+←", partial(screen.action_step, -1))
+            yield Command(t("cmd.chair.next"), "alt+→", partial(screen.action_step, 1))
+        if live:
+            key = "cmd.chair.clock_run" if screen.clock_paused else "cmd.chair.clock_pause"
+            yield Command(t(key), t("cmd.chair.clock_help"), screen.action_toggle_clock)
+            yield Command(t("cmd.chair.undo"), "ctrl+z", screen.action_undo)
+        yield Command(
+            t("cmd.chair.export" if screen.finished else "cmd.chair.export_concept"),
+            t("cmd.chair.export_help"),
+            screen.action_export,
+        )
+        if live and screen.item is not None and not screen.item.carried_over:
+            yield Command(
+                t("cmd.chair.carry_over"), t("cmd.chair.carry_over_help"), screen.action_carry_over
+            )
+        if not screen.finished:
+            yield Command(t("cmd.chair.finish"), "ctrl+g", screen.action_finish)
+        else:
+            yield Command(t("cmd.chair.reopen"), t("cmd.chair.reopen_help"), screen.action_reopen)
+
+
 class SearchCommands(AreaProvider):
+    AREA = "search"
+
     def commands(self) -> Iterator[Command]:
         if not self.unlocked:
             return
@@ -134,4 +202,4 @@ class SearchCommands(AreaProvider):
         yield Command(t("cmd.statistics"), t("cmd.statistics_help"), app.action_statistics)
 
 
-PROVIDERS = (AppCommands, CaseCommands, MeetingCommands, SearchCommands)
+PROVIDERS = (AppCommands, ChairingCommands, CaseCommands, MeetingCommands, SearchCommands)

@@ -41,6 +41,8 @@ def demo_vault_path() -> Path:
 class Settings:
     lang: str = "nl"
     idle_lock_minutes: float = 5.0
+    # While a meeting is being chaired: the chair listens for minutes on end.
+    idle_lock_minutes_chairing: float = 30.0
     export_dir: str = ""
     theme: str = "textual-dark"
     kdf_target_ms: int = 500
@@ -95,6 +97,9 @@ def load_settings(path: Path | None = None) -> Settings:
     if settings.idle_lock_minutes < 0:
         problems.append(f"idle_lock_minutes={settings.idle_lock_minutes!r}")
         settings = replace(settings, idle_lock_minutes=5.0)
+    if settings.idle_lock_minutes_chairing < 0:
+        problems.append(f"idle_lock_minutes_chairing={settings.idle_lock_minutes_chairing!r}")
+        settings = replace(settings, idle_lock_minutes_chairing=30.0)
     return replace(settings, problems=tuple(problems))
 
 

@@ -128,7 +128,7 @@ async def test_command_palette_offers_the_actions(closed_vault: Path) -> None:
         locked_titles = set()
         for provider_class in PROVIDERS:
             locked_titles |= {c.title for c in provider_class(app.screen).commands()}
-        assert locked_titles == {"Thema…", "Afsluiten"}  # nothing about the data while locked
+        assert locked_titles == {"Thema…", "Stoppen"}  # nothing about the data while locked
 
         await unlock(pilot)
         titles = set()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from drieluik.domain.vocabulary import AgendaReason, CaseStatus, DecisionKind
 from drieluik.screens.chairing import ChairingScreen
@@ -17,7 +17,7 @@ from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from drieluik.widgets.pii_guard import GuardedTextArea, GuardFindings
 from tests.conftest import PASSPHRASE
-from tests.tui.conftest import SIZE, TODAY, app_for, unlock, wait_for
+from tests.tui.conftest import SIZE, TODAY, app_for, painted, unlock, wait_for
 from tests.tui.seed_data import at, seed_meetings
 
 
@@ -26,13 +26,24 @@ def notes(app) -> GuardedTextArea:
 
 
 def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, OptionList):
+        return "\n".join(str(option.prompt) for option in widget.options)
+    assert isinstance(widget, Static)
+    return str(widget.render())
 
 
 async def open_chairing(pilot, meeting_id: int) -> ChairingScreen:
+    """Open the chairing screen; a meeting dated after today asks first: yes."""
+    from drieluik.screens.chairing import SafeConfirm
+
     app = pilot.app
     await pilot.pause()
     app.open_chairing(meeting_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen | SafeConfirm))
+    if isinstance(app.screen, SafeConfirm):
+        assert "toekomst" in app.screen.question
+        await pilot.press("left", "enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
     await pilot.pause()
     return app.screen
@@ -72,7 +83,7 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         assert "monitoring" in str(screen.query_one("#chair-decisions").render_line(0).text)
 
         # An action: what, owner organisation, due date.
-        await pilot.press("ctrl+f")
+        await pilot.press("f6")
         await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
         await pilot.press(*"Controle op de huisvesting", "tab", *"GGD Drenthe", "tab")
         await pilot.press(*"2026-12-16", "enter")
@@ -80,13 +91,13 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         assert "GGD Drenthe" in shown(app, "#chair-actions")
 
         # Discussed; on to the second item. The item clock goes into the vault.
-        screen._entered_at -= timedelta(minutes=7, seconds=30)  # as if 7½ minutes passed
+        screen._running_since -= timedelta(minutes=7, seconds=30)  # as if 7½ minutes passed
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert second.case.code in shown(app, "#chair-code")
         notes(app).focus()
         await pilot.press(*"Melder doet navraag.")
-        await pilot.press("escape", "b")  # out of the notes: the plain letter works too
+        await pilot.press("escape", "f5")  # out of the notes: F5 is the decision too
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
         await pilot.press("f2")  # the default: advies aan melder; F2 saves as Ctrl+S does
         await wait_for(pilot, lambda: app.screen is screen)
@@ -97,7 +108,9 @@ async def test_chair_two_items_then_close_and_carry_over(vault_path: Path) -> No
         await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "3" in str(app.screen.question)
-        await pilot.press("j")
+        await pilot.press("j")  # a letter is no answer here
+        assert isinstance(app.screen, ConfirmDialog) and not screen.finished
+        await pilot.press("left", "enter")  # No is focused; Yes is to its left
         await wait_for(
             pilot,
             lambda: not isinstance(app.screen, ConfirmDialog) or ("3" not in app.screen.question),
@@ -198,6 +211,11 @@ async def test_usable_at_80_by_24(vault_path: Path) -> None:
             region = screen.query_one(selector).region
             assert region.area > 0 and visible.contains_region(region), selector
         assert screen.query_one("#chair-notes").region.height >= 3
+        # The footer keeps the keys that matter while chairing, in that order.
+        footer = painted(app).splitlines()
+        bottom = next(line for line in reversed(footer) if "Besluit" in line)
+        positions = [bottom.index(word) for word in ("Besluit", "Actie", "Besproken", "Afronden")]
+        assert positions == sorted(positions)
         # Keys still work at this size: the decision dialog fits and saves.
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, DecisionDialog))
@@ -241,7 +259,7 @@ def test_chairing_snapshot(snap_compare, vault_path: Path) -> None:
     meeting_id = build_snapshot_vault(vault_path)
     vault = Vault.open(vault_path, PASSPHRASE)
     moment = at(TODAY + timedelta(days=7), 9, 41)
-    app = app_for(vault_path, vault=vault)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7))  # the meeting's day
 
     async def run_before(pilot) -> None:
         with clock_at(moment):
@@ -273,7 +291,7 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     app = app_for(vault_path, vault=vault, export_dir=str(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_chairing(pilot, meeting.id)
-        await pilot.press("escape", "v")
+        screen.action_export()
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         dialog = app.screen
         path_input = dialog.query_one("#export-path", Input)
@@ -307,7 +325,7 @@ async def test_locking_mid_note_keeps_the_note(vault_path: Path) -> None:
         await open_chairing(pilot, meeting.id)
         await pilot.press(*"Half getypt")
         screen = app.screen
-        screen._entered_at -= timedelta(minutes=4)  # as if 4 minutes passed on this item
+        screen._running_since -= timedelta(minutes=4)  # as if 4 minutes passed on this item
         await pilot.press("ctrl+l")  # before the notes' own save, a second later
         await wait_for(pilot, lambda: app.vault is None)
         reopened = Vault.open(vault_path, PASSPHRASE)
@@ -333,7 +351,7 @@ async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
     app = app_for(vault_path, vault=vault)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_chairing(pilot, meeting.id)
-        await pilot.press("ctrl+f")
+        await pilot.press("f6")
         await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
         dialog = app.screen
         await pilot.press(*"Melder terugbellen", "tab", *"Jan Jansen", "ctrl+s")
@@ -352,7 +370,7 @@ async def test_a_refused_action_keeps_the_dialog_open_with_what_was_typed(
         saved = [a for a in actions.list_actions(vault) if a.description == "Melder terugbellen"]
         assert [a.owner for a in saved] == ["GGD Drenthe"]
         # Saving a refused name a second time: the chair says it is an organisation.
-        await pilot.press("ctrl+f")
+        await pilot.press("f6")
         await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
         await pilot.press(*"Dossier opvragen", "tab", *"Dr. Aletta Jacobs", "ctrl+s")
         await pilot.pause()
@@ -409,3 +427,29 @@ async def test_a_lock_keeps_an_open_dialog_and_what_was_typed_in_it(vault_path: 
         assert [d.kind for d in item.decisions] == [DecisionKind.DOORVERWIJZING]
         assert cases.get_case(app.vault, item.case.id).status is CaseStatus.MONITORING
         await pilot.press("ctrl+q")
+
+
+def test_chairing_snapshot_english_at_80_by_24(snap_compare, vault_path: Path) -> None:
+    from drieluik.i18n import set_language
+
+    meeting_id = build_snapshot_vault(vault_path)
+    vault = Vault.open(vault_path, PASSPHRASE)
+    moment = at(TODAY + timedelta(days=7), 9, 41)
+    app = app_for(vault_path, vault=vault, today=TODAY + timedelta(days=7), lang="en")
+
+    async def run_before(pilot) -> None:
+        with clock_at(moment):
+            await pilot.pause()
+            app.open_chairing(meeting_id)
+            await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+            app.screen.query_one("#chair-notes", GuardedTextArea).cursor_blink = False
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.2)
+
+    try:
+        with clock_at(moment):
+            assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    finally:
+        vault.close()
+        set_language("nl")

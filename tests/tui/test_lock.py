@@ -127,12 +127,17 @@ async def test_lock_keeps_the_draft_of_the_intake_form(closed_vault: Path) -> No
 
 
 async def test_activity_postpones_the_idle_lock(closed_vault: Path) -> None:
-    app = app_for(closed_vault, idle_lock_minutes=0)
+    from drieluik.app import make_app
+    from drieluik.settings import Settings
+
+    idle = [1000.0]  # the app's idle clock, moved by the test: no timing on a busy machine
+    app = make_app(Settings(idle_lock_minutes=1), closed_vault, monotonic=lambda: idle[0])
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        app.settings = replace(app.settings, idle_lock_minutes=0.02)  # 1.2 s
-        for _ in range(8):  # 1.6 s of typing, never 1.2 s idle
-            await pilot.pause(0.2)
+        for _ in range(8):  # 6 minutes of typing, never a minute idle
+            idle[0] += 45
             await pilot.press("r")
-        assert app.vault is not None
+            await pilot.pause(0.3)
+            assert app.vault is not None
+        idle[0] += 61
         await wait_for(pilot, lambda: app.vault is None, timeout=5)

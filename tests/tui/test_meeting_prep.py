@@ -182,7 +182,7 @@ async def test_default_date_skips_a_finished_meeting_and_fits_80_by_24(vault_pat
 
 
 async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) -> None:
-    from drieluik.screens.chairing import ChairingScreen
+    from drieluik.screens.chairing import ChairingScreen, SafeConfirm
     from drieluik.screens.meetings import MeetingsScreen
 
     vault = Vault.create(vault_path, PASSPHRASE)
@@ -205,7 +205,9 @@ async def test_meetings_list_opens_preparation_and_chairing(vault_path: Path) ->
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         await pilot.press("g")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
-        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SafeConfirm))  # next week: asks
+        assert isinstance(app.screen_stack[-2], ChairingScreen)
+        await pilot.press("escape")  # not now: back to the list, the meeting not started
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        assert meetings.get_meeting(vault, upcoming.id).started_at is None
         await pilot.press("ctrl+q")

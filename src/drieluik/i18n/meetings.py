@@ -184,9 +184,9 @@ MESSAGES = {
         "en": "Notes on this item — no names or other personal data.",
     },
     "chair.decisions": {"nl": "Besluiten", "en": "Decisions"},
-    "chair.decisions_empty": {"nl": "(nog geen besluit — Ctrl+T)", "en": "(no decision — Ctrl+T)"},
+    "chair.decisions_empty": {"nl": "(nog geen besluit — F5)", "en": "(no decision — F5)"},
     "chair.actions": {"nl": "Nieuwe actiepunten", "en": "New actions"},
-    "chair.actions_empty": {"nl": "(geen — Ctrl+F)", "en": "(none — Ctrl+F)"},
+    "chair.actions_empty": {"nl": "(geen — F6)", "en": "(none — F6)"},
     "chair.status": {"nl": "Status: {status}", "en": "Status: {status}"},
     "chair.next_status": {"nl": "Volgende status: {status}", "en": "Next status: {status}"},
     "chair.until": {"nl": "tot {date}", "en": "until {date}"},
@@ -201,7 +201,7 @@ MESSAGES = {
         "nl": "Actiepunt vastgelegd voor {owner}.",
         "en": "Action recorded for {owner}.",
     },
-    "chair.action_done": {"nl": "Actiepunt afgerond.", "en": "Action done."},
+    "chair.action_done": {"nl": "Actiepunt gedaan.", "en": "Action done."},
     "chair.action_postponed": {
         "nl": "Actiepunt uitgesteld tot {date}.",
         "en": "Action postponed until {date}.",
@@ -212,21 +212,21 @@ MESSAGES = {
         "en": "{code} discussed ({time}).",
     },
     "chair.last_item": {
-        "nl": "Dit was het laatste punt. Ctrl+G sluit het overleg af.",
+        "nl": "Dit was het laatste punt. Ctrl+G rondt het overleg af.",
         "en": "That was the last item. Ctrl+G closes the meeting.",
     },
     "chair.finish_confirm": {
-        "nl": "Overleg afsluiten? {open} van {total} punt(en) niet besproken; "
+        "nl": "Overleg afronden? {open} van {total} punt(en) niet besproken; "
         "die worden doorgeschoven naar het volgende overleg.",
         "en": "Close the meeting? {open} of {total} item(s) not discussed; "
         "they are carried over to the next meeting.",
     },
     "chair.finish_confirm_all": {
-        "nl": "Overleg afsluiten? Alle {total} punt(en) zijn besproken.",
+        "nl": "Overleg afronden? Alle {total} punt(en) zijn besproken.",
         "en": "Close the meeting? All {total} item(s) were discussed.",
     },
     "chair.finished": {
-        "nl": "Overleg afgesloten. {count} punt(en) doorgeschoven naar het volgende overleg.",
+        "nl": "Overleg afgerond. {count} punt(en) doorgeschoven naar het volgende overleg.",
         "en": "Meeting closed. {count} item(s) carried over to the next meeting.",
     },
     "chair.finished_banner": {
@@ -238,12 +238,91 @@ MESSAGES = {
     "chair.bind.previous": {"nl": "Vorige", "en": "Previous"},
     "chair.bind.decision": {"nl": "Besluit", "en": "Decision"},
     "chair.bind.action": {"nl": "Actie", "en": "Action"},
-    "chair.bind.finish": {"nl": "Afsluiten", "en": "Close meeting"},
+    "chair.bind.finish": {"nl": "Afronden", "en": "Close meeting"},
+    "chair.bind.undo": {"nl": "Ongedaan", "en": "Undo"},
+    "chair.bind.stray": {"nl": "(niets)", "en": "(nothing)"},
     "chair.bind.export": {"nl": "Verslag", "en": "Minutes"},
     "chair.bind.notes": {"nl": "Notities", "en": "Notes"},
-    "chair.bind.action_done": {"nl": "Gedaan", "en": "Done"},
-    "chair.bind.action_postpone": {"nl": "Uitstellen", "en": "Postpone"},
-    "chair.bind.delete_decision": {"nl": "Besluit wissen", "en": "Delete decision"},
+    "chair.carried_over": {"nl": "doorgeschoven", "en": "carried over"},
+    "chair.timebox": {"nl": "{spent} / {planned}", "en": "{spent} / {planned}"},
+    "chair.clock_paused": {"nl": "klok gepauzeerd", "en": "clock paused"},
+    "chair.undo_nothing": {
+        "nl": "Er is niets om ongedaan te maken.",
+        "en": "There is nothing to undo.",
+    },
+    "chair.undo_confirm": {"nl": "Ongedaan maken: {what}?", "en": "Undo: {what}?"},
+    "chair.undone": {"nl": "Ongedaan gemaakt: {what}.", "en": "Undone: {what}."},
+    "chair.change.decision": {
+        "nl": "besluit '{kind}' bij {code}",
+        "en": "decision '{kind}' on {code}",
+    },
+    "chair.change.action": {
+        "nl": "actiepunt voor {owner} bij {code}",
+        "en": "action for {owner} on {code}",
+    },
+    "chair.owner_unknown": {
+        "nl": "'{name}' is geen organisatie die de kluis kent. Kies er een uit de suggesties, "
+        "of sla nogmaals op om '{name}' toch te gebruiken.",
+        "en": "'{name}' is not an organisation the vault knows. Pick one from the suggestions, "
+        "or save again to use '{name}' anyway.",
+    },
+    "chair.item_time": {"nl": "punt {time}", "en": "item {time}"},
+    "chair.future_confirm": {
+        "nl": "Dit overleg staat op {date}, in de toekomst. Nu toch beginnen?",
+        "en": "This meeting is dated {date}, in the future. Start it now anyway?",
+    },
+    "chair.finish_future": {
+        "nl": "Let op: dit overleg staat op {date}, in de toekomst.",
+        "en": "Note: this meeting is dated {date}, in the future.",
+    },
+    "chair.change.discussed": {
+        "nl": "{code} als besproken gemarkeerd",
+        "en": "{code} marked discussed",
+    },
+    "chair.change.carried_over": {"nl": "{code} doorgeschoven", "en": "{code} carried over"},
+    "chair.change.action_done": {
+        "nl": "actiepunt gedaan: {description}",
+        "en": "action done: {description}",
+    },
+    "chair.change.action_cancel": {
+        "nl": "actiepunt vervallen: {description}",
+        "en": "action cancelled: {description}",
+    },
+    "chair.carry_over_title": {
+        "nl": "{code} doorschuiven naar het volgende overleg",
+        "en": "Carry {code} over to the next meeting",
+    },
+    "chair.reason_label": {
+        "nl": "Reden (zonder persoonsgegevens)",
+        "en": "Reason (no personal data)",
+    },
+    "chair.carried": {
+        "nl": "{code} schuift door naar het volgende overleg.",
+        "en": "{code} is carried over to the next meeting.",
+    },
+    "chair.reopen_title": {
+        "nl": "Overleg van {date} heropenen",
+        "en": "Reopen the meeting of {date}",
+    },
+    "chair.reopened": {
+        "nl": "Overleg heropend; rond het opnieuw af als u klaar bent.",
+        "en": "Meeting reopened; close it again when you are done.",
+    },
+    "chair.action_edited": {"nl": "Actiepunt gewijzigd.", "en": "Action changed."},
+    "chair.menu.edit": {"nl": "Bewerken…", "en": "Edit…"},
+    "chair.menu.postpone": {"nl": "Uitstellen…", "en": "Postpone…"},
+    "chair.menu.done": {"nl": "Gedaan…", "en": "Done…"},
+    "chair.menu.cancel": {"nl": "Laten vervallen…", "en": "Cancel…"},
+    "chair.menu.back": {"nl": "Terug (niets wijzigen)", "en": "Back (change nothing)"},
+    "chair.action_cancel": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
+    "chair.action_done_confirm": {
+        "nl": "Actiepunt als gedaan markeren? {description}",
+        "en": "Mark the action as done? {description}",
+    },
+    "chair.action_cancel_confirm": {
+        "nl": "Actiepunt laten vervallen? {description}",
+        "en": "Cancel the action? {description}",
+    },
     # --- decision and action dialogs -------------------------------------------------
     "dlg.decision.title": {"nl": "Besluit over {code}", "en": "Decision on {code}"},
     "dlg.decision.kind": {"nl": "Besluit", "en": "Decision"},

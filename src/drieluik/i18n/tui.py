@@ -2,8 +2,10 @@
 
 MESSAGES = {
     # --- key descriptions (footer, command palette) ---
-    "bind.quit": {"nl": "Afsluiten", "en": "Quit"},
+    "bind.quit": {"nl": "Stoppen", "en": "Quit"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
+    "bind.next_field": {"nl": "Volgend veld", "en": "Next field"},
+    "bind.previous_field": {"nl": "Vorig veld", "en": "Previous field"},
     "bind.home": {"nl": "Overzicht", "en": "Overview"},
     "bind.cases": {"nl": "Casussen", "en": "Cases"},
     "bind.new_case": {"nl": "Nieuwe casus", "en": "New case"},
@@ -36,6 +38,10 @@ MESSAGES = {
         "en": "NOT SAVED — saving failed",
     },
     "tui.locked": {"nl": "vergrendeld", "en": "locked"},
+    "tui.lock_countdown": {
+        "nl": "vergrendelt over {seconds} s — druk op een toets",
+        "en": "locks in {seconds} s — press any key",
+    },
     "tui.unexpected": {
         "nl": "Onverwachte fout ({kind}). Wat al was ingevoerd staat in de kluis.",
         "en": "Unexpected error ({kind}). What was already entered is in the vault.",
@@ -86,7 +92,7 @@ MESSAGES = {
         "en": "Wrong recovery key (attempt {count}). Nothing was changed.",
     },
     "unlock.hint": {
-        "nl": "Enter: ontgrendelen · ctrl+q: afsluiten",
+        "nl": "Enter: ontgrendelen · ctrl+q: stoppen",
         "en": "Enter: unlock · ctrl+q: quit",
     },
     "unlock.hint_recovery": {
@@ -272,8 +278,48 @@ MESSAGES = {
     "cmd.theme_help": {"nl": "Kleurenthema kiezen", "en": "Choose a colour theme"},
     "cmd.home": {"nl": "Overzicht", "en": "Overview"},
     "cmd.home_help": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
-    "cmd.quit": {"nl": "Afsluiten", "en": "Quit"},
-    "cmd.quit_help": {"nl": "Opslaan en afsluiten", "en": "Save and quit"},
+    "cmd.quit": {"nl": "Stoppen", "en": "Quit"},
+    "cmd.chair.notes": {"nl": "Notities typen", "en": "Type notes"},
+    "cmd.chair.notes_help": {
+        "nl": "De cursor naar de notities van dit punt",
+        "en": "The cursor to this item's notes",
+    },
+    "cmd.chair.decision": {"nl": "Besluit vastleggen", "en": "Record a decision"},
+    "cmd.chair.action": {"nl": "Actiepunt toevoegen", "en": "Add an action"},
+    "cmd.chair.done_next": {
+        "nl": "Punt besproken, naar het volgende",
+        "en": "Item discussed, on to the next",
+    },
+    "cmd.chair.previous": {"nl": "Vorig agendapunt", "en": "Previous agenda item"},
+    "cmd.chair.next": {"nl": "Volgend agendapunt", "en": "Next agenda item"},
+    "cmd.chair.clock_pause": {"nl": "Klok pauzeren", "en": "Pause the clock"},
+    "cmd.chair.clock_run": {"nl": "Klok hervatten", "en": "Resume the clock"},
+    "cmd.chair.clock_help": {
+        "nl": "De tijd van dit punt stilzetten of laten doorlopen",
+        "en": "Stop or run this item's time",
+    },
+    "cmd.chair.undo": {"nl": "Laatste wijziging ongedaan maken", "en": "Undo the last change"},
+    "cmd.chair.export": {"nl": "Verslag exporteren", "en": "Export the minutes"},
+    "cmd.chair.export_concept": {
+        "nl": "Conceptverslag exporteren",
+        "en": "Export draft minutes",
+    },
+    "cmd.chair.export_help": {
+        "nl": "Word, PDF of Markdown; gecontroleerd op persoonsgegevens",
+        "en": "Word, PDF or Markdown; checked for personal data",
+    },
+    "cmd.chair.finish": {"nl": "Overleg afronden…", "en": "Close the meeting…"},
+    "cmd.chair.carry_over": {
+        "nl": "Punt doorschuiven naar het volgende overleg…",
+        "en": "Carry the item over to the next meeting…",
+    },
+    "cmd.chair.carry_over_help": {"nl": "Met een reden", "en": "With a reason"},
+    "cmd.chair.reopen": {"nl": "Overleg heropenen…", "en": "Reopen the meeting…"},
+    "cmd.chair.reopen_help": {
+        "nl": "Met een reden; staat in het logboek en de casusgeschiedenis",
+        "en": "With a reason; kept in the audit trail and the case histories",
+    },
+    "cmd.quit_help": {"nl": "Opslaan en stoppen", "en": "Save and quit"},
     "cmd.no_next_meeting": {
         "nl": "Er is geen komend overleg; maak er eerst een ('Nieuw overleg').",
         "en": "There is no upcoming meeting; create one first ('Nieuw overleg').",

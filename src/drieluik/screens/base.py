@@ -7,18 +7,24 @@
   rebuild the screen stack after a lock (`DrieluikApp.lock`) without keeping
   any screen — and its data — alive while locked.
 - Errors of this screen's workers go to the app's one error display.
+- `run_service` is the one way a screen calls a service: a `DrieluikError`
+  is reported the same way everywhere, a form is disabled while a slow call
+  runs in a thread worker and enabled again afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
+from drieluik.errors import DrieluikError
 from drieluik.i18n import catalog, t
 
 if TYPE_CHECKING:
@@ -78,6 +84,67 @@ class _Shared:
         """Escape: back to the previous screen (never below the dashboard)."""
         if len(self.app.screen_stack) > 2:  # type: ignore[attr-defined]
             self.app.pop_screen()  # type: ignore[attr-defined]
+
+    def run_service(
+        self,
+        call: Callable[..., Any],
+        *args: Any,
+        on_success: Callable[[Any], object] | None = None,
+        on_error: Callable[[DrieluikError], object] | None = None,
+        thread: bool = False,
+        form: Widget | None = None,
+        **kwargs: Any,
+    ) -> bool:
+        """Run `call(*args, **kwargs)`; `on_success(result)` when it worked.
+
+        A `DrieluikError` goes to `on_error` when given (a dialog shows it in
+        its own error line), else to the app's error display; either way the
+        caller's state is left as it was. With `thread=True` the call runs in a
+        thread worker (slow calls: a long case history, an agenda proposal)
+        and the callbacks run on the app's thread afterwards; `form` is
+        disabled meanwhile. Returns False when the call failed (always True
+        for a thread: the outcome comes later).
+        """
+        if not thread:
+            try:
+                result = call(*args, **kwargs)
+            except DrieluikError as error:
+                self._service_failed(error, on_error)
+                return False
+            if on_success is not None:
+                on_success(result)
+            return True
+        if form is not None:
+            form.disabled = True
+
+        def done(result: Any, error: Exception | None) -> None:
+            if form is not None:
+                form.disabled = False
+            if isinstance(error, DrieluikError):
+                self._service_failed(error, on_error)
+            elif error is not None:  # a bug: shown without a traceback, the form usable
+                self.app.report_error(error)  # type: ignore[attr-defined]
+            elif on_success is not None:
+                on_success(result)
+
+        def in_thread() -> None:
+            try:
+                result = call(*args, **kwargs)
+            except Exception as error:
+                self.app.call_from_thread(done, None, error)  # type: ignore[attr-defined]
+                return
+            self.app.call_from_thread(done, result, None)  # type: ignore[attr-defined]
+
+        self.run_worker(in_thread, thread=True, exit_on_error=False, group="service")  # type: ignore[attr-defined]
+        return True
+
+    def _service_failed(
+        self, error: DrieluikError, on_error: Callable[[DrieluikError], object] | None
+    ) -> None:
+        if on_error is not None:
+            on_error(error)
+        else:
+            self.app.report_error(error)  # type: ignore[attr-defined]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
