@@ -26,6 +26,7 @@ FORBIDDEN = {
         "drieluik.screens",
         "drieluik.widgets",
         "drieluik.commands",
+        "drieluik.textual_compat",
         "textual",
         "sqlmodel",
         "sqlalchemy",
@@ -37,6 +38,7 @@ FORBIDDEN = {
         "drieluik.screens",
         "drieluik.widgets",
         "drieluik.commands",
+        "drieluik.textual_compat",
         "textual",
     ),
     "services": (
@@ -45,6 +47,7 @@ FORBIDDEN = {
         "drieluik.screens",
         "drieluik.widgets",
         "drieluik.commands",
+        "drieluik.textual_compat",
         "textual",
     ),
     "i18n": (

@@ -24,9 +24,11 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.timer import Timer
 
+from drieluik import textual_compat
 from drieluik.commands import PROVIDERS
 from drieluik.errors import DrieluikError, ExitCode, InvalidInput
 from drieluik.i18n import set_language, t
@@ -110,6 +112,8 @@ class DrieluikApp(App):
         self._restore: list[tuple[type[Screen], tuple, dict]] = []
         super().__init__()
         localise_bindings(self)
+        textual_compat.localise_textual_bindings(self)
+        textual_compat.localise_select_menu()
         self._set_theme(settings.theme)
         if settings.keymap:
             self.set_keymap(dict(settings.keymap))
@@ -443,11 +447,19 @@ class DrieluikApp(App):
             self.open_meeting_prep(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own commands, minus those drieluik offers in Dutch and the
-        screenshot: an SVG of a screen with case data would be plaintext on disk."""
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Theme", "Quit", "Screenshot"):
-                yield command
+        """Textual's own commands in the user's language, minus those drieluik
+        offers itself and the screenshot (see textual_compat)."""
+        yield from textual_compat.system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(textual_compat.command_palette())
+
+    def search_themes(self) -> None:
+        self.push_screen(textual_compat.theme_palette())
+
+    def action_help_quit(self) -> None:
+        textual_compat.quit_hint(self)
 
     def _set_theme(self, name: str) -> None:
         if name in self.available_themes:

@@ -148,6 +148,44 @@ def test_init_creates_a_vault_that_check_accepts(vault_path: Path) -> None:
     assert report["key_slots"] == ["passphrase"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "answers", "created"),
+    [
+        ("nl", "ok\nj\n", True),  # "ok" is no answer: asked again, then j
+        ("nl", "ja\n", True),
+        ("nl", "jawel\nn\n", False),
+        ("nl", "\n", False),  # Enter alone: the default, no
+        ("en", "y\n", True),
+        ("en", "sure\nno\n", False),
+    ],
+    ids=["nl-again-then-j", "nl-ja", "nl-again-then-n", "nl-enter-is-no", "en-y", "en-again-no"],
+)
+def test_init_weak_passphrase_question_takes_j_n_and_asks_again(
+    vault_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    answers: str,
+    created: bool,
+) -> None:
+    """Issue 11: the Dutch yes/no refused "j"; anything but an answer asks again."""
+    import io
+
+    monkeypatch.setenv("DRIELUIK_LANG", lang)
+    monkeypatch.setenv("DRIELUIK_PASSPHRASE", PASSPHRASE)  # weak: init asks
+    stdin = io.StringIO(answers)
+    monkeypatch.setattr(stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("sys.stdin", stdin)
+    result = run_here(capsys, "init")
+    assert vault_path.is_file() is created, result.stderr
+    assert result.code == (0 if created else 1), result.stderr
+    asked = result.stderr.count("[j/N]" if lang == "nl" else "[y/N]")
+    assert asked == answers.count("\n"), result.stderr
+    again = "Antwoord met j (ja) of n (nee)." if lang == "nl" else "Answer y (yes) or n (no)."
+    assert result.stderr.count(again) == asked - 1, result.stderr
+    assert "invalid input" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_init_never_overwrites(vault_path: Path) -> None:
     vault_path.write_bytes(b"an existing file")
     result = run_cli("init", env={**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"})

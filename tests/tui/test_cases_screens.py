@@ -26,6 +26,7 @@ from drieluik.domain.vocabulary import (
 from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
 from drieluik.screens.case_form import CaseFormScreen
 from drieluik.screens.cases import PAGE_SIZE, CasesScreen
+from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog
 from drieluik.services import actions, allowlist, cases, meetings
 from drieluik.services.cases import CaseInput
 from drieluik.services.types import CaseFilter
@@ -73,7 +74,7 @@ async def test_new_case_form_shows_errors_inline_then_saves(closed_vault: Path) 
         form = app.screen
         date_field = form.query_one("#form-datum", Input)
         date_field.value = "31-02-2026"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, CaseFormScreen)  # not saved
         errors = {
@@ -129,7 +130,7 @@ async def test_other_reporter_and_edit(closed_vault: Path) -> None:
         await pilot.pause()
         assert form.query_one("#row-melder-other").has_class("visible")
         form.query_one("#form-melder-other", Input).value = "Buurtteam Noord"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         assert "Buurtteam Noord" in screen_text(app)
         await pilot.press("ctrl+q")
@@ -239,7 +240,7 @@ async def test_filters_open_from_the_keyboard_and_by_click(closed_vault: Path) -
         # The choices are made only when a filter is opened.
         assert not screen.query(OptionList)
         assert "Gemeente" in str(municipality.render())
-        assert "Volgende pagina" in painted(app)  # the footer shows the screen's keys
+        assert "Filters" in painted(app)  # the footer shows the screen's keys
 
         await pilot.press("f", "tab", "tab", "tab")  # year, status, form, municipality
         assert screen.focused is municipality
@@ -320,20 +321,30 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         table = app.screen.query_one("#detail-actions-table", DataTable)
         assert table.row_count == 2
-        table.focus()
-        await pilot.press("d")  # first row: done
+        assert table.has_focus  # the cursor the keys act on is the one shown
+        await pilot.press("ctrl+d")  # first row: done, after confirming
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
         await wait_for(pilot, lambda: table.row_count == 1)
-        await pilot.press("u")
+        await pilot.press("ctrl+u")
         await wait_for(pilot, lambda: isinstance(app.screen, PostponeDialog))
         field = app.screen.query_one(Input)
-        assert field.value == "2026-12-15"  # due date + 14 days
+        assert field.value == "15-12-2026"  # due date + 14 days
         field.value = "nonsense"
         await pilot.press("enter")
         assert isinstance(app.screen, PostponeDialog)
         field.value = "20-12-2026"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("a")  # asks first; Enter is "no"
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        assert not meetings.get_meeting(app.vault, meeting.id).items
         await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         await pilot.pause()
         history = str(app.screen.query_one("#detail-history-text", Static).render())
         assert "geagendeerd" in history
@@ -352,6 +363,99 @@ async def test_case_detail_actions_and_agenda(closed_vault: Path) -> None:
         assert cases.get_case(vault, code).status is CaseStatus.GEAGENDEERD
     finally:
         vault.close()
+
+
+async def test_case_actions_change_only_the_highlighted_row_after_confirming(
+    closed_vault: Path,
+) -> None:
+    """Observation 5 of issue 11: `x` cancelled the wrong action at once. Plain
+    letters do nothing to actions now; ctrl+x and the Enter menu act on the
+    highlighted row and only after a confirmation whose default is "no"."""
+    (code,) = _fill(closed_vault, [_case(date(2026, 10, 1))])
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    with clock_at(datetime(2026, 10, 5, 10).astimezone()):  # agreed back then
+        first = actions.add_action(
+            vault, code, "Navragen bij school", "Gemeente", date(2026, 12, 1)
+        )
+        second = actions.add_action(vault, code, "Dossier opvragen", "Politie", date(2026, 12, 2))
+        third = actions.add_action(vault, code, "Melder bellen", "GGD Drenthe", date(2026, 12, 3))
+    vault.close()
+
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        detail = app.screen
+        table = detail.query_one("#detail-actions-table", DataTable)
+        assert table.has_focus and table.cursor_row == 0
+        # Stray letters, Enter-free: nothing changes, no dialog opens.
+        await pilot.press(*"duxjnyvk")
+        await pilot.pause()
+        assert app.screen is detail and table.row_count == 3
+        # ctrl+x on the second row asks, naming that action; Enter says no.
+        await pilot.press("down", "ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Dossier opvragen" in app.screen.question
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is detail)
+        assert table.row_count == 3
+        # A stray `j`, `y` or space does not answer; Enter then says no.
+        await pilot.press("ctrl+x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("j", "y", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is detail)
+        assert table.row_count == 3
+        # Enter on the third row opens the menu; "vervalt", then yes.
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("down", "down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Melder bellen" in app.screen.question
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("ctrl+q")
+
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        by_id = {a.id: a for a in actions.list_actions(vault, case_ref=code, status=None)}
+        assert by_id[first.id].status is ActionStatus.OPEN
+        assert by_id[second.id].status is ActionStatus.OPEN
+        assert by_id[third.id].status is ActionStatus.VERVALLEN
+    finally:
+        vault.close()
+
+
+async def test_leaving_a_form_with_typed_text_asks_first(closed_vault: Path) -> None:
+    """Escape threw a typed signal away at once; now it asks, and "no" (the
+    default) keeps the form; an untouched form closes at once."""
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        start = app.screen
+        app.action_new_case()
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes
+        await wait_for(pilot, lambda: app.screen is start)
+        app.action_new_case()
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        await pilot.pause()
+        form.query_one("#form-summary", TextArea).focus()
+        await pilot.press(*"Vrouw werkt in een nagelsalon")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # the default: keep typing
+        await wait_for(pilot, lambda: app.screen is form)
+        assert "nagelsalon" in form.query_one("#form-summary", TextArea).text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is start)
 
 
 async def test_agenda_without_upcoming_meeting_explains(closed_vault: Path) -> None:
@@ -398,16 +502,16 @@ async def test_a_reporter_read_as_a_name_is_accepted_on_a_second_save(closed_vau
         form.query_one("#form-melder", Select).value = "\0other"
         await pilot.pause()
         form.query_one("#form-melder-other", Input).value = "Anna Paulowna"
-        await pilot.press("f5")
+        await pilot.press("f2")
         await pilot.pause()
         assert app.screen is form  # refused: it reads as a person's name
-        await pilot.press("f5")  # saved again: the chair says it is an organisation
+        await pilot.press("f2")  # saved again: the chair says it is an organisation
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         # Editing the case again keeps that reporter without a second warning.
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
         app.screen.query_one("#form-summary", TextArea).load_text("Signaal over werk, aangevuld")
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         await pilot.press("ctrl+q")
     vault = Vault.open(closed_vault, PASSPHRASE)
@@ -431,7 +535,7 @@ async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vau
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
         app.screen.query_one("#form-summary", TextArea).load_text("Aangevuld")
-        await pilot.press("f5")
+        await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         assert cases.get_case(app.vault, code).summary == "Aangevuld"
         assert allowlist.allow_terms(app.vault) == []  # nothing was added for it

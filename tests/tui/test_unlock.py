@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from drieluik.screens.dashboard import DashboardScreen
@@ -99,3 +100,21 @@ async def test_recovery_key_unlocks(closed_vault: Path) -> None:
         await pilot.press("ctrl+r")
         await pilot.press(*"abcd efgh ijkl mnop", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+
+
+async def test_the_vault_path_is_shown_relative_to_home(
+    closed_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An absolute /home/… path made the screen differ per machine and filled
+    the line at 80 columns; under the home folder it reads ~/…"""
+    from drieluik.widgets.literal import shown_path
+
+    monkeypatch.setenv("HOME", str(closed_vault.parent.parent))
+    expected = f"~/{closed_vault.parent.name}/{closed_vault.name}"
+    assert shown_path(closed_vault) == expected
+    assert shown_path(Path("/elders/kluis.vault")) == "/elders/kluis.vault"
+    app = app_for(closed_vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        shown = str(app.screen.query_one("#unlock-path").render())
+        assert expected in shown and str(closed_vault) not in shown

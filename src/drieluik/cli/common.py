@@ -140,12 +140,26 @@ def ask(text: str, **options: Any) -> Any:
         raise KeyboardInterrupt from None
 
 
+# Accepted in either language: a Dutch chair types j, an English one y.
+_YES = frozenset({"j", "ja", "y", "yes"})
+_NO = frozenset({"n", "nee", "no"})
+
+
 def confirm(text: str) -> bool:
-    """A y/N question on stderr (No by default); interrupted like `ask`."""
-    try:
-        return typer.confirm(text, default=False, err=True)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
+    """A yes/no question on stderr, No by default (an empty answer).
+
+    j/ja and y/yes say yes, n/nee/no say no; anything else asks again
+    (Click's own confirm knows only y/n and answers in English).
+    Interrupted like `ask`.
+    """
+    while True:
+        answer = ask(f"{text} {t('confirm.choices')}", default="", show_default=False)
+        answer = str(answer).strip().lower()
+        if not answer or answer in _NO:
+            return False
+        if answer in _YES:
+            return True
+        info(t("confirm.again"))
 
 
 def _read_secret_file(path: Path, unreadable: str) -> str:

@@ -7,6 +7,11 @@ MESSAGES = {
         "en": "Unexpected error ({kind}). Nothing was lost; the vault was not changed.",
     },
     "error.interrupted": {"nl": "Afgebroken.", "en": "Interrupted."},
+    "confirm.choices": {"nl": "[j/N]", "en": "[y/N]"},
+    "confirm.again": {
+        "nl": "Antwoord met j (ja) of n (nee).",
+        "en": "Answer y (yes) or n (no).",
+    },
     "usage.see_help": {"nl": "Zie '{command} -h'.", "en": "See '{command} -h'."},
     "usage.no_such_command": {
         "nl": "Onbekende opdracht '{name}'.",

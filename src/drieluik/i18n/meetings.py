@@ -58,6 +58,17 @@ MESSAGES = {
     # --- shared --------------------------------------------------------------------
     "mtg.bind.back": {"nl": "Terug", "en": "Back"},
     "mtg.yes": {"nl": "Ja", "en": "Yes"},
+    "mtg.start_confirm": {
+        "nl": "Het overleg van {date} nu beginnen? De begintijd wordt vastgelegd.",
+        "en": "Begin the meeting of {date} now? Its start time is recorded.",
+    },
+    "mtg.start_future_confirm": {
+        "nl": "Het overleg van {date} ligt in de toekomst. Toch nu beginnen? De begintijd "
+        "wordt vastgelegd.",
+        "en": "The meeting of {date} is in the future. Begin it now anyway? Its start time "
+        "is recorded.",
+    },
+    "mtg.start_yes": {"nl": "Beginnen", "en": "Begin"},
     "mtg.no": {"nl": "Nee", "en": "No"},
     "mtg.ok": {"nl": "Opslaan", "en": "Save"},
     "mtg.cancel": {"nl": "Annuleren", "en": "Cancel"},
@@ -78,7 +89,7 @@ MESSAGES = {
         "en": "No meetings yet. Press N for a new meeting.",
     },
     "meetings.bind.open": {"nl": "Voorbereiden", "en": "Prepare"},
-    "meetings.bind.new": {"nl": "Nieuw overleg", "en": "New meeting"},
+    "meetings.bind.new": {"nl": "Nieuw", "en": "New"},
     "meetings.bind.chair": {"nl": "Vergaderen", "en": "Chair"},
     "meetings.bind.export": {"nl": "Verslag", "en": "Minutes"},
     # --- preparation (screens/meeting_prep.py) --------------------------------------
@@ -93,8 +104,8 @@ MESSAGES = {
         "en": "Enter: create with this agenda",
     },
     "prep.proposal": {
-        "nl": "Voorgestelde agenda voor {date}: {count} punt(en)",
-        "en": "Proposed agenda for {date}: {count} item(s)",
+        "nl": "Voorstel voor {date}: {count} punt(en)",
+        "en": "Proposal for {date}: {count} item(s)",
     },
     "prep.agenda": {
         "nl": "Agenda: {count} punt(en) · {state}",
@@ -108,6 +119,19 @@ MESSAGES = {
     "prep.col.code": {"nl": "Casus", "en": "Case"},
     "prep.col.reason": {"nl": "Reden", "en": "Reason"},
     "prep.col.form": {"nl": "Vorm", "en": "Form"},
+    "prep.col.minutes": {"nl": "Min", "en": "Min"},
+    "prep.agenda_planned": {
+        "nl": "Agenda ({count}) · {minutes} min · {state}",
+        "en": "Agenda ({count}) · {minutes} min · {state}",
+    },
+    "prep.bind.minutes": {"nl": "Tijd", "en": "Time"},
+    "prep.minutes_set": {
+        "nl": "{code}: {minutes} minuten gepland.",
+        "en": "{code}: {minutes} minutes planned.",
+    },
+    "dlg.date_placeholder": {"nl": "DD-MM-JJJJ of DD-MM", "en": "DD-MM-YYYY or DD-MM"},
+    "dlg.minutes.title": {"nl": "Geplande tijd voor {code}", "en": "Planned time for {code}"},
+    "dlg.minutes.label": {"nl": "Minuten", "en": "Minutes"},
     "prep.col.municipality": {"nl": "Gemeente", "en": "Municipality"},
     "prep.col.status": {"nl": "Status", "en": "Status"},
     "prep.add_label": {"nl": "Casus toevoegen", "en": "Add a case"},
@@ -153,7 +177,11 @@ MESSAGES = {
     "prep.bind.up": {"nl": "Omhoog", "en": "Move up"},
     "prep.bind.down": {"nl": "Omlaag", "en": "Move down"},
     "prep.bind.orgs": {"nl": "Aanwezigen", "en": "Attending"},
-    "prep.bind.start": {"nl": "Overleg starten", "en": "Start meeting"},
+    "prep.bind.start": {"nl": "Vergaderen", "en": "Chair"},
+    "prep.keys": {
+        "nl": "a casus · m tijd · ^↑↓ volgorde · o aanwezigen",
+        "en": "a case · m time · ^↑↓ order · o attending",
+    },
     "prep.bind.open_case": {"nl": "Casus openen", "en": "Open case"},
     # --- chairing (screens/chairing.py) ---------------------------------------------
     "chair.title": {

@@ -3,6 +3,36 @@
 MESSAGES = {
     # --- key descriptions (footer, command palette) ---
     "bind.quit": {"nl": "Stoppen", "en": "Quit"},
+    # --- Textual's own texts (textual_compat.py) ---
+    "textual.keys": {"nl": "Toetsen", "en": "Keys"},
+    "textual.keys_help": {
+        "nl": "Hulp bij het veld met de focus en een overzicht van de toetsen",
+        "en": "Show help for the focused widget and a summary of available keys",
+    },
+    "textual.keys_hide_help": {
+        "nl": "Het overzicht van de toetsen verbergen",
+        "en": "Hide the keys and widget help panel",
+    },
+    "textual.maximize": {"nl": "Vergroten", "en": "Maximize"},
+    "textual.maximize_help": {
+        "nl": "Het veld met de focus schermvullend tonen",
+        "en": "Maximize the focused widget",
+    },
+    "textual.minimize": {"nl": "Normale grootte", "en": "Minimize"},
+    "textual.minimize_help": {
+        "nl": "Het vergrote veld weer op normale grootte tonen",
+        "en": "Minimize the widget and restore to normal size",
+    },
+    "textual.palette": {"nl": "menu", "en": "menu"},
+    "textual.palette_search": {"nl": "Zoek een opdracht…", "en": "Search for commands…"},
+    "textual.palette_close": {"nl": "Opdrachten sluiten", "en": "Close the commands"},
+    "textual.theme_search": {"nl": "Zoek een kleurenschema…", "en": "Search for themes…"},
+    "textual.dismiss_menu": {"nl": "Menu sluiten", "en": "Close menu"},
+    "textual.quit_hint": {
+        "nl": "Stoppen doet u met {key}.",
+        "en": "Press {key} to quit.",
+    },
+    "textual.quit_title": {"nl": "Wilt u stoppen?", "en": "Do you want to quit?"},
     "bind.lock": {"nl": "Vergrendelen", "en": "Lock"},
     "bind.next_field": {"nl": "Volgend veld", "en": "Next field"},
     "bind.previous_field": {"nl": "Vorig veld", "en": "Previous field"},
@@ -110,7 +140,10 @@ MESSAGES = {
         "nl": "{date} — {items} agendapunten",
         "en": "{date} — {items} agenda items",
     },
-    "dash.meeting_started": {"nl": " (begonnen)", "en": " (started)"},
+    "dash.more_keys": {
+        "nl": "n nieuw · z zoeken · o overleggen · j cijfers",
+        "en": "n new · z search · o meetings · j figures",
+    },
     "dash.no_meeting": {
         "nl": "Geen overleg gepland. Druk v om er een voor te bereiden.",
         "en": "No meeting planned. Press v to prepare one.",
@@ -147,6 +180,7 @@ MESSAGES = {
         "nl": "Pagina {page} van {pages} · {count} casussen",
         "en": "Page {page} of {pages} · {count} cases",
     },
+    "cases.page_keys": {"nl": "] volgende · [ vorige", "en": "] next · [ previous"},
     "cases.empty": {
         "nl": "Geen casussen bij deze filters.",
         "en": "No cases with these filters.",
@@ -172,6 +206,10 @@ MESSAGES = {
     "detail.meeting": {"nl": "overleg {date}", "en": "meeting {date}"},
     "detail.review_date": {"nl": "Herbeoordeling", "en": "Review"},
     "detail.closed_date": {"nl": "Afgesloten", "en": "Closed"},
+    "detail.agenda_confirm": {
+        "nl": "{code} op de agenda van het overleg van {date} zetten?",
+        "en": "Put {code} on the agenda of the meeting of {date}?",
+    },
     "detail.added_to_agenda": {
         "nl": "{code} staat op de agenda van {date}.",
         "en": "{code} is on the agenda of {date}.",
@@ -186,17 +224,24 @@ MESSAGES = {
         "nl": "Kies eerst een open actiepunt.",
         "en": "Select an open action first.",
     },
-    "detail.action_done": {"nl": "Actiepunt afgerond.", "en": "Action done."},
-    "detail.action_cancelled": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
+    "detail.actions_keys": {
+        "nl": "Enter: kiezen · ctrl+d gedaan · ctrl+u uitstellen · ctrl+x vervalt",
+        "en": "Enter: choose · ctrl+d done · ctrl+u postpone · ctrl+x cancel",
+    },
+    "detail.confirm_done": {
+        "nl": "Actiepunt '{what}' ({owner}) als gedaan afsluiten?",
+        "en": "Mark action '{what}' ({owner}) as done?",
+    },
+    "detail.confirm_done_ok": {"nl": "Actiepunt afgerond.", "en": "Action done."},
+    "detail.confirm_cancel": {
+        "nl": "Actiepunt '{what}' ({owner}) laten vervallen? Het verdwijnt uit de open "
+        "actiepunten.",
+        "en": "Cancel action '{what}' ({owner})? It leaves the open actions.",
+    },
+    "detail.confirm_cancel_ok": {"nl": "Actiepunt vervallen.", "en": "Action cancelled."},
     "detail.action_postponed": {
         "nl": "Actiepunt uitgesteld tot {date}.",
         "en": "Action postponed to {date}.",
-    },
-    "postpone.title": {"nl": "Actiepunt uitstellen", "en": "Postpone action"},
-    "postpone.new_date": {"nl": "Nieuwe datum", "en": "New date"},
-    "postpone.invalid": {
-        "nl": "Ongeldige datum (JJJJ-MM-DD of DD-MM-JJJJ).",
-        "en": "Invalid date (YYYY-MM-DD or DD-MM-YYYY).",
     },
     # --- case form ---
     "form.new_title": {"nl": "Nieuw signaal", "en": "New signal"},
@@ -228,6 +273,11 @@ MESSAGES = {
     "form.updated": {"nl": "Casus {code} bijgewerkt.", "en": "Case {code} updated."},
     "form.save_button": {"nl": "Opslaan (Ctrl+S)", "en": "Save (Ctrl+S)"},
     "form.cancel_button": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
+    "form.discard_confirm": {
+        "nl": "Wat u hebt ingevuld is niet opgeslagen. Weggooien?",
+        "en": "What you typed is not saved. Discard it?",
+    },
+    "form.discard_yes": {"nl": "Weggooien", "en": "Discard"},
     # --- command palette ---
     "cmd.new_case": {"nl": "Nieuwe casus", "en": "New case"},
     "cmd.new_case_help": {

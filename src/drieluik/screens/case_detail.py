@@ -5,52 +5,23 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Static
 
-from drieluik.domain.dates import format_moment, parse_date
+from drieluik.domain.dates import format_date, format_date_time
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
-from drieluik.screens.base import DrieluikModal, DrieluikScreen
+from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog, PostponeDialog
 from drieluik.services import actions, cases, history, meetings
 from drieluik.services.types import ActionView, CaseView, HistoryEntry
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 POSTPONE_DAYS = 14
-
-
-class PostponeDialog(DrieluikModal[date | None]):
-    """Ask for the new due date of an action."""
-
-    BINDINGS = [Binding("escape", "cancel", "bind.cancel", id="postpone.cancel")]
-
-    def __init__(self, action: ActionView, suggested: date) -> None:
-        super().__init__(classes="dialog")
-        self.action = action
-        self.suggested = suggested
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(t("postpone.title"), classes="field-label")
-            yield Static(literal(self.action.description, single_line=True, max_length=160))
-            yield Label(t("postpone.new_date"), classes="field-label")
-            yield Input(self.suggested.isoformat(), id="postpone-date")
-            yield Static("", id="postpone-error", classes="field-error", markup=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        new_date = parse_date(event.value)
-        if new_date is None:
-            error = self.query_one("#postpone-error", Static)
-            error.update(t("postpone.invalid"))
-            error.add_class("visible")
-            return
-        self.dismiss(new_date)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class CaseDetailScreen(DrieluikScreen):
@@ -58,9 +29,21 @@ class CaseDetailScreen(DrieluikScreen):
         Binding("escape", "back", "bind.back", id="case.back"),
         Binding("e", "edit", "bind.edit", id="case.edit"),
         Binding("a", "agenda", "bind.agenda", id="case.agenda"),
-        Binding("d", "action_done", "bind.action_done", id="case.action_done"),
-        Binding("u", "action_postpone", "bind.action_postpone", id="case.action_postpone"),
-        Binding("x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"),
+        # What changes an action needs ctrl and a confirmation (a stray letter
+        # must not close one); Enter on the highlighted action offers the same.
+        # In the actions panel's subtitle rather than the footer (ctrl+q and
+        # ctrl+l must stay in view at 80 columns).
+        Binding("ctrl+d", "action_done", "bind.action_done", show=False, id="case.action_done"),
+        Binding(
+            "ctrl+u",
+            "action_postpone",
+            "bind.action_postpone",
+            show=False,
+            id="case.action_postpone",
+        ),
+        Binding(
+            "ctrl+x", "action_cancel", "bind.action_cancel", show=False, id="case.action_cancel"
+        ),
     ]
 
     def __init__(self, ref: str | int) -> None:
@@ -84,7 +67,7 @@ class CaseDetailScreen(DrieluikScreen):
                 yield Static(id="detail-no-actions", classes="muted")
             with Vertical(id="detail-history", classes="panel"):
                 yield Static(id="detail-history-text")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#detail-actions-table", DataTable)
@@ -100,6 +83,9 @@ class CaseDetailScreen(DrieluikScreen):
         except DrieluikError as error:  # gone meanwhile (deleted, purged)
             self.drieluik.report_error(error)
             self.app.pop_screen()
+            return
+        if self.open_actions:
+            table.focus()  # the highlighted row is the one the keys act on
 
     def on_screen_resume(self) -> None:
         if self.case is not None:
@@ -120,7 +106,7 @@ class CaseDetailScreen(DrieluikScreen):
         groups = ", ".join(g.label for g in case.vulnerable_groups) or t("tui.none")
         # Filled row by row in two columns: left the when/where/what, right the who.
         rows = [
-            (t("form.datum"), case.signal_date.isoformat()),
+            (t("form.datum"), format_date(case.signal_date)),
             (t("form.melder"), case.reporter),
             (t("form.gemeente"), case.municipality.label),
             (t("form.kwetsbaar"), groups),
@@ -129,9 +115,9 @@ class CaseDetailScreen(DrieluikScreen):
             (t("cases.col_status"), case.status.label),
         ]
         if case.review_date:
-            rows.append((t("detail.review_date"), case.review_date.isoformat()))
+            rows.append((t("detail.review_date"), format_date(case.review_date)))
         if case.closed_date:
-            rows.append((t("detail.closed_date"), case.closed_date.isoformat()))
+            rows.append((t("detail.closed_date"), format_date(case.closed_date)))
         panel = self.query_one("#detail-fields")
         panel.remove_children()
         cells: list[Static] = []
@@ -144,10 +130,12 @@ class CaseDetailScreen(DrieluikScreen):
         assert self.case is not None
         self.open_actions = actions.list_actions(self.vault, case_ref=self.case.id)
         table = self.query_one("#detail-actions-table", DataTable)
+        # Reloading (after a dialog, say) keeps the cursor on the same row.
+        previous_row = table.cursor_row
         table.clear()
         today = self.drieluik.today()
         for action in self.open_actions:
-            due = action.due_date.isoformat() if action.due_date else "—"
+            due = format_date(action.due_date) or "—"
             if action.times_postponed:
                 due += f" (+{action.times_postponed})"
             table.add_row(
@@ -157,6 +145,10 @@ class CaseDetailScreen(DrieluikScreen):
                 key=str(action.id),
             )
         table.display = bool(self.open_actions)
+        if self.open_actions:
+            table.move_cursor(row=min(max(previous_row, 0), len(self.open_actions) - 1))
+        panel = self.query_one("#detail-actions")
+        panel.border_subtitle = t("detail.actions_keys") if self.open_actions else ""
         empty = self.query_one("#detail-no-actions", Static)
         empty.display = not self.open_actions
         empty.update(t("detail.no_open_actions"))
@@ -168,11 +160,11 @@ class CaseDetailScreen(DrieluikScreen):
         for index, entry in enumerate(entries):
             if index:
                 text.append("\n")
-            text.append(format_moment(entry.at), style="dim")
+            text.append(format_date_time(entry.at), style="dim")
             text.append("  ")
             text.append(entry.kind.label, style="bold")
             if entry.meeting_date:
-                text.append(f"  ({t('detail.meeting', date=entry.meeting_date.isoformat())})")
+                text.append(f"  ({t('detail.meeting', date=format_date(entry.meeting_date))})")
             if entry.detail:
                 text.append("\n    ")
                 text.append_text(literal(entry.detail.replace("\n", "\n    ")))
@@ -187,52 +179,109 @@ class CaseDetailScreen(DrieluikScreen):
             self.app.push_screen(CaseFormScreen(self.case.id))
 
     def action_agenda(self) -> None:
+        """Put the case on the next meeting's agenda, after a yes: it is a lasting
+        entry in the case's history, so a stray `a` must not do it."""
         if self.case is None:
             return
+        case = self.case
         meeting = meetings.next_meeting(self.vault, self.drieluik.today())
         if meeting is None:
             self.notify(t("detail.no_next_meeting"), severity="warning", timeout=8)
             return
-        try:
-            meetings.add_item(self.vault, meeting.id, self.case.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(
-            t("detail.added_to_agenda", code=self.case.code, date=meeting.meeting_date.isoformat())
+        day = format_date(meeting.meeting_date)
+
+        def added(_: object) -> None:
+            self.notify(t("detail.added_to_agenda", code=case.code, date=day))
+            self.load()
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.vault is not None:
+                self.run_service(
+                    meetings.add_item, self.vault, meeting.id, case.id, on_success=added
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("detail.agenda_confirm", code=case.code, date=day), yes=t("bind.agenda")
+            ),
+            answered,
         )
-        self.load()
 
     def _selected_action(self) -> ActionView | None:
+        """The highlighted action, only when the actions table has the focus:
+        a key must act on the row the user sees highlighted, never on a row
+        the cursor happens to rest on out of sight."""
         table = self.query_one("#detail-actions-table", DataTable)
         if not self.open_actions or not table.display:
             self.notify(t("detail.no_action_selected"), severity="warning")
             return None
-        return self.open_actions[min(table.cursor_row, len(self.open_actions) - 1)]
+        if not table.has_focus:
+            table.focus()
+            table.scroll_visible()
+            self.notify(t("detail.no_action_selected"), severity="warning")
+            return None
+        row = table.cursor_row
+        return self.open_actions[row] if 0 <= row < len(self.open_actions) else None
+
+    @on(DataTable.RowSelected, "#detail-actions-table")
+    def _action_menu(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        action = self._selected_action()
+        if action is None:
+            return
+        choices = {
+            "postpone": self.action_action_postpone,
+            "done": self.action_action_done,
+            "cancel": self.action_action_cancel,
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice in choices:
+                choices[choice]()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                literal(action.description, single_line=True, max_length=70).plain,
+                [
+                    ("postpone", t("bind.action_postpone") + "…"),
+                    ("done", t("bind.action_done") + "…"),
+                    ("cancel", t("bind.action_cancel") + "…"),
+                ],
+            ),
+            chosen,
+        )
+
+    def _confirm_then(self, action: ActionView, question_key: str, yes_key: str, change) -> None:
+        """Ask (the safe answer focused), then `change(action.id)` and reload."""
+
+        def changed(_: object) -> None:
+            self.notify(t(question_key + "_ok"))
+            self.load()
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed and self.app.vault is not None:
+                self.run_service(change, self.vault, action.id, on_success=changed)
+
+        question = t(
+            question_key,
+            what=literal(action.description, single_line=True, max_length=80).plain,
+            owner=action.owner,
+        )
+        self.app.push_screen(ConfirmDialog(question, yes=t(yes_key)), answered)
 
     def action_action_done(self) -> None:
         action = self._selected_action()
-        if action is None:
-            return
-        try:
-            actions.complete_action(self.vault, action.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(t("detail.action_done"))
-        self.load()
+        if action is not None:
+            self._confirm_then(
+                action, "detail.confirm_done", "bind.action_done", actions.complete_action
+            )
 
     def action_action_cancel(self) -> None:
         action = self._selected_action()
-        if action is None:
-            return
-        try:
-            actions.cancel_action(self.vault, action.id)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        self.notify(t("detail.action_cancelled"))
-        self.load()
+        if action is not None:
+            self._confirm_then(
+                action, "detail.confirm_cancel", "bind.action_cancel", actions.cancel_action
+            )
 
     def action_action_postpone(self) -> None:
         action = self._selected_action()
@@ -241,15 +290,16 @@ class CaseDetailScreen(DrieluikScreen):
         base = max(action.due_date or self.drieluik.today(), self.drieluik.today())
         suggested = base + timedelta(days=POSTPONE_DAYS)
 
-        def postpone(new_date: date | None) -> None:
-            if new_date is None or self.app.vault is None:
-                return
-            try:
-                actions.postpone_action(self.vault, action.id, new_date)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
-            self.notify(t("detail.action_postponed", date=new_date.isoformat()))
-            self.load()
+        def store(new_date: date) -> None:
+            # In the dialog: a refused date (in the past, not later) shows there.
+            actions.postpone_action(self.vault, action.id, new_date)
 
-        self.app.push_screen(PostponeDialog(action, suggested), postpone)
+        def postponed(new_date: date | None) -> None:
+            if new_date is not None and self.app.vault is not None:
+                self.notify(t("detail.action_postponed", date=format_date(new_date)))
+                self.load()
+
+        self.app.push_screen(
+            PostponeDialog(action.description, action.due_date, suggested, submit=store),
+            postponed,
+        )

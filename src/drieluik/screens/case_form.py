@@ -15,7 +15,6 @@ from textual.timer import Timer
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -25,13 +24,16 @@ from textual.widgets import (
     TextArea,
 )
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ExploitationForm, Municipality, VulnerableGroup
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import SAVE_KEYS, ConfirmDialog
 from drieluik.services import allowlist, cases
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal, visible
 from drieluik.widgets.pii_guard import GuardedField
 
@@ -44,7 +46,7 @@ class CaseFormScreen(DrieluikScreen):
     AUTO_FOCUS = "#form-datum"
 
     BINDINGS = [
-        Binding("f5,ctrl+s", "save", "bind.save", id="case_form.save"),
+        Binding(SAVE_KEYS, "save", "bind.save", id="case_form.save"),
         Binding("escape", "cancel", "bind.cancel", id="case_form.cancel"),
     ]
 
@@ -56,6 +58,8 @@ class CaseFormScreen(DrieluikScreen):
         self._similar_timer: Timer | None = None
         # A reporter refused as personal data; saving it again allows it.
         self._refused_reporter: str | None = None
+        # The fields as shown at first: leaving with other values asks first.
+        self._pristine: dict[str, Any] | None = None
 
     def rebuild_arguments(self):
         # After a lock the user finds what they were typing (kept in memory only).
@@ -69,9 +73,9 @@ class CaseFormScreen(DrieluikScreen):
             return self.draft
         case = self.case
         if case is None:
-            return {"datum": self.drieluik.today().isoformat()}
+            return {"datum": format_date(self.drieluik.today())}
         return {
-            "datum": case.signal_date.isoformat(),
+            "datum": format_date(case.signal_date),
             "gemeente": case.municipality,
             "vorm": case.form,
             "melder": case.reporter,
@@ -93,7 +97,7 @@ class CaseFormScreen(DrieluikScreen):
                 yield Input(
                     initial.get("datum", ""),
                     id="form-datum",
-                    placeholder="JJJJ-MM-DD",
+                    placeholder="DD-MM-JJJJ",
                     compact=True,
                 )
             yield self._error("datum")
@@ -154,7 +158,7 @@ class CaseFormScreen(DrieluikScreen):
             with Horizontal(id="form-buttons"):
                 yield Button(t("form.save_button"), id="form-save", variant="primary", compact=True)
                 yield Button(t("form.cancel_button"), id="form-cancel", compact=True)
-        yield Footer()
+        yield BindingsFooter()
 
     def _row(self, name: str) -> Horizontal:
         row = Horizontal(classes="field-row", id=f"row-{name}")
@@ -166,6 +170,12 @@ class CaseFormScreen(DrieluikScreen):
 
     def on_mount(self) -> None:
         self.title = t("form.edit_title", code=self.case.code) if self.case else t("form.new_title")
+        # A draft given back after a lock is unsaved work: always ask before leaving it.
+        if self.draft is None:
+            self.call_after_refresh(self._remember_pristine)
+
+    def _remember_pristine(self) -> None:
+        self._pristine = self.values()
 
     # --- reading the fields -------------------------------------------------------
 
@@ -243,7 +253,18 @@ class CaseFormScreen(DrieluikScreen):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        """Leave the form; what was typed is thrown away only after a yes."""
+        if self._pristine is not None and self.values() == self._pristine:
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(t("form.discard_confirm"), yes=t("form.discard_yes")), answered
+        )
 
     def action_save(self) -> None:
         raw = self.raw()

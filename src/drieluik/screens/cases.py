@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
+from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
@@ -54,8 +55,22 @@ class CasesScreen(DrieluikScreen):
 
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="cases.back"),
-        Binding("right_square_bracket", "turn_page(1)", "bind.next_page", id="cases.next_page"),
-        Binding("left_square_bracket", "turn_page(-1)", "bind.prev_page", id="cases.prev_page"),
+        # The page line under the table names these two keys (the footer must
+        # keep ctrl+q and ctrl+l at 80 columns).
+        Binding(
+            "right_square_bracket",
+            "turn_page(1)",
+            "bind.next_page",
+            show=False,
+            id="cases.next_page",
+        ),
+        Binding(
+            "left_square_bracket",
+            "turn_page(-1)",
+            "bind.prev_page",
+            show=False,
+            id="cases.prev_page",
+        ),
         Binding("n", "app.new_case", "bind.new_case", id="cases.new_case"),
         Binding("f", "focus_filters", "bind.filters", id="cases.filters"),
         Binding("x", "clear_filters", "bind.clear_filters", show=False, id="cases.clear_filters"),
@@ -143,7 +158,7 @@ class CasesScreen(DrieluikScreen):
         for case in rows:
             table.add_row(
                 literal(case.code),
-                literal(case.signal_date.isoformat()),
+                literal(format_date(case.signal_date)),
                 literal(case.municipality.label),
                 literal(case.form.value),
                 literal(case.status.label),
@@ -154,6 +169,8 @@ class CasesScreen(DrieluikScreen):
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         label = t("cases.page", page=self.page + 1, pages=self.pages, count=self.total)
+        if self.pages > 1:
+            label += " · " + t("cases.page_keys")
         if not rows:
             label += " · " + t("cases.empty")
         self.query_one("#cases-page", Static).update(label)

@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
+from drieluik.domain.dates import format_date
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.meeting_dialogs import chair_after_asking
 from drieluik.services import dashboard
 from drieluik.services.dashboard import DashboardSummary
 from drieluik.widgets.footer import BindingsFooter
@@ -18,10 +20,12 @@ from drieluik.widgets.literal import literal
 class DashboardScreen(DrieluikScreen):
     BINDINGS = [
         Binding("v", "prepare", "bind.prepare", id="dashboard.prepare"),
-        Binding("g", "chair", "bind.chair", id="dashboard.chair"),
+        Binding("ctrl+o", "chair", "bind.chair", id="dashboard.chair"),
         Binding("c", "app.cases", "bind.cases", id="dashboard.cases"),
-        Binding("n", "app.new_case", "bind.new_case", id="dashboard.new_case"),
-        Binding("z", "app.search", "bind.search", id="dashboard.search"),
+        # Not in the footer (it must keep ctrl+q and ctrl+l at 80 columns): the
+        # panel's subtitle lists these keys.
+        Binding("n", "app.new_case", "bind.new_case", show=False, id="dashboard.new_case"),
+        Binding("z", "app.search", "bind.search", show=False, id="dashboard.search"),
         Binding("j", "app.statistics", "bind.statistics", show=False, id="dashboard.statistics"),
         Binding("o", "app.meetings", "bind.meetings", show=False, id="dashboard.meetings"),
         Binding("r", "refresh", "bind.refresh", show=False, id="dashboard.refresh"),
@@ -48,6 +52,7 @@ class DashboardScreen(DrieluikScreen):
     def on_mount(self) -> None:
         self.title = t("dash.title")
         self.query_one("#dash-meeting").border_title = t("dash.next_meeting")
+        self.query_one("#dash-meeting").border_subtitle = t("dash.more_keys")
         overdue = self.query_one("#dash-overdue-table", DataTable)
         overdue.add_column(t("dash.col_code"), key="code")
         overdue.add_column(t("dash.col_due"), key="due")
@@ -84,18 +89,16 @@ class DashboardScreen(DrieluikScreen):
         else:
             line = t(
                 "dash.next_meeting_line",
-                date=meeting.meeting_date.isoformat(),
+                date=format_date(meeting.meeting_date),
                 items=meeting.item_count,
             )
-            if meeting.started:
-                line += t("dash.meeting_started")
-            lines.append(line)
+            lines.append(f"{line} · {meeting.state.label}")
         lines.append("")
         if summary.previous_meeting_date is not None:
             signals = t(
                 "dash.new_signals_since",
                 count=summary.new_signals,
-                date=summary.previous_meeting_date.isoformat(),
+                date=format_date(summary.previous_meeting_date),
             )
         else:
             signals = t("dash.new_signals_all", count=summary.new_signals)
@@ -125,7 +128,7 @@ class DashboardScreen(DrieluikScreen):
         for action in summary.overdue:
             table.add_row(
                 literal(action.case_code),
-                literal(action.due_date.isoformat() if action.due_date else ""),
+                literal(format_date(action.due_date)),
                 literal(action.owner, single_line=True, max_length=24),
                 literal(action.description, single_line=True, max_length=room),
                 key=str(action.case_id),
@@ -140,7 +143,7 @@ class DashboardScreen(DrieluikScreen):
         for case in summary.reviews_due:
             table.add_row(
                 literal(case.code),
-                literal(case.review_date.isoformat() if case.review_date else ""),
+                literal(format_date(case.review_date)),
                 literal(case.form.value),
                 literal(case.municipality.label),
                 key=str(case.id),
@@ -164,4 +167,4 @@ class DashboardScreen(DrieluikScreen):
         if meeting is None:
             self.notify(t("cmd.no_next_meeting"), severity="warning")
             return
-        self.drieluik.open_chairing(meeting.id)
+        chair_after_asking(self, meeting.id)

@@ -18,46 +18,74 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalGroup
+from textual.containers import Horizontal, Vertical, VerticalGroup, VerticalScroll
 from textual.css.query import NoMatches
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
-from drieluik.domain.dates import parse_date
+from drieluik.domain.dates import format_date, parse_due_date
 from drieluik.domain.vocabulary import DECISION_NEXT_STATUS, CaseStatus, DecisionKind
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal
 from drieluik.services.minutes.export import ExportResult, MinutesBlocked, export_minutes
-from drieluik.widgets.literal import literal, visible
+from drieluik.widgets.literal import literal, shown_path, visible
 from drieluik.widgets.pii_guard import GuardedField, GuardedTextArea
 
 SAVE_KEYS = "ctrl+s,f2"
 
 
+class DialogBody(VerticalScroll, can_focus=False):
+    """A dialog's fields: scrolls when the terminal is small (80×24), while the
+    buttons below it stay in view. Not a focus stop of its own: Tab goes from
+    field to field and the view follows the focus.
+
+    The height is capped relative to the terminal (a fraction would not cap
+    it inside a box that sizes to its content): 60% leaves room at 24 rows
+    for the title, the error line, the keys line, the buttons and the border.
+    """
+
+    DEFAULT_CSS = """
+    DialogBody {
+        height: auto;
+        max-height: 60vh;
+    }
+    """
+
+
 class ConfirmDialog(DrieluikModal):
-    """A yes/no question; dismisses with True or False."""
+    """A yes/no question; dismisses with True or False.
+
+    The safe answer is the default: "Nee" has the focus when the dialog opens,
+    so Enter or a space typed by someone who did not see it appear says no.
+    No plain letter says yes (a stray `j` in text meant for elsewhere must not
+    confirm): yes is Tab or an arrow to "Ja", then Enter, or a click.
+    """
 
     BINDINGS = [
-        Binding("j,y", "answer(True)", "mtg.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "mtg.no", id="confirm.no"),
+        Binding("left,right", "app.focus_next", show=False, id="confirm.switch"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__(classes="dialog")
         self.question = question
+        self.yes_label = yes or t("mtg.yes")
+        self.no_label = no or t("mtg.no")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Label(literal(self.question), id="confirm-question")
+            with DialogBody():
+                yield Label(literal(self.question), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes_label, id="confirm-yes", variant="warning", compact=True)
                 yield Button(
-                    t("mtg.yes") + " (J)", id="confirm-yes", variant="primary", compact=True
+                    self.no_label + " (N)", id="confirm-no", variant="primary", compact=True
                 )
-                yield Button(t("mtg.no") + " (N)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-yes", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -65,6 +93,41 @@ class ConfirmDialog(DrieluikModal):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
+
+
+def chair_after_asking(screen: Any, meeting_id: int) -> None:
+    """Open the chairing screen on `meeting_id`.
+
+    Chairing a meeting that has not begun begins it (its start time is
+    recorded, and cannot be taken back), so that asks first, with "no" as the
+    default, and says so when the meeting is dated in the future; after a yes
+    the meeting is begun here. A meeting under way, closed or without items
+    just opens.
+    """
+    from drieluik.services import meetings
+
+    meeting = meetings.get_meeting(screen.vault, meeting_id)
+    if meeting.started_at is not None or meeting.finished or not meeting.items:
+        screen.drieluik.open_chairing(meeting_id)
+        return
+    today = screen.drieluik.today()
+    future = meeting.is_future(today)
+
+    def answered(yes: bool | None) -> None:
+        if not yes or screen.app.vault is None:
+            return
+        try:
+            meetings.start_meeting(screen.vault, meeting_id, allow_future=future, today=today)
+        except DrieluikError as error:
+            screen.drieluik.report_error(error)
+            return
+        screen.drieluik.open_chairing(meeting_id)
+
+    day = format_date(meeting.meeting_date)
+    question = (
+        t("mtg.start_future_confirm", date=day) if future else t("mtg.start_confirm", date=day)
+    )
+    screen.app.push_screen(ConfirmDialog(question, yes=t("mtg.start_yes")), answered)
 
 
 class FormDialog(DrieluikModal):
@@ -170,7 +233,8 @@ class FormDialog(DrieluikModal):
                 self.error(t("dlg.required", field=label))
                 return False, None
             return True, None
-        day = parse_date(text)
+        # Due and review dates lie ahead: "16-12" is the next 16 December.
+        day = parse_due_date(text, self.drieluik.today())
         if day is None:
             self.error(t("mtg.date_invalid", value=text))
             return False, None
@@ -211,37 +275,39 @@ class DecisionDialog(CaseEntryDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="decision-box", classes="dialog-box"):
             yield Label(t("dlg.decision.title", code=self.case_code), classes="dialog-title")
-            yield Label(t("dlg.decision.kind"), classes="field-label")
-            yield Select(
-                [(kind.label, kind) for kind in DecisionKind],
-                allow_blank=False,
-                value=DecisionKind.ADVIES_AAN_MELDER,
-                id="decision-kind",
-                compact=True,
-            )
-            with VerticalGroup(id="decision-referral-row"):
-                yield Label(t("dlg.decision.referral"), classes="field-label")
-                yield Input(
-                    compact=True,
-                    id="decision-referral",
-                    suggester=SuggestFromList(self.organisations, case_sensitive=False),
-                )
-            yield Label(t("dlg.decision.next_status"), classes="field-label")
-            yield Select(
-                [(status.label, status) for status in CaseStatus],
-                allow_blank=False,
-                value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
-                id="decision-status",
-                compact=True,
-            )
-            with VerticalGroup(id="decision-review-row"):
-                yield Label(t("dlg.decision.review"), classes="field-label")
-                yield Input(
-                    compact=True, id="decision-review", placeholder="JJJJ-MM-DD / DD-MM-JJJJ"
-                )
-            yield Label(t("dlg.decision.text"), classes="field-label")
-            yield GuardedField(area_id="decision-text", classes="dialog-text")
+            with DialogBody():
+                yield from self._fields()
             yield from self.buttons()
+
+    def _fields(self) -> ComposeResult:
+        yield Label(t("dlg.decision.kind"), classes="field-label")
+        yield Select(
+            [(kind.label, kind) for kind in DecisionKind],
+            allow_blank=False,
+            value=DecisionKind.ADVIES_AAN_MELDER,
+            id="decision-kind",
+            compact=True,
+        )
+        with VerticalGroup(id="decision-referral-row"):
+            yield Label(t("dlg.decision.referral"), classes="field-label")
+            yield Input(
+                compact=True,
+                id="decision-referral",
+                suggester=SuggestFromList(self.organisations, case_sensitive=False),
+            )
+        yield Label(t("dlg.decision.next_status"), classes="field-label")
+        yield Select(
+            [(status.label, status) for status in CaseStatus],
+            allow_blank=False,
+            value=DECISION_NEXT_STATUS[DecisionKind.ADVIES_AAN_MELDER],
+            id="decision-status",
+            compact=True,
+        )
+        with VerticalGroup(id="decision-review-row"):
+            yield Label(t("dlg.decision.review"), classes="field-label")
+            yield Input(compact=True, id="decision-review", placeholder=t("dlg.date_placeholder"))
+        yield Label(t("dlg.decision.text"), classes="field-label")
+        yield GuardedField(area_id="decision-text", classes="dialog-text")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -311,16 +377,17 @@ class ActionDialog(CaseEntryDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="action-box", classes="dialog-box"):
             yield Label(t("dlg.action.title", code=self.case_code), classes="dialog-title")
-            yield Label(t("dlg.action.what"), classes="field-label")
-            yield GuardedField(area_id="action-what", classes="dialog-text")
-            yield Label(t("dlg.action.owner"), classes="field-label")
-            yield Input(
-                compact=True,
-                id="action-owner",
-                suggester=SuggestFromList(self.organisations, case_sensitive=False),
-            )
-            yield Label(t("dlg.action.due"), classes="field-label")
-            yield Input(compact=True, id="action-due", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            with DialogBody():
+                yield Label(t("dlg.action.what"), classes="field-label")
+                yield GuardedField(area_id="action-what", classes="dialog-text")
+                yield Label(t("dlg.action.owner"), classes="field-label")
+                yield Input(
+                    compact=True,
+                    id="action-owner",
+                    suggester=SuggestFromList(self.organisations, case_sensitive=False),
+                )
+                yield Label(t("dlg.action.due"), classes="field-label")
+                yield Input(compact=True, id="action-due", placeholder=t("dlg.date_placeholder"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -350,19 +417,32 @@ class ActionDialog(CaseEntryDialog):
 
 
 class PostponeDialog(FormDialog):
-    """A new due date for an open action."""
+    """A new due date for an open action (dismisses with the date, or None)."""
 
-    def __init__(self, description: str, current: date | None) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        description: str,
+        current: date | None,
+        suggested: date | None = None,
+        submit: Callable[[Any], object] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog", submit=submit)
         self.description = description
         self.current = current
+        self.suggested = suggested
 
     def compose(self) -> ComposeResult:
         with Vertical(id="postpone-box", classes="dialog-box"):
-            yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
-            yield Label(literal(self.description, single_line=True), classes="muted")
-            yield Label(t("dlg.action.new_due"), classes="field-label")
-            yield Input(compact=True, id="postpone-date", placeholder="JJJJ-MM-DD / DD-MM-JJJJ")
+            with DialogBody():
+                yield Label(t("dlg.action.postpone_title"), classes="dialog-title")
+                yield Label(literal(self.description, single_line=True), classes="muted")
+                yield Label(t("dlg.action.new_due"), classes="field-label")
+                yield Input(
+                    format_date(self.suggested),
+                    compact=True,
+                    id="postpone-date",
+                    placeholder=t("dlg.date_placeholder"),
+                )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -377,7 +457,79 @@ class PostponeDialog(FormDialog):
     def action_save(self) -> None:
         ok, day = self.date_value("#postpone-date", t("dlg.action.new_due"), required=True)
         if ok:
-            self.dismiss(day)
+            self.finish(day)
+
+
+class PlannedMinutesDialog(FormDialog):
+    """An agenda item's time-box in whole minutes (dismisses with the number)."""
+
+    def __init__(
+        self, case_code: str, minutes: int, submit: Callable[[Any], object] | None = None
+    ) -> None:
+        super().__init__(classes="dialog", submit=submit)
+        self.case_code = case_code
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="minutes-box", classes="dialog-box"):
+            yield Label(t("dlg.minutes.title", code=self.case_code), classes="dialog-title")
+            with DialogBody():
+                yield Label(t("dlg.minutes.label"), classes="field-label")
+                yield Input(str(self.minutes), compact=True, id="minutes-value", type="integer")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#minutes-value", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        text = self.query_one("#minutes-value", Input).value.strip()
+        if not text.isdigit():
+            self.error(t("dlg.required", field=t("dlg.minutes.label")))
+            return
+        self.finish(int(text))
+
+
+class ChoiceDialog(DrieluikModal):
+    """A short menu of choices; dismisses with the chosen id, or None on Escape."""
+
+    BINDINGS = [Binding("escape", "choose(None)", "bind.cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog")
+        self.heading = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice-box", classes="dialog-box"):
+            yield Label(literal(self.heading, single_line=True), classes="dialog-title")
+            yield OptionList(
+                *[Option(label, id=choice) for choice, label in self.choices], id="choice-list"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("mtg.cancel"), id="choice-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#choice-list", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#choice-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    @on(Button.Pressed, "#choice-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
 
 
 # --- the minutes export ------------------------------------------------------------
@@ -401,21 +553,22 @@ class ExportDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog-box"):
             yield Label(t("dlg.export.title"), classes="dialog-title")
-            yield Label(t("dlg.export.format"), classes="field-label")
-            yield Select(
-                [(fmt, fmt) for fmt in FORMATS],
-                allow_blank=False,
-                value="docx",
-                id="export-format",
-                compact=True,
-            )
-            yield Label(t("dlg.export.path"), classes="field-label")
-            yield Input(str(self.default_path("docx")), id="export-path", compact=True)
-            yield Label(t("dlg.export.partner"), classes="field-label")
-            yield Input(compact=True, id="export-partner")
-            yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)
-            yield Checkbox(Text(t("dlg.export.force")), id="export-force", compact=True)
-            yield Static("", id="export-findings")
+            with DialogBody():
+                yield Label(t("dlg.export.format"), classes="field-label")
+                yield Select(
+                    [(fmt, fmt) for fmt in FORMATS],
+                    allow_blank=False,
+                    value="docx",
+                    id="export-format",
+                    compact=True,
+                )
+                yield Label(t("dlg.export.path"), classes="field-label")
+                yield Input(shown_path(self.default_path("docx")), id="export-path", compact=True)
+                yield Label(t("dlg.export.partner"), classes="field-label")
+                yield Input(compact=True, id="export-partner")
+                yield Checkbox(Text(t("dlg.export.redact")), id="export-redact", compact=True)
+                yield Checkbox(Text(t("dlg.export.force")), id="export-force", compact=True)
+                yield Static("", id="export-findings")
             yield Label("", classes="dialog-error")
             yield Label(t("dlg.keys"), classes="muted dialog-keys")
             with Horizontal(classes="dialog-buttons"):

@@ -8,7 +8,7 @@ meeting with that agenda (or opens the meeting already planned on that date).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -16,18 +16,23 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
+from textual.widgets import DataTable, Header, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
-from drieluik.domain.dates import parse_date
+from drieluik.domain.dates import format_date, parse_date
 from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ConfirmDialog
-from drieluik.services import allowlist, meetings, search
+from drieluik.screens.meeting_dialogs import (
+    ConfirmDialog,
+    PlannedMinutesDialog,
+    chair_after_asking,
+)
+from drieluik.services import allowlist, meetings, search, vault_settings
 from drieluik.services import cases as case_service
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 MAX_MATCHES = 8
@@ -45,14 +50,28 @@ class MeetingPrepScreen(DrieluikScreen):
 
     BINDINGS = [
         Binding("escape", "back", "bind.back", id="prep.back"),
-        Binding("a,plus", "add_case", "prep.bind.add", id="prep.add"),
-        Binding("delete,x", "remove_item", "prep.bind.remove", id="prep.remove"),
-        Binding("ctrl+up,shift+up,left_square_bracket", "move(-1)", "prep.bind.up", id="prep.up"),
+        # The agenda panel's subtitle names the keys not in the footer (it must
+        # keep ctrl+q and ctrl+l at 80 columns).
+        Binding("a,plus", "add_case", "prep.bind.add", show=False, id="prep.add"),
+        # Taking a case off the agenda needs ctrl and a yes (a stray letter must not).
+        Binding("ctrl+x", "remove_item", "prep.bind.remove", id="prep.remove"),
         Binding(
-            "ctrl+down,shift+down,right_square_bracket", "move(1)", "prep.bind.down", id="prep.down"
+            "ctrl+up,shift+up,left_square_bracket",
+            "move(-1)",
+            "prep.bind.up",
+            show=False,
+            id="prep.up",
         ),
-        Binding("o", "orgs", "prep.bind.orgs", id="prep.orgs"),
-        Binding("s,f5", "start", "prep.bind.start", id="prep.start"),
+        Binding(
+            "ctrl+down,shift+down,right_square_bracket",
+            "move(1)",
+            "prep.bind.down",
+            show=False,
+            id="prep.down",
+        ),
+        Binding("m", "minutes", "prep.bind.minutes", show=False, id="prep.minutes"),
+        Binding("o", "orgs", "prep.bind.orgs", show=False, id="prep.orgs"),
+        Binding("ctrl+o", "start", "prep.bind.start", id="prep.start"),
     ]
 
     def __init__(self, meeting_id: int | None = None) -> None:
@@ -62,6 +81,8 @@ class MeetingPrepScreen(DrieluikScreen):
         self.proposal: list[ProposedItem] = []
         self._org_warned: str | None = None
         self._loading_orgs = False
+        # What the table shows: (row key, position, case, reason, planned minutes).
+        self._rows: list[tuple[str, int, CaseView, AgendaReason, int]] = []
 
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.meeting_id,), {}
@@ -73,7 +94,7 @@ class MeetingPrepScreen(DrieluikScreen):
         with Vertical(id="prep"):
             with Horizontal(id="prep-date-row"):
                 yield Label(t("prep.date_label"), id="prep-date-label")
-                yield Input(id="prep-date", placeholder="JJJJ-MM-DD")
+                yield Input(id="prep-date", placeholder="DD-MM-JJJJ")
                 yield Label(t("prep.date_hint"), id="prep-date-hint", classes="muted")
             with Horizontal(id="prep-body"):
                 with Vertical(id="prep-agenda", classes="panel"):
@@ -86,13 +107,11 @@ class MeetingPrepScreen(DrieluikScreen):
                     yield SelectionList[str](id="prep-org-list")
                     yield Input(id="prep-org-other", placeholder=t("prep.org_placeholder"))
                     yield Label(t("prep.orgs_hint"), id="prep-org-hint", classes="muted")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("prep.title")
-        table = self.query_one("#prep-table", DataTable)
-        for key in ("pos", "code", "reason", "form", "municipality"):
-            table.add_column(t(f"prep.col.{key}"), key=key)
+        self._add_columns()
         self.query_one("#prep-orgs").border_title = t("prep.orgs_label")
         self.query_one("#prep-matches").display = False
         if self.meeting_id is None:
@@ -102,7 +121,23 @@ class MeetingPrepScreen(DrieluikScreen):
             self.query_one("#prep-table", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._add_columns()
+            self._fill_table(self._rows)
+
+    def _columns(self) -> tuple[str, ...]:
+        # Below 100 columns the form and municipality go: the case screen has them.
+        if self.has_class("-narrow"):
+            return ("pos", "code", "reason", "minutes")
+        return ("pos", "code", "reason", "minutes", "form", "municipality")
+
+    def _add_columns(self) -> None:
+        table = self.query_one("#prep-table", DataTable)
+        table.clear(columns=True)
+        for key in self._columns():
+            table.add_column(t(f"prep.col.{key}"), key=key)
 
     def on_screen_resume(self) -> None:
         if self.meeting_id is not None and self.app.vault is not None:
@@ -112,19 +147,16 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def _show_date_entry(self) -> None:
         date_input = self.query_one("#prep-date", Input)
-        date_input.value = self._default_date().isoformat()
+        date_input.value = format_date(self._default_date())
         self.query_one("#prep-date-row").display = True
         self._load_orgs((), disabled=True)
         self._show_proposal(date_input.value)
         date_input.focus()
 
     def _default_date(self) -> date:
-        """A week from today (the chair's weekday), or the first such week still free."""
-        finished = {day for _, day, _, done in meetings.list_meetings(self.vault) if done}
-        day = self.drieluik.today() + timedelta(days=7)
-        while day in finished:
-            day += timedelta(days=7)
-        return day
+        """A week from today (the chair's weekday), or the first such week that has
+        no meeting yet: the date `drieluik agenda` proposes too."""
+        return meetings.proposal_date(self.vault, self.drieluik.today())
 
     @on(Input.Changed, "#prep-date")
     def _date_changed(self, event: Input.Changed) -> None:
@@ -139,9 +171,16 @@ class MeetingPrepScreen(DrieluikScreen):
             self._fill_table([])
             return
         self.proposal = meetings.propose_agenda(self.vault, day)
-        panel.border_title = t("prep.proposal", date=day.isoformat(), count=len(self.proposal))
+        panel.border_title = t("prep.proposal", date=format_date(day), count=len(self.proposal))
+        defaults = {
+            reason: vault_settings.get(self.vault, vault_settings.PLANNED_MINUTES[reason])
+            for reason in AgendaReason
+        }
         self._fill_table(
-            [(f"p{i}", i, p.case, p.reason) for i, p in enumerate(self.proposal, start=1)]
+            [
+                (f"p{i}", i, p.case, p.reason, defaults[p.reason])
+                for i, p in enumerate(self.proposal, start=1)
+            ]
         )
 
     @on(Input.Submitted, "#prep-date")
@@ -172,19 +211,19 @@ class MeetingPrepScreen(DrieluikScreen):
         previous_row = table.cursor_row
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
-        self.title = t("prep.title_date", date=meeting.meeting_date.isoformat())
-        state = (
-            t("mtg.finished")
-            if meeting.finished
-            else t("mtg.started")
-            if meeting.started_at
-            else t("mtg.open")
-        )
+        self.query_one("#prep-agenda").border_subtitle = "" if meeting.finished else t("prep.keys")
+        self.title = t("prep.title_date", date=format_date(meeting.meeting_date))
         self.query_one("#prep-agenda").border_title = t(
-            "prep.agenda", count=len(meeting.items), state=state
+            "prep.agenda_planned",
+            count=len(meeting.items),
+            minutes=meeting.planned_seconds // 60,
+            state=meeting.state.label,
         )
         self._fill_table(
-            [(str(item.id), item.position, item.case, item.reason) for item in meeting.items]
+            [
+                (str(item.id), item.position, item.case, item.reason, item.planned_seconds // 60)
+                for item in meeting.items
+            ]
         )
         if focus_item is not None:
             for row, item in enumerate(meeting.items):
@@ -195,18 +234,21 @@ class MeetingPrepScreen(DrieluikScreen):
         self._load_orgs(meeting.attending, disabled=meeting.finished)
         self.refresh_bindings()
 
-    def _fill_table(self, rows: list[tuple[str, int, CaseView, AgendaReason]]) -> None:
+    def _fill_table(self, rows: list[tuple[str, int, CaseView, AgendaReason, int]]) -> None:
+        self._rows = rows
         table = self.query_one("#prep-table", DataTable)
         table.clear()
-        for key, position, case, reason in rows:
-            table.add_row(
-                literal(str(position)),
-                literal(case.code, "bold"),
-                reason_text(reason),
-                literal(case.form.value),
-                literal(case.municipality.label),
-                key=key,
-            )
+        columns = self._columns()
+        for key, position, case, reason, minutes in rows:
+            cells = {
+                "pos": literal(str(position)),
+                "code": literal(case.code, "bold"),
+                "reason": reason_text(reason),
+                "minutes": Text(str(minutes), justify="right"),
+                "form": literal(case.form.value),
+                "municipality": literal(case.municipality.label),
+            }
+            table.add_row(*(cells[column] for column in columns), key=key)
         empty = self.query_one("#prep-empty", Label)
         empty.update(t("prep.no_items") if not rows else "")
         empty.display = not rows
@@ -236,10 +278,13 @@ class MeetingPrepScreen(DrieluikScreen):
 
     def _save_attending(self, names: list[str]) -> None:
         assert self.meeting_id is not None
-        try:
-            self.meeting = meetings.set_attending(self.vault, self.meeting_id, names)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
+
+        def saved(meeting: MeetingView) -> None:
+            self.meeting = meeting
+
+        self.run_service(
+            meetings.set_attending, self.vault, self.meeting_id, names, on_success=saved
+        )
 
     @on(Input.Submitted, "#prep-org-other")
     def _add_org(self, event: Input.Submitted) -> None:
@@ -340,17 +385,16 @@ class MeetingPrepScreen(DrieluikScreen):
         if not self._editable():
             return
         assert self.meeting_id is not None
-        try:
-            meeting = meetings.add_item(self.vault, self.meeting_id, code)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
-            return
-        added = next(item for item in meeting.items if item.case.code == code)
-        self.query_one("#prep-add", Input).value = ""
-        self.query_one("#prep-matches").display = False
-        self.notify(t("prep.added", code=code), markup=False)
-        self.load(focus_item=added.id)
-        self.query_one("#prep-table", DataTable).focus()
+
+        def added(meeting: MeetingView) -> None:
+            item = next(item for item in meeting.items if item.case.code == code)
+            self.query_one("#prep-add", Input).value = ""
+            self.query_one("#prep-matches").display = False
+            self.notify(t("prep.added", code=code), markup=False)
+            self.load(focus_item=item.id)
+            self.query_one("#prep-table", DataTable).focus()
+
+        self.run_service(meetings.add_item, self.vault, self.meeting_id, code, on_success=added)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -364,7 +408,7 @@ class MeetingPrepScreen(DrieluikScreen):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add_case", "remove_item", "move", "orgs", "start"):
+        if action in ("add_case", "remove_item", "move", "minutes", "orgs", "start"):
             if self.meeting is None:
                 return None  # shown greyed out until the meeting exists
             if action != "start" and self.meeting.finished:
@@ -394,31 +438,52 @@ class MeetingPrepScreen(DrieluikScreen):
         item = self._current_item()
         if item is None or not self._editable():
             return
-        try:
-            meetings.move_item(self.vault, item.id, delta)
-        except DrieluikError as error:
-            self.drieluik.report_error(error)
+        self.run_service(
+            meetings.move_item,
+            self.vault,
+            item.id,
+            delta,
+            on_success=lambda _: self.load(focus_item=item.id),
+        )
+
+    def action_minutes(self) -> None:
+        """The highlighted item's planned time (the time-box shown while chairing)."""
+        item = self._current_item()
+        if item is None or not self._editable():
             return
-        self.load(focus_item=item.id)
+        assert self.meeting_id is not None
+
+        def store(minutes: int) -> None:
+            meetings.set_planned_minutes(self.vault, item.id, minutes)
+
+        def done(minutes: int | None) -> None:
+            if minutes is None or self.app.vault is None:
+                return
+            self.notify(t("prep.minutes_set", code=item.case.code, minutes=minutes), markup=False)
+            self.load(focus_item=item.id)
+
+        self.app.push_screen(
+            PlannedMinutesDialog(item.case.code, item.planned_seconds // 60, submit=store), done
+        )
 
     def action_remove_item(self) -> None:
         item = self._current_item()
         if item is None or not self._editable():
             return
 
-        def remove(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                meetings.remove_item(self.vault, item.id)
-            except DrieluikError as error:
-                self.drieluik.report_error(error)
-                return
+        def removed(_: object) -> None:
             self.notify(t("prep.removed", code=item.case.code), markup=False)
             self.load(keep_cursor=True)
 
+        def remove(confirmed: bool | None) -> None:
+            if confirmed and self.app.vault is not None:
+                self.run_service(meetings.remove_item, self.vault, item.id, on_success=removed)
+
         self.app.push_screen(
-            ConfirmDialog(t("prep.remove_confirm", code=item.case.code, reason=item.reason.label)),
+            ConfirmDialog(
+                t("prep.remove_confirm", code=item.case.code, reason=item.reason.label),
+                yes=t("prep.bind.remove"),
+            ),
             remove,
         )
 
@@ -426,7 +491,7 @@ class MeetingPrepScreen(DrieluikScreen):
         if self.meeting_id is None:
             self.notify(t("prep.not_created"), severity="warning")
             return
-        self.drieluik.open_chairing(self.meeting_id)
+        chair_after_asking(self, self.meeting_id)
 
     def action_back(self) -> None:
         focused = self.focused

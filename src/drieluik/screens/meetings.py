@@ -1,19 +1,23 @@
-"""All meetings, newest first: date, number of items, finished or not."""
+"""All meetings, newest first: date, number of items, state (gepland, bezig,
+afgerond, heropend: the one vocabulary of MeetingState)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
+from drieluik.domain.dates import format_date
+from drieluik.domain.vocabulary import MeetingState
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.screens.meeting_dialogs import ExportDialog
+from drieluik.screens.meeting_dialogs import ExportDialog, chair_after_asking
 from drieluik.services import meetings
+from drieluik.services.types import MeetingSummary
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
 
 
@@ -22,20 +26,20 @@ class MeetingsScreen(DrieluikScreen):
         Binding("escape", "back", "bind.back", id="meetings.back"),
         Binding("enter", "open", "meetings.bind.open", id="meetings.open"),
         Binding("n", "new", "meetings.bind.new", id="meetings.new"),
-        Binding("g", "chair", "meetings.bind.chair", id="meetings.chair"),
+        Binding("ctrl+o", "chair", "meetings.bind.chair", id="meetings.chair"),
         Binding("v", "export", "meetings.bind.export", id="meetings.export"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[tuple[int, date, int, bool]] = []
+        self.rows: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="meetings", classes="panel"):
             yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
             yield Label(t("meetings.empty"), id="meetings-empty", classes="muted")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("meetings.title")
@@ -53,22 +57,22 @@ class MeetingsScreen(DrieluikScreen):
         table = self.query_one("#meetings-table", DataTable)
         row = table.cursor_row
         table.clear()
-        self.rows = meetings.list_meetings(self.vault)
+        self.rows = meetings.meeting_summaries(self.vault)
         today = self.drieluik.today()
-        for meeting_id, day, count, finished in self.rows:
-            state = t("mtg.finished") if finished else t("mtg.open")
-            style = "dim" if finished else ("bold" if day >= today else "")
+        for summary in self.rows:
+            finished = summary.state is MeetingState.AFGEROND
+            style = "dim" if finished else ("bold" if summary.meeting_date >= today else "")
             table.add_row(
-                literal(day.isoformat(), style),
-                literal(str(count), style),
-                literal(state, style),
-                key=str(meeting_id),
+                literal(format_date(summary.meeting_date), style),
+                literal(str(summary.items), style),
+                literal(summary.state.label, style),
+                key=str(summary.id),
             )
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
         self.query_one("#meetings-empty").display = not self.rows
 
-    def _current(self) -> tuple[int, date, int, bool] | None:
+    def _current(self) -> MeetingSummary | None:
         row = self.query_one("#meetings-table", DataTable).cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -79,7 +83,7 @@ class MeetingsScreen(DrieluikScreen):
     def action_open(self) -> None:
         current = self._current()
         if current is not None:
-            self.drieluik.open_meeting_prep(current[0])
+            self.drieluik.open_meeting_prep(current.id)
 
     def action_new(self) -> None:
         self.drieluik.open_meeting_prep(None)
@@ -87,7 +91,7 @@ class MeetingsScreen(DrieluikScreen):
     def action_chair(self) -> None:
         current = self._current()
         if current is not None:
-            self.drieluik.open_chairing(current[0])
+            chair_after_asking(self, current.id)
 
     def action_export(self) -> None:
         current = self._current()
@@ -95,7 +99,7 @@ class MeetingsScreen(DrieluikScreen):
             return
         settings = getattr(self.app, "settings", None)
         folder = settings.export_folder if settings is not None else Path.cwd()
-        self.app.push_screen(ExportDialog(current[0], current[1], folder))
+        self.app.push_screen(ExportDialog(current.id, current.meeting_date, folder))
 
     def action_back(self) -> None:
         self.dismiss()

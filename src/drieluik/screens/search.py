@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services.search import SearchHit, search
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal, visible
 
 DEBOUNCE_SECONDS = 0.15
@@ -70,7 +71,7 @@ class SearchScreen(DrieluikScreen):
         )
         yield Static(t("search.screen.hint"), id="search-status", markup=False)
         yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("search.screen.title")

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from drieluik.domain.dates import MIN_YEAR
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services import report
+from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import visible
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -150,7 +151,7 @@ class StatisticsScreen(DrieluikScreen):
                 with TabPane(f"{n} {titles[key]}", id=f"tab-{key}"), VerticalScroll():
                     yield Static(id=f"title-{key}", markup=False)
                     yield BarChart(id=f"chart-{key}")
-        yield Footer()
+        yield BindingsFooter()
 
     def on_mount(self) -> None:
         self.title = t("stats.title")

@@ -17,14 +17,14 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState
 
-from drieluik.domain.dates import format_moment
+from drieluik.domain.dates import format_date_time
 from drieluik.errors import DrieluikError, WrongPassphrase
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services.rollback import check_rollback
 from drieluik.services.unlock import unlock
 from drieluik.store.vault import Vault, VaultInfo, peek
-from drieluik.widgets.literal import literal
+from drieluik.widgets.literal import literal, shown_path
 
 
 def _rollback_warning(path: Path) -> str | None:
@@ -61,9 +61,11 @@ class UnlockScreen(DrieluikScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock-box"):
             yield Label(t("unlock.title"), id="unlock-title")
-            yield Static(literal(t("unlock.vault", path=self.vault_path)), id="unlock-path")
+            yield Static(
+                literal(t("unlock.vault", path=shown_path(self.vault_path))), id="unlock-path"
+            )
             if self.info is not None:
-                when = format_moment(self.info.saved_at)
+                when = format_date_time(self.info.saved_at)
                 yield Static(
                     literal(t("unlock.last_saved", when=when, generation=self.info.generation)),
                     id="unlock-saved",

@@ -28,9 +28,11 @@ class NextMeeting:
     id: int
     meeting_date: date
     item_count: int
-    started: bool
-    # One vocabulary everywhere (issue 11): show `state.label`, not a word of its own.
-    state: MeetingState = MeetingState.GEPLAND
+    state: MeetingState
+
+    @property
+    def started(self) -> bool:
+        return self.state is not MeetingState.GEPLAND
 
 
 @dataclass(frozen=True)
@@ -54,25 +56,22 @@ class DashboardSummary:
 
 def summary(vault: Vault, today: date, *, limit: int = LIST_LIMIT) -> DashboardSummary:
     with vault.session() as session:
-        meeting = session.exec(
+        meeting_row = session.exec(
             select(Meeting)
             .where(Meeting.meeting_date >= today, col(Meeting.ended_at).is_(None))
             .order_by(col(Meeting.meeting_date))
             .limit(1)
         ).first()
         next_meeting = None
-        if meeting is not None:
+        if meeting_row is not None:
+            meeting_id, meeting_date = meeting_row.id, meeting_row.meeting_date
             items = session.exec(
                 select(func.count())
                 .select_from(AgendaItem)
-                .where(AgendaItem.meeting_id == meeting.id)
+                .where(AgendaItem.meeting_id == meeting_id)
             ).one()
             next_meeting = NextMeeting(
-                meeting.id or 0,
-                meeting.meeting_date,
-                items,
-                meeting.started_at is not None,
-                meeting_state(meeting),
+                meeting_id or 0, meeting_date, items, meeting_state(meeting_row)
             )
 
         overdue_where = (

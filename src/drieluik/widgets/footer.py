@@ -13,13 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual import events
 from textual.widgets import Footer
+
+# Below this many columns the keys are drawn without padding, so that the
+# keys that matter (and ctrl+q, ctrl+l) still fit at 80 columns.
+COMPACT_BELOW = 100
 
 
 class BindingsFooter(Footer):
-    """A `Footer` that recomposes only when the keys to show differ."""
+    """A `Footer` that recomposes only when the keys to show differ, and packs
+    its keys tighter on a narrow terminal."""
 
     _shown: Hashable = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact = event.size.width < COMPACT_BELOW
 
     def _keys_to_show(self) -> Hashable:
         """Everything `Footer.compose` draws from (None while it draws nothing)."""

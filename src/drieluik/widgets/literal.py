@@ -8,11 +8,23 @@ mapping lives in `domain.text.visible`, shared with the CLI.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 
 from drieluik.domain.text import visible
 
-__all__ = ["literal", "visible"]
+__all__ = ["literal", "shown_path", "visible"]
+
+
+def shown_path(path: Path) -> str:
+    """A path as a person reads it: under the home folder as ~/… (shorter at
+    80 columns, and the same on every machine for the snapshots); typed back
+    into a path field it means the same file (`Path.expanduser`)."""
+    try:
+        return str(Path("~") / path.expanduser().resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):  # outside home, or no home
+        return str(path)
 
 
 def literal(
