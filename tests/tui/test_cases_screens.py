@@ -540,3 +540,36 @@ async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vau
         assert cases.get_case(app.vault, code).summary == "Aangevuld"
         assert allowlist.allow_terms(app.vault) == []  # nothing was added for it
         await pilot.press("ctrl+q")
+
+
+async def test_a_summary_with_personal_data_is_stored_only_on_a_second_save(
+    closed_vault: Path,
+) -> None:
+    # Issue 12: policy `bevestigen` (the default); the second save is the confirmation.
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1))])
+    app = app_for(closed_vault)
+    text = "Contact via Elena Petrova, tel 06-12345678."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        form.query_one("#form-summary", TextArea).load_text(text)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is form  # refused until confirmed
+        vault = app.vault
+        assert "Petrova" not in cases.get_case(vault, code).summary
+        await pilot.press("f2")  # the same text saved again: confirmed
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("ctrl+q")
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        from drieluik.services import guard
+
+        assert cases.get_case(vault, code).summary == text
+        assert guard.count_marked(vault) == 1
+    finally:
+        vault.close()

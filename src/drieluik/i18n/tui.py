@@ -161,6 +161,15 @@ MESSAGES = {
     },
     "dash.year_counts": {"nl": "Dit jaar ({year})", "en": "This year ({year})"},
     "dash.total": {"nl": "totaal", "en": "total"},
+    "dash.personal_data_texts": {
+        "nl": "{count} teksten met persoonsgegevens (drieluik pii audit)",
+        "en": "{count} texts with personal data (drieluik pii audit)",
+    },
+    "form.confirm_personal_data": {
+        "nl": "Sla nogmaals op om het toch op te slaan (wordt gemarkeerd), of anonimiseer "
+        "eerst met F9.",
+        "en": "Save again to store it anyway (it is marked), or anonymise first with F9.",
+    },
     "dash.destruction_due": {
         "nl": "{count} casussen over de bewaartermijn (vernietigen)",
         "en": "{count} cases past the retention period (to destroy)",
