@@ -284,7 +284,10 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     vault = Vault.create(vault_path, PASSPHRASE)
     seeded = seed_meetings(vault, TODAY)
     meeting = meetings.create_meeting(vault, seeded.next_date, ["GGD Drenthe"])
-    meetings.save_notes(vault, meeting.items[0].id, "Elena P. belt 06-12345678")
+    # Confirmed by the chair (policy `bevestigen`), so the export guard has work.
+    meetings.save_notes(
+        vault, meeting.items[0].id, "Elena P. belt 06-12345678", accept_personal_data=True
+    )
     meetings.mark_discussed(vault, meeting.items[0].id, 60)
     meetings.finish_meeting(vault, meeting.id)
     out = tmp_path / "verslag.md"

@@ -41,7 +41,7 @@ from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ActionStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.screens.base import DrieluikModal, DrieluikScreen
+from drieluik.screens.base import DrieluikModal, DrieluikScreen, SecondSaveConfirms
 from drieluik.screens.meeting_dialogs import (
     ActionDialog,
     ActionInput,
@@ -54,6 +54,7 @@ from drieluik.screens.meeting_dialogs import (
 )
 from drieluik.services import actions as action_service
 from drieluik.services import allowlist, meetings
+from drieluik.services.guard import PersonalDataFound
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
 from drieluik.widgets.chairing import (
@@ -245,6 +246,9 @@ class ChairingScreen(DrieluikScreen):
         self._running_since: datetime | None = None
         # An owner or referral refused once; saving it again allows it.
         self._refused_organisation: str | None = None
+        # A decision or action text refused by the personal-data policy: the
+        # same text saved again is the confirmation (screens.base).
+        self._text_confirm = SecondSaveConfirms()
         self._open_actions: list[ActionView] = []
 
     # --- layout ----------------------------------------------------------------------
@@ -754,6 +758,17 @@ class ChairingScreen(DrieluikScreen):
             ) from None
         self._refused_organisation = None
 
+    @contextmanager
+    def _text_refused(self, text: str) -> Iterator[None]:
+        """Remember a free text the policy refused, so saving it again confirms it."""
+        try:
+            yield
+        except PersonalDataFound as error:
+            if error.key != "org.personal_data":
+                self._text_confirm.refused(text, error)
+            raise
+        self._text_confirm.clear()
+
     def _organisations(self) -> list[str]:
         """Attending organisations first, then the ones the vault knows."""
         attending = self.meeting.attending if self.meeting else ()
@@ -769,7 +784,8 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: DecisionInput) -> None:
-            with self._organisation_confirmed(result.referral_to):
+            confirmed = self._text_confirm.confirms(result.text)
+            with self._text_refused(result.text), self._organisation_confirmed(result.referral_to):
                 decision = meetings.add_decision(
                     self.vault,
                     item.id,
@@ -779,6 +795,7 @@ class ChairingScreen(DrieluikScreen):
                     review_date=result.review_date,
                     next_status=result.next_status,
                     today=self.drieluik.today(),
+                    accept_personal_data=confirmed,
                 )
             label = t("chair.change.decision", kind=result.kind.label, code=item.case.code)
             self.remember(label, lambda: meetings.undo_decision(self.vault, decision.id))
@@ -805,7 +822,11 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: ActionInput) -> None:
-            with self._organisation_confirmed(result.owner, owner=True):
+            confirmed = self._text_confirm.confirms(result.description)
+            with (
+                self._text_refused(result.description),
+                self._organisation_confirmed(result.owner, owner=True),
+            ):
                 action = action_service.add_action(
                     self.vault,
                     item.case.id,
@@ -813,6 +834,7 @@ class ChairingScreen(DrieluikScreen):
                     result.owner,
                     result.due_date,
                     agenda_item_id=item.id,
+                    accept_personal_data=confirmed,
                 )
             label = t("chair.change.action", owner=result.owner, code=item.case.code)
             self.remember(label, lambda: action_service.withdraw_action(self.vault, action.id))
