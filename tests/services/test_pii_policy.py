@@ -238,3 +238,16 @@ def test_audit_lists_seeded_findings_without_values_and_redact_clears_them(new_v
         assert session.exec(select(PiiMark)).all() == []
     assert audit.verify_chain(new_vault).ok
     assert [e.action for e in audit.list_entries(new_vault)].count("pii.redact") == 1
+
+
+def test_a_confirmed_finding_stays_while_a_new_one_in_the_same_note_waits(new_vault) -> None:
+    item = item_id(new_vault)
+    first = "Contact via Elena Petrova."
+    meetings.save_notes(new_vault, item, first, confirmed=("Elena Petrova",))
+    assert "Elena Petrova" in stored_texts(new_vault)
+    later = first + " Bel 06-12345678."
+    saved = meetings.save_notes(new_vault, item, later, confirmed=("Elena Petrova",))
+    stored = stored_texts(new_vault)
+    assert saved.redacted == 1 and "Elena Petrova" in stored and "12345678" not in stored
+    marks = guard.marks_for_case(new_vault, cases.list_cases(new_vault)[0].id)
+    assert [m.categories for m in marks] == [("PERSON",)]

@@ -53,7 +53,7 @@ from drieluik.screens.meeting_dialogs import (
     PostponeDialog,
 )
 from drieluik.services import actions as action_service
-from drieluik.services import allowlist, meetings
+from drieluik.services import allowlist, guard, meetings
 from drieluik.services.guard import PersonalDataFound
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
@@ -212,6 +212,14 @@ class ChairingScreen(DrieluikScreen):
             priority=True,
             id="chairing.next",
         ),
+        Binding(
+            "f8",
+            "confirm_notes",
+            "chair.bind.confirm_notes",
+            show=False,
+            priority=True,
+            id="chairing.confirm_notes",
+        ),
         Binding("escape", "back", "bind.back", id="chairing.back"),
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
         Binding("slash", "nothing", "chair.bind.stray", show=False, id="chairing.no_slash"),
@@ -249,6 +257,9 @@ class ChairingScreen(DrieluikScreen):
         # A decision or action text refused by the personal-data policy: the
         # same text saved again is the confirmation (screens.base).
         self._text_confirm = SecondSaveConfirms()
+        # Notes: the found texts the chair confirmed with F8, per item (memory only).
+        self._notes_confirmed: dict[int, set[str]] = {}
+        self._notes_warned: set[int] = set()
         self._open_actions: list[ActionView] = []
 
     # --- layout ----------------------------------------------------------------------
@@ -569,10 +580,48 @@ class ChairingScreen(DrieluikScreen):
         if text is None or pane.item_id is None:
             return
 
+        def saved(result: Any) -> None:
+            pane.saved_text = text
+            if getattr(result, "redacted", 0) and pane.item_id not in self._notes_warned:
+                # Stored with placeholders until confirmed (docs/anonymisation.md).
+                self._notes_warned.add(pane.item_id)
+                self.notify(t("chair.notes_placeholders"), severity="warning", markup=False)
+
+        confirmed = tuple(self._notes_confirmed.get(pane.item_id, ()))
+        self.run_service(
+            meetings.save_notes,
+            self.vault,
+            pane.item_id,
+            text,
+            confirmed=confirmed,
+            on_success=saved,
+        )
+
+    def action_confirm_notes(self) -> None:
+        """F8: the chair confirms what the guard found in these notes (policy
+        `bevestigen`): they are stored as typed and marked."""
+        if self.app.vault is None or not self.is_attached:
+            return
+        pane = self.query_one(NotesPane)
+        if pane.item_id is None:
+            return
+        text = pane.area.text
+        found = guard.Guard.load(self.vault).scan(text)
+        self._notes_confirmed.setdefault(pane.item_id, set()).update(f.text for f in found)
+        confirmed = tuple(self._notes_confirmed[pane.item_id])
+
         def saved(_: object) -> None:
             pane.saved_text = text
+            self.notify(t("chair.notes_confirmed", count=len(found)), markup=False)
 
-        self.run_service(meetings.save_notes, self.vault, pane.item_id, text, on_success=saved)
+        self.run_service(
+            meetings.save_notes,
+            self.vault,
+            pane.item_id,
+            text,
+            confirmed=confirmed,
+            on_success=saved,
+        )
 
     # --- moving between items ---------------------------------------------------------
 

@@ -216,9 +216,15 @@ class Guard:
             key, found=found, policy=self.policy, field=fields, found_list=describe_all(found)
         )
 
-    def placeholders_until_confirmed(self, field: str, text: str, *, accept: bool) -> Checked:
+    def placeholders_until_confirmed(
+        self, field: str, text: str, *, accept: bool, confirmed: Iterable[str] = ()
+    ) -> Checked:
         """For live notes, saved as typed: never refused (a crash must lose nothing),
-        but a finding the policy does not let in is stored as its placeholder."""
+        but a finding the policy does not let in is stored as its placeholder.
+
+        `confirmed`: found texts the chair confirmed earlier (the confirm key),
+        so later saves of the same note keep them while new ones still wait.
+        """
         findings = self.scan(text)
         if not findings:
             return Checked(text)
@@ -226,7 +232,13 @@ class Guard:
             return Checked(text, tuple(findings))
         from drieluik.services.pii import redact as anonymise
 
-        return Checked(anonymise(text, findings), (), len(findings))
+        allowed = set(confirmed) if self.policy is Policy.BEVESTIGEN else set()
+        waiting = [f for f in findings if f.text not in allowed]
+        if not waiting:
+            return Checked(text, tuple(findings))
+        stored = anonymise(text, waiting)
+        kept = tuple(f for f in self.scan(stored) if f.text in allowed)
+        return Checked(stored, kept, len(waiting))
 
 
 def check(

@@ -598,7 +598,12 @@ MAX_REASON_CHARS = 500
 
 
 def save_notes(
-    vault: Vault, item_id: int, notes: str, *, accept_personal_data: bool = False
+    vault: Vault,
+    item_id: int,
+    notes: str,
+    *,
+    accept_personal_data: bool = False,
+    confirmed: tuple[str, ...] = (),
 ) -> guard.Checked:
     """Store the discussion notes of an item (called as the chair types).
 
@@ -610,7 +615,7 @@ def save_notes(
     """
     cleaned = clean_text("notities", notes, strip=False)
     checked = guard.Guard.load(vault).placeholders_until_confirmed(
-        "notes", cleaned, accept=accept_personal_data
+        "notes", cleaned, accept=accept_personal_data, confirmed=confirmed
     )
     with vault.transaction() as session:
         item = _find_item(session, item_id)
