@@ -564,6 +564,9 @@ async def test_a_summary_with_personal_data_is_stored_only_on_a_second_save(
         assert "Petrova" not in cases.get_case(vault, code).summary
         await pilot.press("f2")  # the same text saved again: confirmed
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.pause()
+        fields = " ".join(str(w.render()) for w in app.screen.query(".field-value"))
+        assert "Omschrijving: naam, telefoonnummer" in fields  # the case screen marks it
         await pilot.press("ctrl+q")
     vault = Vault.open(closed_vault, PASSPHRASE)
     try:

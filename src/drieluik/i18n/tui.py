@@ -172,6 +172,7 @@ MESSAGES = {
         "nl": "Notities opgeslagen zoals getypt; {count} vondst(en) bevestigd en gemarkeerd.",
         "en": "Notes stored as typed; {count} finding(s) confirmed and marked.",
     },
+    "detail.personal_data": {"nl": "Persoonsgegevens", "en": "Personal data"},
     "dash.personal_data_texts": {
         "nl": "{count} teksten met persoonsgegevens (drieluik pii audit)",
         "en": "{count} texts with personal data (drieluik pii audit)",

@@ -342,6 +342,11 @@ def _mark_view(row: PiiMark) -> MarkView:
     )
 
 
+def describe_marks(marks: Sequence[MarkView]) -> str:
+    """ "Omschrijving: naam, telefoonnummer; Besluit: naam" for the case screen."""
+    return "; ".join(f"{field_label(m.field)}: {m.labels()}" for m in marks)
+
+
 def count_marked(vault: Vault) -> int:
     """How many stored texts hold accepted findings ("N teksten met persoonsgegevens")."""
     with vault.session() as session:
