@@ -158,3 +158,64 @@ def test_explain_in_english(here, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = here("pii", "scan", str(note), "--explain")
     assert "[person.title: name after a title" in result.stdout
     assert "[id.dutch-document: Dutch passport or identity card number" in result.stdout
+
+
+# --- issue 12 part 1: the policy, `case add`, `import` and `pii audit` -----------------
+
+PERSONAL = "Contact via Elena Petrova, tel 06-12345678."
+CASE = ["--datum", "2024-01-10", "--gemeente", "Assen", "--vorm", "arbeid"]
+CASE += ["--melder", "GGD Drenthe", "--omschrijving", PERSONAL]
+
+
+def test_policy_is_shown_set_and_refused_when_unknown(here, vault_path: Path) -> None:
+    Vault.create(vault_path, PASSPHRASE).close()
+    assert json.loads(here("pii", "policy", "--json").stdout) == {"policy": "bevestigen"}
+    assert here("pii", "policy", "weigeren").code == 0
+    assert json.loads(here("pii", "policy", "--json").stdout) == {"policy": "weigeren"}
+    assert here("pii", "policy", "soms").code == 1
+
+
+def test_case_add_needs_accept_personal_data_and_audit_lists_and_redacts(
+    here, vault_path: Path
+) -> None:
+    Vault.create(vault_path, PASSPHRASE).close()
+    refused = here("case", "add", *CASE)
+    assert refused.code == ExitCode.PII_BLOCKED
+    assert "Petrova" not in refused.stderr + refused.stdout
+    assert "--accept-personal-data" in refused.stderr
+    assert json.loads(here("cases", "--json").stdout) == []
+    assert here("pii", "audit").code == 0
+
+    assert here("case", "add", *CASE, "--accept-personal-data").code == 0
+    audited = here("pii", "audit", "--json")
+    assert audited.code == ExitCode.PII_BLOCKED
+    rows = json.loads(audited.stdout)
+    assert {(r["table"], r["field"], r["category"]) for r in rows} >= {
+        ("cases", "summary", "PERSON"),
+        ("cases", "summary", "PHONE"),
+    }
+    assert "Petrova" not in audited.stdout and "12345678" not in audited.stdout
+
+    assert here("pii", "audit", "--redact", "--yes").code == 0
+    assert here("pii", "audit").code == 0
+    assert here("audit", "--verify").code == 0
+
+
+def test_import_reports_rows_and_imports_only_with_accept_or_redact(
+    here, vault_path: Path, tmp_path: Path
+) -> None:
+    Vault.create(vault_path, PASSPHRASE).close()
+    sheet = tmp_path / "signalen.csv"
+    sheet.write_text(
+        "datum;gemeente;vorm;melder;omschrijving\n"
+        f"2024-01-11;Emmen;seksueel;GGD Drenthe;{PERSONAL}\n",
+        encoding="utf-8",
+    )
+    refused = here("import", str(sheet))
+    assert refused.code == ExitCode.PII_BLOCKED
+    assert "regel 2" in refused.stdout and "naam" in refused.stdout
+    assert "Petrova" not in refused.stdout + refused.stderr
+    assert json.loads(here("cases", "--json").stdout) == []
+    assert here("import", str(sheet), "--redact").code == 0
+    (case,) = json.loads(here("cases", "--json").stdout)
+    assert here("pii", "audit").code == 0, case

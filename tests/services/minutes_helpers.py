@@ -89,6 +89,9 @@ def sample_meeting(vault: Vault, *, notes_vt: str | None = None) -> SampleMeetin
         notes_vt
         if notes_vt is not None
         else "Zorgen over afhankelijkheid van de ‘vriend’.\nVT houdt contact; hulp via Fier.",
+        # Seeded personal data is the chair's confirmed choice (policy `bevestigen`),
+        # so the export guard, the last line, has something to find.
+        accept_personal_data=True,
     )
     meetings.add_decision(
         vault,

@@ -273,3 +273,12 @@ def test_no_demo_text_holds_personal_data(demo_vault) -> None:
     assert len(texts) > 100
     flagged = {t: scan(t) for t in texts}
     assert {t: f for t, f in flagged.items() if f} == {}
+
+
+def test_pii_audit_finds_nothing_in_the_demo(demo_vault) -> None:
+    # The demo shows the guard; its own stored texts must be clean (issue 12).
+    from drieluik.services import guard, pii_audit
+
+    vault, _summary = demo_vault
+    assert pii_audit.audit_stored(vault) == []
+    assert guard.count_marked(vault) == 0

@@ -80,7 +80,7 @@ def test_reopening_needs_a_reason_and_is_in_audit_and_every_case_history(
         assert caught.value.key == "meeting.reason_required"
     with pytest.raises(InvalidInput) as caught:
         meetings.reopen_meeting(new_vault, MEETING, "Jan de Vries belde 06-12345678")
-    assert caught.value.key == "meeting.reason_personal"
+    assert caught.value.key == "guard.confirm"
     assert meetings.get_meeting(new_vault, MEETING).finished  # refused: nothing changed
     meetings.reopen_meeting(new_vault, MEETING, "Besluit over punt 2 vergeten")
     for code in (a, b):

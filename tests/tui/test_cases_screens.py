@@ -57,10 +57,19 @@ def _case(day: date, summary: str = "Signaal over werk", **overrides) -> CaseInp
     return CaseInput(**values)
 
 
-def _fill(vault_path: Path, inputs: list[CaseInput]) -> list[str]:
+def _fill(vault_path: Path, inputs: list[CaseInput], *, legacy: bool = False) -> list[str]:
     vault = Vault.open(vault_path, PASSPHRASE)
     try:
-        return cases.create_cases(vault, inputs)
+        if not legacy:
+            return cases.create_cases(vault, inputs)
+        # As stored before the guard checked reporters (issue 12): written
+        # around the services' checks, then the allow-list emptied again.
+        from drieluik.services import allowlist
+
+        codes = cases.create_cases(vault, inputs, accept_personal_data=True)
+        for term in allowlist.allow_terms(vault):
+            allowlist.remove_allow_term(vault, term)
+        return codes
     finally:
         vault.close()
 
@@ -526,7 +535,7 @@ async def test_a_reporter_read_as_a_name_is_accepted_on_a_second_save(closed_vau
 
 async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vault: Path) -> None:
     # Stored before reporters were checked: editing the summary must not be blocked.
-    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1), reporter="Anna Paulowna")])
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1), reporter="Anna Paulowna")], legacy=True)
     app = app_for(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
@@ -540,3 +549,39 @@ async def test_a_case_stored_with_such_a_reporter_can_still_be_edited(closed_vau
         assert cases.get_case(app.vault, code).summary == "Aangevuld"
         assert allowlist.allow_terms(app.vault) == []  # nothing was added for it
         await pilot.press("ctrl+q")
+
+
+async def test_a_summary_with_personal_data_is_stored_only_on_a_second_save(
+    closed_vault: Path,
+) -> None:
+    # Issue 12: policy `bevestigen` (the default); the second save is the confirmation.
+    (code,) = _fill(closed_vault, [_case(date(2026, 3, 1))])
+    app = app_for(closed_vault)
+    text = "Contact via Elena Petrova, tel 06-12345678."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.open_case(code)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        form = app.screen
+        form.query_one("#form-summary", TextArea).load_text(text)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is form  # refused until confirmed
+        vault = app.vault
+        assert "Petrova" not in cases.get_case(vault, code).summary
+        await pilot.press("f2")  # the same text saved again: confirmed
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
+        await pilot.pause()
+        fields = " ".join(str(w.render()) for w in app.screen.query(".field-value"))
+        assert "Omschrijving: naam, telefoonnummer" in fields  # the case screen marks it
+        await pilot.press("ctrl+q")
+    vault = Vault.open(closed_vault, PASSPHRASE)
+    try:
+        from drieluik.services import guard
+
+        assert cases.get_case(vault, code).summary == text
+        assert guard.count_marked(vault) == 1
+    finally:
+        vault.close()

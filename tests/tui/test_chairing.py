@@ -177,6 +177,38 @@ async def test_personal_data_in_notes_is_flagged_at_once_and_redacted(vault_path
         reopened.close()
 
 
+async def test_notes_keep_a_finding_out_of_the_vault_until_f8_confirms_it(
+    vault_path: Path,
+) -> None:
+    # Issue 12, policy `bevestigen`: saved as typed, but the name only after F8.
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    item_id = meeting.items[0].id
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_chairing(pilot, meeting.id)
+        await pilot.press(*"Elena P. belt")
+        await wait_for(pilot, lambda: len(notes(app).findings) == 1)
+        app.screen.save_notes()
+        await pilot.pause()
+        stored = meetings.get_meeting(app.vault, meeting.id).items[0].notes
+        assert stored == "[NAAM] belt" and notes(app).text == "Elena P. belt"
+        await pilot.press("f8")
+        await pilot.pause()
+        assert meetings.get_meeting(app.vault, meeting.id).items[0].notes == "Elena P. belt"
+        await pilot.press("ctrl+q")
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        from drieluik.services import guard
+
+        assert meetings.get_meeting(reopened, meeting.id).items[0].notes == "Elena P. belt"
+        assert guard.count_marked(reopened) == 1
+        assert item_id
+    finally:
+        reopened.close()
+
+
 async def test_user_text_is_shown_literally(vault_path: Path) -> None:
     vault = Vault.create(vault_path, PASSPHRASE)
     raw = {
@@ -284,7 +316,10 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     vault = Vault.create(vault_path, PASSPHRASE)
     seeded = seed_meetings(vault, TODAY)
     meeting = meetings.create_meeting(vault, seeded.next_date, ["GGD Drenthe"])
-    meetings.save_notes(vault, meeting.items[0].id, "Elena P. belt 06-12345678")
+    # Confirmed by the chair (policy `bevestigen`), so the export guard has work.
+    meetings.save_notes(
+        vault, meeting.items[0].id, "Elena P. belt 06-12345678", accept_personal_data=True
+    )
     meetings.mark_discussed(vault, meeting.items[0].id, 60)
     meetings.finish_meeting(vault, meeting.id)
     out = tmp_path / "verslag.md"

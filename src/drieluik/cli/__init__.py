@@ -8,6 +8,7 @@ import contextlib
 import errno
 import os
 import sys
+from typing import Any
 
 import typer
 
@@ -111,6 +112,19 @@ def _reader_left() -> int:
     return int(ExitCode.OK)
 
 
+def _personal_data_hint(exc: DrieluikError, console: Any) -> None:
+    """Under the policy: what each finding is (masked) and how to go on."""
+    from drieluik.services.guard import PersonalDataFound
+
+    if not isinstance(exc, PersonalDataFound):
+        return
+    for found in exc.found:
+        if found.line is not None:
+            row = t("guard.import_row", line=found.line, column=found.column or "?")
+            console.print(f"  {row}: {found.describe()}", markup=False, highlight=False)
+    console.print(t("guard.cli_hint" if exc.confirmable else "guard.cli_hint_refuse"))
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; never lets a traceback through."""
     from drieluik.cli.common import configure_streams
@@ -150,6 +164,7 @@ def run(argv: list[str] | None = None) -> int:
         return _unexpected(exc)
     except DrieluikError as exc:
         err_console.print(f"{t('error.prefix')}: {exc.message}")
+        _personal_data_hint(exc, err_console)
         return int(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print(t("error.interrupted"))

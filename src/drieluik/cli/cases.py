@@ -19,11 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from drieluik.cli.common import (
+    AcceptPersonalDataOption,
     FormFilterOption,
     JsonOption,
     MunicipalityFilterOption,
     PassphraseFileOption,
     RecoveryKeyFileOption,
+    RedactOption,
     StatusFilterOption,
     VaultOption,
     YearFilterOption,
@@ -375,6 +377,8 @@ def add(
         str | None,
         _field_option("status", None, "Status (standaard nieuw). / Status (default nieuw)."),
     ] = None,
+    accept_personal_data: AcceptPersonalDataOption = False,
+    redact: RedactOption = False,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
@@ -402,7 +406,9 @@ def add(
             ask=_typer_ask if interactive else None,
             allow=allow_terms(opened),
         )
-        created = cases.create_case(opened, data)
+        created = cases.create_case(
+            opened, data, accept_personal_data=accept_personal_data, redact=redact
+        )
     for warning in warnings:
         info(f"{t('cli.cases.warning')}: {warning.field}: {warning.message}")
     if as_json:
@@ -501,6 +507,11 @@ def _report(result: Any, *, preview: bool = False) -> None:
             console.print(Text("  " + line))
         if result.warnings_dropped:
             console.print(t("cli.import.warnings_dropped", count=result.warnings_dropped))
+    if result.personal:
+        # Row by row, with the column and the category: never the value.
+        console.print(t("cli.import.personal", rows=len({p.line for p in result.personal})))
+        for line in _problem_lines(result.personal, group=False):
+            console.print(Text("  " + line))
 
 
 def _preview(result: Any) -> None:
@@ -543,6 +554,8 @@ def import_command(
             help="Importeer de goede rijen en sla ongeldige over. / Import the valid rows only.",
         ),
     ] = False,
+    accept_personal_data: AcceptPersonalDataOption = False,
+    redact: RedactOption = False,
     column_map: Annotated[
         list[str] | None,
         typer.Option(
@@ -611,9 +624,21 @@ def import_command(
         _refuse_if_needed(result, skip_invalid)
         if err_console.is_terminal and len(result.rows) >= PROGRESS_FROM_ROWS:
             with err_console.status(t("cli.import.saving")):
-                codes = importer.import_cases(opened, result, skip_invalid=skip_invalid)
+                codes = importer.import_cases(
+                    opened,
+                    result,
+                    skip_invalid=skip_invalid,
+                    accept_personal_data=accept_personal_data,
+                    redact=redact,
+                )
         else:
-            codes = importer.import_cases(opened, result, skip_invalid=skip_invalid)
+            codes = importer.import_cases(
+                opened,
+                result,
+                skip_invalid=skip_invalid,
+                accept_personal_data=accept_personal_data,
+                redact=redact,
+            )
         if profile is not None:
             importer.save_profile(opened, profile, mapping)
             info(t("cli.import.profile_saved", name=profile))

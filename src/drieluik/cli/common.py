@@ -115,6 +115,24 @@ VaultOption = Annotated[
         show_default=False,
     ),
 ]
+# The confirmation the personal-data policy `bevestigen` asks for (services/guard.py).
+AcceptPersonalDataOption = Annotated[
+    bool,
+    typer.Option(
+        "--accept-personal-data",
+        help="Sla op ondanks gevonden persoonsgegevens (wordt gemarkeerd); een naam in een "
+        "organisatieveld komt op de lijst van toegestane termen. / Store despite personal "
+        "data found (marked).",
+    ),
+]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Vervang gevonden persoonsgegevens door plaatshouders ([NAAM], …). / Store "
+        "placeholders for personal data found.",
+    ),
+]
 PassphraseFileOption = Annotated[
     Path | None,
     typer.Option(

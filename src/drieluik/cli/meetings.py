@@ -20,9 +20,11 @@ from rich.text import Text
 
 from drieluik.cli.cases import fitted_table, parse_option_date
 from drieluik.cli.common import (
+    AcceptPersonalDataOption,
     JsonOption,
     PassphraseFileOption,
     RecoveryKeyFileOption,
+    RedactOption,
     VaultOption,
     console,
     info,
@@ -133,6 +135,7 @@ def new(
             show_default=False,
         ),
     ] = None,
+    accept_personal_data: AcceptPersonalDataOption = False,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
@@ -144,7 +147,9 @@ def new(
     day = parse_option_date("--date", meeting_date)
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         note = meetings.proposal_note(opened, day)
-        meeting = meetings.create_meeting(opened, day, org or [])
+        meeting = meetings.create_meeting(
+            opened, day, org or [], accept_personal_data=accept_personal_data
+        )
     if note:
         info(note)
     if as_json:
@@ -291,6 +296,8 @@ def reopen(
             show_default=False,
         ),
     ],
+    accept_personal_data: AcceptPersonalDataOption = False,
+    redact: RedactOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -305,7 +312,9 @@ def reopen(
     from drieluik.services import meetings
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
-        meeting = meetings.reopen_meeting(opened, meeting_ref, reason)
+        meeting = meetings.reopen_meeting(
+            opened, meeting_ref, reason, accept_personal_data=accept_personal_data, redact=redact
+        )
     console.print(t("cli.meeting.reopened", date=meeting.meeting_date.isoformat()))
 
 

@@ -1,8 +1,10 @@
-"""`drieluik pii`: scan text for personal data, keep the vault's allow-list.
+"""`drieluik pii`: scan text for personal data, keep the vault's allow-list,
+set the vault's policy, audit what is stored.
 
 `pii scan` works like a linter and needs no vault: exit 0 when nothing is
 found, exit 5 (the code of a blocked export) when something is, exit 1 when
-the input cannot be read.
+the input cannot be read. `pii audit` exits 5 when a stored text holds
+personal data (docs/anonymisation.md, "The policy").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from drieluik.cli.common import (
     PassphraseFileOption,
     RecoveryKeyFileOption,
     VaultOption,
+    confirm,
     console,
     info,
     opened_vault,
@@ -227,6 +230,99 @@ def allow_remove(
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         remove_allow_term(opened, term)
     info(t("pii.allow.removed", term=term.strip()))
+
+
+@pii_app.command("policy")
+def policy_command(
+    policy: Annotated[
+        str | None,
+        typer.Argument(
+            help="waarschuwen, bevestigen of weigeren; zonder: toon het huidige. / "
+            "waarschuwen, bevestigen or weigeren; none: show the current one.",
+            metavar="[waarschuwen|bevestigen|weigeren]",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
+) -> None:
+    """Toon of zet het beleid voor persoonsgegevens in deze kluis (voor de voorzitter of
+    de privacyfunctionaris; een wijziging komt in het auditlogboek). waarschuwen: opslaan
+    en markeren; bevestigen (standaard): pas opslaan na bevestiging; weigeren: eerst
+    anonimiseren.
+
+    Show or set this vault's personal-data policy (audited when changed).
+    """
+    from drieluik.services import guard
+
+    chosen = guard.parse_policy(policy) if policy is not None else None
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        current = guard.set_policy(opened, chosen) if chosen else guard.get_policy(opened)
+    if json_output:
+        print_json({"policy": current.value})
+        return
+    key = "guard.policy.changed" if chosen else "guard.policy.current"
+    console.print(t(key, policy=current.label), markup=False, highlight=False)
+
+
+@pii_app.command("audit")
+def audit_command(
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Anonimiseer alle gevonden teksten ter plekke (na bevestiging). / "
+            "Anonymise every text found in place (after confirmation).",
+        ),
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Niet om bevestiging vragen. / Do not ask to confirm.")
+    ] = False,
+    json_output: JsonOption = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
+) -> None:
+    """Elke opgeslagen tekst met persoonsgegevens: casuscode, veld, soort en offsets,
+    nooit de waarde. Exitcode 0: niets; 5: gevonden. --redact vervangt ze na bevestiging
+    door plaatshouders, als één wijziging in het auditlogboek.
+
+    Every stored text with personal data (case code, field, category, offsets;
+    never the value). Exit 0: none; 5: found. --redact anonymises them in place.
+    """
+    from drieluik.services import pii_audit
+
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        found = pii_audit.audit_stored(opened)
+        texts = len({(f.owner, f.owner_id, f.field) for f in found})
+        if redact and found:
+            if not yes and not confirm(t("pii.audit.confirm", texts=texts)):
+                info(t("pii.audit.cancelled"))
+                raise typer.Exit(int(ExitCode.PII_BLOCKED))
+            changed = pii_audit.redact_stored(opened)
+            info(t("pii.audit.redacted", texts=changed))
+            found = pii_audit.audit_stored(opened)
+            texts = len({(f.owner, f.owner_id, f.field) for f in found})
+    if json_output:
+        print_json([f.as_json() for f in found])
+    else:
+        from drieluik.services.pii import Category
+
+        for f in found:
+            row = t(
+                "pii.audit.row",
+                case=f.case_code or "—",
+                field=f"{f.owner}.{f.field}",
+                category=f"{f.category} ({Category(f.category).label})",
+                start=f.start,
+                end=f.end,
+            )
+            console.print(row, markup=False, highlight=False)
+        info(t("pii.audit.count", count=len(found), texts=texts) if found else t("pii.audit.none"))
+    if found:
+        raise typer.Exit(int(ExitCode.PII_BLOCKED))
 
 
 def register(app: typer.Typer) -> None:

@@ -470,6 +470,12 @@ MESSAGES = {
         "nl": "Fouten ({rows} rij(en)):",
         "en": "Errors ({rows} row(s)):",
     },
+    "cli.import.personal": {
+        "nl": "Mogelijk persoonsgegevens in {rows} regel(s) (soort per regel en kolom, "
+        "nooit de waarde):",
+        "en": "Possible personal data in {rows} line(s) (kind per line and column, never "
+        "the value):",
+    },
     "cli.import.warnings": {
         "nl": "Waarschuwingen:",
         "en": "Warnings:",

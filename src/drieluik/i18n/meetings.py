@@ -441,10 +441,6 @@ MESSAGES = {
         "nl": "Geef een reden op.",
         "en": "Give a reason.",
     },
-    "meeting.reason_personal": {
-        "nl": "Reden: '{text}' lijkt een {kind}. Noem in een reden geen personen.",
-        "en": "Reason: '{text}' looks like a {kind}. Do not name people in a reason.",
-    },
     "meeting.planned_out_of_range": {
         "nl": "De geplande tijd is 1 tot {maximum} minuten.",
         "en": "The planned time is 1 to {maximum} minutes.",

@@ -224,4 +224,95 @@ MESSAGES = {
         "nl": "Kan de invoer niet lezen ({detail}).",
         "en": "Cannot read the input ({detail}).",
     },
+    # The guard as a policy (services/guard.py, docs/anonymisation.md).
+    "guard.policy.waarschuwen": {
+        "nl": "waarschuwen (opslaan en markeren)",
+        "en": "waarschuwen (warn: store and mark)",
+    },
+    "guard.policy.bevestigen": {
+        "nl": "bevestigen (pas na bevestiging opslaan)",
+        "en": "bevestigen (confirm: store only after confirmation)",
+    },
+    "guard.policy.weigeren": {
+        "nl": "weigeren (eerst anonimiseren)",
+        "en": "weigeren (refuse: anonymise first)",
+    },
+    "guard.policy_invalid": {
+        "nl": "Onbekend beleid '{value}'; kies uit {choices}.",
+        "en": "Unknown policy '{value}'; choose from {choices}.",
+    },
+    "guard.policy.current": {
+        "nl": "Beleid voor persoonsgegevens: {policy}",
+        "en": "Personal-data policy: {policy}",
+    },
+    "guard.policy.changed": {
+        "nl": "Beleid voor persoonsgegevens is nu: {policy}",
+        "en": "The personal-data policy is now: {policy}",
+    },
+    "guard.found": {"nl": "{kind} '{excerpt}'", "en": "{kind} '{excerpt}'"},
+    "guard.confirm": {
+        "nl": "{field}: mogelijk persoonsgegevens: {found_list}. Niet opgeslagen; "
+        "bevestig om het toch op te slaan, of anonimiseer eerst.",
+        "en": "{field}: possible personal data: {found_list}. Not saved; confirm to "
+        "save it anyway, or anonymise first.",
+    },
+    "guard.refused": {
+        "nl": "{field}: persoonsgegevens: {found_list}. Niet opgeslagen: het beleid van "
+        "deze kluis is 'weigeren'; anonimiseer eerst.",
+        "en": "{field}: personal data: {found_list}. Not saved: this vault's policy is "
+        "'weigeren' (refuse); anonymise first.",
+    },
+    "guard.cli_hint": {
+        "nl": "Bevestigen: herhaal met --accept-personal-data; anonimiseren: --redact.",
+        "en": "To confirm, repeat with --accept-personal-data; to anonymise: --redact.",
+    },
+    "guard.cli_hint_refuse": {
+        "nl": "Anonimiseren: herhaal met --redact (plaatshouders als [NAAM]).",
+        "en": "To anonymise, repeat with --redact (placeholders such as [NAAM]).",
+    },
+    "guard.field.summary": {"nl": "Omschrijving", "en": "Summary"},
+    "guard.field.reporter": {"nl": "Melder", "en": "Reporter"},
+    "guard.field.notes": {"nl": "Notities", "en": "Notes"},
+    "guard.field.decision": {"nl": "Besluit", "en": "Decision"},
+    "guard.field.action": {"nl": "Actie", "en": "Action"},
+    "guard.field.reason": {"nl": "Reden", "en": "Reason"},
+    "guard.field.attending": {"nl": "Aanwezige organisatie", "en": "Attending organisation"},
+    "guard.field.owner": {"nl": "Eigenaar", "en": "Owner"},
+    "guard.field.referral": {"nl": "Doorverwijzing", "en": "Referral"},
+    "guard.import_row": {
+        "nl": "regel {line}, kolom {column}",
+        "en": "line {line}, column {column}",
+    },
+    "guard.import_refused": {
+        "nl": "{count} regel(s) met mogelijk persoonsgegevens; niets geïmporteerd.",
+        "en": "{count} line(s) with possible personal data; nothing imported.",
+    },
+    "guard.accept_refused": {
+        "nl": "Het beleid van deze kluis is 'weigeren': --accept-personal-data kan niet; "
+        "gebruik --redact.",
+        "en": "This vault's policy is 'weigeren' (refuse): --accept-personal-data is not "
+        "possible; use --redact.",
+    },
+    "pii.audit.row": {
+        "nl": "{case}  {field}  {category}  {start}-{end}",
+        "en": "{case}  {field}  {category}  {start}-{end}",
+    },
+    "pii.audit.none": {
+        "nl": "Geen opgeslagen teksten met persoonsgegevens gevonden.",
+        "en": "No stored texts with personal data found.",
+    },
+    "pii.audit.count": {
+        "nl": "{count} vondst(en) in {texts} opgeslagen tekst(en).",
+        "en": "{count} finding(s) in {texts} stored text(s).",
+    },
+    "pii.audit.confirm": {
+        "nl": "{texts} tekst(en) ter plekke anonimiseren (plaatshouders)? Dit is niet "
+        "ongedaan te maken.",
+        "en": "Anonymise {texts} text(s) in place (placeholders)? This cannot be undone.",
+    },
+    "pii.audit.redacted": {
+        "nl": "{texts} tekst(en) geanonimiseerd.",
+        "en": "{texts} text(s) anonymised.",
+    },
+    "pii.audit.cancelled": {"nl": "Niets veranderd.", "en": "Nothing changed."},
 }

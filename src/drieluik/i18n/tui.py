@@ -161,6 +161,27 @@ MESSAGES = {
     },
     "dash.year_counts": {"nl": "Dit jaar ({year})", "en": "This year ({year})"},
     "dash.total": {"nl": "totaal", "en": "total"},
+    "chair.bind.confirm_notes": {"nl": "bevestig persoonsgegevens", "en": "confirm personal data"},
+    "chair.notes_placeholders": {
+        "nl": "Mogelijk persoonsgegevens in de notities: opgeslagen met plaatshouders tot u "
+        "bevestigt (F8) of anonimiseert (F9).",
+        "en": "Possible personal data in the notes: stored with placeholders until you "
+        "confirm (F8) or anonymise (F9).",
+    },
+    "chair.notes_confirmed": {
+        "nl": "Notities opgeslagen zoals getypt; {count} vondst(en) bevestigd en gemarkeerd.",
+        "en": "Notes stored as typed; {count} finding(s) confirmed and marked.",
+    },
+    "detail.personal_data": {"nl": "Persoonsgegevens", "en": "Personal data"},
+    "dash.personal_data_texts": {
+        "nl": "{count} teksten met persoonsgegevens (drieluik pii audit)",
+        "en": "{count} texts with personal data (drieluik pii audit)",
+    },
+    "form.confirm_personal_data": {
+        "nl": "Sla nogmaals op om het toch op te slaan (wordt gemarkeerd), of anonimiseer "
+        "eerst met F9.",
+        "en": "Save again to store it anyway (it is marked), or anonymise first with F9.",
+    },
     "dash.destruction_due": {
         "nl": "{count} casussen over de bewaartermijn (vernietigen)",
         "en": "{count} cases past the retention period (to destroy)",

@@ -170,3 +170,29 @@ class DrieluikModal(Rebuildable, _Shared, ModalScreen[ResultType]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localise_bindings(self)
+
+
+class SecondSaveConfirms:
+    """The one "a second save confirms" rule for every form and dialog (issue 12).
+
+    A save refused by the personal-data policy remembers what was refused;
+    saving the same text again is the explicit confirmation the policy
+    `bevestigen` asks for (the services get `accept_personal_data=True`).
+    Under `weigeren` a second save confirms nothing: anonymise first (F9).
+    For an organisation field the confirmation puts the name on the allow-list
+    (the services do that: `guard.check_organisation`).
+    """
+
+    def __init__(self) -> None:
+        self._refused: str | None = None
+
+    def confirms(self, text: str) -> bool:
+        return self._refused is not None and self._refused == text
+
+    def refused(self, text: str | None, error: object = None) -> None:
+        """Remember `text` as refused (None: nothing is); an error that cannot be
+        confirmed (`PersonalDataFound.confirmable` false) is not remembered."""
+        self._refused = text if getattr(error, "confirmable", True) else None
+
+    def clear(self) -> None:
+        self._refused = None

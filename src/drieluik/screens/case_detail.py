@@ -16,7 +16,7 @@ from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.screens.meeting_dialogs import ChoiceDialog, ConfirmDialog, PostponeDialog
-from drieluik.services import actions, cases, history, meetings
+from drieluik.services import actions, cases, guard, history, meetings
 from drieluik.services.types import ActionView, CaseView, HistoryEntry
 from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
@@ -118,6 +118,10 @@ class CaseDetailScreen(DrieluikScreen):
             rows.append((t("detail.review_date"), format_date(case.review_date)))
         if case.closed_date:
             rows.append((t("detail.closed_date"), format_date(case.closed_date)))
+        marks = guard.marks_for_case(self.vault, case.id)
+        if marks:
+            # Texts stored with confirmed personal data (issue 12): where and what kind.
+            rows.append((t("detail.personal_data"), guard.describe_marks(marks)))
         panel = self.query_one("#detail-fields")
         panel.remove_children()
         cells: list[Static] = []

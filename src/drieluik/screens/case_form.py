@@ -28,9 +28,10 @@ from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ExploitationForm, Municipality, VulnerableGroup
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
-from drieluik.screens.base import DrieluikScreen
+from drieluik.screens.base import DrieluikScreen, SecondSaveConfirms
 from drieluik.screens.meeting_dialogs import SAVE_KEYS, ConfirmDialog
 from drieluik.services import allowlist, cases
+from drieluik.services.guard import PersonalDataFound
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
 from drieluik.widgets.footer import BindingsFooter
@@ -56,8 +57,9 @@ class CaseFormScreen(DrieluikScreen):
         self.draft = draft
         self.case: CaseView | None = None
         self._similar_timer: Timer | None = None
-        # A reporter refused as personal data; saving it again allows it.
-        self._refused_reporter: str | None = None
+        # A reporter or summary refused as personal data: saving it again confirms.
+        self._reporter_confirm = SecondSaveConfirms()
+        self._personal_data = SecondSaveConfirms()
         # The fields as shown at first: leaving with other values asks first.
         self._pristine: dict[str, Any] | None = None
 
@@ -272,7 +274,7 @@ class CaseFormScreen(DrieluikScreen):
         allow = allowlist.allow_terms(self.vault)
         if self.case is not None:
             allow.append(self.case.reporter)  # editing a case keeps the reporter it had
-        if reporter and reporter == self._refused_reporter:
+        if reporter and self._reporter_confirm.confirms(reporter):
             # Saved again after the warning: the chair says it is an organisation.
             allowlist.add_allow_term(self.vault, reporter)
             allow.append(reporter)
@@ -280,7 +282,7 @@ class CaseFormScreen(DrieluikScreen):
             raw, today=self.drieluik.today(), allow=allow
         )
         personal = any(p.kind == "personal_data" for p in errors)
-        self._refused_reporter = reporter if personal else None
+        self._reporter_confirm.refused(reporter if personal else None)
         self._show_problems({p.field: p.message for p in errors})
         if data is None:
             self.notify(t("form.has_errors"), severity="error")
@@ -288,13 +290,23 @@ class CaseFormScreen(DrieluikScreen):
             if first:
                 self._focus_field(first)
             return
+        confirmed = self._personal_data.confirms(data.summary)
         try:
             if self.case is None:
-                saved = cases.create_case(self.vault, data)
+                saved = cases.create_case(self.vault, data, accept_personal_data=confirmed)
                 message = t("form.created", code=saved.code)
             else:
-                saved = cases.update_case(self.vault, self.case.id, data)
+                saved = cases.update_case(
+                    self.vault, self.case.id, data, accept_personal_data=confirmed
+                )
                 message = t("form.updated", code=saved.code)
+        except PersonalDataFound as error:
+            self._personal_data.refused(data.summary, error)
+            self._show_problems({"omschrijving": error.message})
+            self._focus_field("omschrijving")
+            if error.confirmable:
+                self.notify(t("form.confirm_personal_data"), severity="warning", markup=False)
+            return
         except DrieluikError as error:
             self.drieluik.report_error(error)
             return

@@ -41,7 +41,7 @@ from drieluik.domain.dates import format_date
 from drieluik.domain.vocabulary import ActionStatus, EventKind
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
-from drieluik.screens.base import DrieluikModal, DrieluikScreen
+from drieluik.screens.base import DrieluikModal, DrieluikScreen, SecondSaveConfirms
 from drieluik.screens.meeting_dialogs import (
     ActionDialog,
     ActionInput,
@@ -53,7 +53,8 @@ from drieluik.screens.meeting_dialogs import (
     PostponeDialog,
 )
 from drieluik.services import actions as action_service
-from drieluik.services import allowlist, meetings
+from drieluik.services import allowlist, guard, meetings
+from drieluik.services.guard import PersonalDataFound
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
 from drieluik.widgets.chairing import (
@@ -211,6 +212,14 @@ class ChairingScreen(DrieluikScreen):
             priority=True,
             id="chairing.next",
         ),
+        Binding(
+            "f8",
+            "confirm_notes",
+            "chair.bind.confirm_notes",
+            show=False,
+            priority=True,
+            id="chairing.confirm_notes",
+        ),
         Binding("escape", "back", "bind.back", id="chairing.back"),
         # The app's quick search on "/" is a stray key here: it would leave the meeting.
         Binding("slash", "nothing", "chair.bind.stray", show=False, id="chairing.no_slash"),
@@ -245,6 +254,12 @@ class ChairingScreen(DrieluikScreen):
         self._running_since: datetime | None = None
         # An owner or referral refused once; saving it again allows it.
         self._refused_organisation: str | None = None
+        # A decision or action text refused by the personal-data policy: the
+        # same text saved again is the confirmation (screens.base).
+        self._text_confirm = SecondSaveConfirms()
+        # Notes: the found texts the chair confirmed with F8, per item (memory only).
+        self._notes_confirmed: dict[int, set[str]] = {}
+        self._notes_warned: set[int] = set()
         self._open_actions: list[ActionView] = []
 
     # --- layout ----------------------------------------------------------------------
@@ -267,6 +282,12 @@ class ChairingScreen(DrieluikScreen):
                     yield ActionList(id="chair-actions")
                 yield Static(id="chair-status")
         yield Footer()
+
+    @property
+    def _panes_ready(self) -> bool:
+        """Composed (so the clocks can be drawn) — already during on_mount, when
+        `is_mounted` is still False: the first draw must not wait for the timer."""
+        return bool(self.children) and not (self._closing or self._closed)
 
     def on_mount(self) -> None:
         self.query_one("#chair-notes-panel").border_title = t("chair.notes")
@@ -407,7 +428,7 @@ class ChairingScreen(DrieluikScreen):
 
     def watch_meeting(self) -> None:
         item = self.item
-        if item is not None and self.is_mounted:
+        if item is not None and self._panes_ready:
             self._show_outcomes(item)
             self.query_one("#chair-code", Static).update(texts.head_text(item))
             self._tick()
@@ -501,7 +522,7 @@ class ChairingScreen(DrieluikScreen):
         return int((end - meeting.started_at).total_seconds())
 
     def _tick(self) -> None:
-        if not self.is_mounted or self.meeting is None:
+        if not self._panes_ready or self.meeting is None:
             return
         item = self.item
         planned = item.planned_seconds if item else None
@@ -559,10 +580,48 @@ class ChairingScreen(DrieluikScreen):
         if text is None or pane.item_id is None:
             return
 
+        def saved(result: Any) -> None:
+            pane.saved_text = text
+            if getattr(result, "redacted", 0) and pane.item_id not in self._notes_warned:
+                # Stored with placeholders until confirmed (docs/anonymisation.md).
+                self._notes_warned.add(pane.item_id)
+                self.notify(t("chair.notes_placeholders"), severity="warning", markup=False)
+
+        confirmed = tuple(self._notes_confirmed.get(pane.item_id, ()))
+        self.run_service(
+            meetings.save_notes,
+            self.vault,
+            pane.item_id,
+            text,
+            confirmed=confirmed,
+            on_success=saved,
+        )
+
+    def action_confirm_notes(self) -> None:
+        """F8: the chair confirms what the guard found in these notes (policy
+        `bevestigen`): they are stored as typed and marked."""
+        if self.app.vault is None or not self.is_attached:
+            return
+        pane = self.query_one(NotesPane)
+        if pane.item_id is None:
+            return
+        text = pane.area.text
+        found = guard.Guard.load(self.vault).scan(text)
+        self._notes_confirmed.setdefault(pane.item_id, set()).update(f.text for f in found)
+        confirmed = tuple(self._notes_confirmed[pane.item_id])
+
         def saved(_: object) -> None:
             pane.saved_text = text
+            self.notify(t("chair.notes_confirmed", count=len(found)), markup=False)
 
-        self.run_service(meetings.save_notes, self.vault, pane.item_id, text, on_success=saved)
+        self.run_service(
+            meetings.save_notes,
+            self.vault,
+            pane.item_id,
+            text,
+            confirmed=confirmed,
+            on_success=saved,
+        )
 
     # --- moving between items ---------------------------------------------------------
 
@@ -748,6 +807,17 @@ class ChairingScreen(DrieluikScreen):
             ) from None
         self._refused_organisation = None
 
+    @contextmanager
+    def _text_refused(self, text: str) -> Iterator[None]:
+        """Remember a free text the policy refused, so saving it again confirms it."""
+        try:
+            yield
+        except PersonalDataFound as error:
+            if error.key != "org.personal_data":
+                self._text_confirm.refused(text, error)
+            raise
+        self._text_confirm.clear()
+
     def _organisations(self) -> list[str]:
         """Attending organisations first, then the ones the vault knows."""
         attending = self.meeting.attending if self.meeting else ()
@@ -763,7 +833,8 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: DecisionInput) -> None:
-            with self._organisation_confirmed(result.referral_to):
+            confirmed = self._text_confirm.confirms(result.text)
+            with self._text_refused(result.text), self._organisation_confirmed(result.referral_to):
                 decision = meetings.add_decision(
                     self.vault,
                     item.id,
@@ -773,6 +844,7 @@ class ChairingScreen(DrieluikScreen):
                     review_date=result.review_date,
                     next_status=result.next_status,
                     today=self.drieluik.today(),
+                    accept_personal_data=confirmed,
                 )
             label = t("chair.change.decision", kind=result.kind.label, code=item.case.code)
             self.remember(label, lambda: meetings.undo_decision(self.vault, decision.id))
@@ -799,7 +871,11 @@ class ChairingScreen(DrieluikScreen):
         self.save_notes()
 
         def store(result: ActionInput) -> None:
-            with self._organisation_confirmed(result.owner, owner=True):
+            confirmed = self._text_confirm.confirms(result.description)
+            with (
+                self._text_refused(result.description),
+                self._organisation_confirmed(result.owner, owner=True),
+            ):
                 action = action_service.add_action(
                     self.vault,
                     item.case.id,
@@ -807,6 +883,7 @@ class ChairingScreen(DrieluikScreen):
                     result.owner,
                     result.due_date,
                     agenda_item_id=item.id,
+                    accept_personal_data=confirmed,
                 )
             label = t("chair.change.action", owner=result.owner, code=item.case.code)
             self.remember(label, lambda: action_service.withdraw_action(self.vault, action.id))

@@ -107,6 +107,8 @@ class DashboardScreen(DrieluikScreen):
         lines.append(f"{t('dash.reviews_due')}: {summary.reviews_due_count}")
         if summary.destruction_due:
             lines.append(t("dash.destruction_due", count=summary.destruction_due))
+        if summary.personal_data_texts:
+            lines.append(t("dash.personal_data_texts", count=summary.personal_data_texts))
         self.query_one("#dash-meeting-text", Static).update(literal("\n".join(lines)))
 
     def _show_year(self, summary: DashboardSummary) -> None:

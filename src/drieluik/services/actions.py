@@ -15,8 +15,7 @@ from drieluik.domain.dates import check_not_past, format_date
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import KNOWN_REPORTERS, ActionStatus, CaseStatus, EventKind
 from drieluik.errors import InvalidInput
-from drieluik.services import audit
-from drieluik.services.allowlist import refuse_personal_data
+from drieluik.services import audit, guard
 from drieluik.services.cases import add_event, find_case, today
 from drieluik.services.meetings import _action_view
 from drieluik.services.types import ActionView
@@ -63,13 +62,19 @@ def add_action(
     due_date: date | None = None,
     *,
     agenda_item_id: int | None = None,
+    accept_personal_data: bool = False,
+    redact: bool = False,
 ) -> ActionView:
     """A new open action. Its due date may not lie before the day it is agreed:
     the meeting's date for an action made at a meeting (a record typed in
-    afterwards keeps its sense), else today."""
-    what = _description(description)
+    afterwards keeps its sense), else today. The description goes through the
+    personal-data policy, the owner is checked as an organisation field."""
     who = check_owner(owner)
-    refuse_personal_data(vault, "org.field.owner", who)
+    guard.check_organisation(vault, "owner", who, accept=accept_personal_data)
+    checked = guard.check(
+        vault, "action", _description(description), accept=accept_personal_data, redact=redact
+    )
+    what = checked.text
     with vault.transaction() as session:
         case = find_case(session, case_ref)
         item = session.get(AgendaItem, agenda_item_id) if agenda_item_id is not None else None
@@ -85,6 +90,7 @@ def add_action(
         )
         session.add(action)
         session.flush()
+        guard.mark(session, "actions", action.id or 0, "action", case.id, checked.findings)
         add_event(
             session,
             case,
@@ -124,6 +130,8 @@ def edit_action(
     description: str | None = None,
     owner: str | None = None,
     due_date: date | None = None,
+    accept_personal_data: bool = False,
+    redact: bool = False,
 ) -> ActionView:
     """Correct an open action; None leaves a field as it is.
 
@@ -133,7 +141,11 @@ def edit_action(
     what = _description(description) if description is not None else None
     who = check_owner(owner) if owner is not None else None
     if who is not None:
-        refuse_personal_data(vault, "org.field.owner", who)
+        guard.check_organisation(vault, "owner", who, accept=accept_personal_data)
+    checked = None
+    if what is not None:
+        checked = guard.check(vault, "action", what, accept=accept_personal_data, redact=redact)
+        what = checked.text
     with vault.transaction() as session:
         action, case = _find_open(session, action_id)
         if due_date is not None and due_date != action.due_date:
@@ -155,6 +167,8 @@ def edit_action(
         action.owner = who if who is not None else action.owner
         action.due_date = due_date if due_date is not None else action.due_date
         session.add(action)
+        if checked is not None:
+            guard.mark(session, "actions", action.id or 0, "action", case.id, checked.findings)
         add_event(
             session,
             case,
@@ -221,13 +235,30 @@ def withdraw_action(vault: Vault, action_id: int) -> None:
             item.meeting_id if item else None,
             **_facts(action),
         )
+        guard.unmark(session, "actions", action.id or 0)
         session.delete(action)
         audit.record(session, "action.delete", case.code)
 
 
-def postpone_action(vault: Vault, action_id: int, new_due: date, reason: str = "") -> ActionView:
-    """A later due date; the history keeps from → to and why."""
-    why = clean_short_text("reden", reason)
+def postpone_action(
+    vault: Vault,
+    action_id: int,
+    new_due: date,
+    reason: str = "",
+    *,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> ActionView:
+    """A later due date; the history keeps from → to and why (the reason by the
+    personal-data policy)."""
+    checked = guard.check(
+        vault,
+        "reason",
+        clean_short_text("reden", reason),
+        accept=accept_personal_data,
+        redact=redact,
+    )
+    why = checked.text
     check_not_past(new_due, today())
     with vault.transaction() as session:
         action, case = _find_open(session, action_id)
@@ -241,7 +272,7 @@ def postpone_action(vault: Vault, action_id: int, new_due: date, reason: str = "
         action.due_date = new_due
         action.times_postponed += 1
         session.add(action)
-        add_event(
+        event = add_event(
             session,
             case,
             EventKind.ACTIE_UITGESTELD,
@@ -249,6 +280,9 @@ def postpone_action(vault: Vault, action_id: int, new_due: date, reason: str = "
             **{"from": old, "to": new_due},
             reason=why,
         )
+        if checked.findings:
+            session.flush()
+            guard.mark(session, "case_events", event.id or 0, "reason", case.id, checked.findings)
         audit.record(session, "action.update", case.code)
         return _action_view(action, case.code)
 

@@ -64,23 +64,3 @@ def remove_allow_term(vault: Vault, term: str) -> None:
         for row in session.exec(select(AllowTerm).where(col(AllowTerm.id).in_(ids))).all():
             session.delete(row)
         audit.record(session, "allowlist.remove")
-
-
-def refuse_personal_data(vault: Vault, field_key: str, value: str) -> None:
-    """Refuse an organisation field (attending, owner, referral) that holds personal data.
-
-    These fields name organisations, never people (DESIGN.md §2); they go into
-    the minutes, so a person's name typed there is refused now rather than
-    found by the export guard later. The allow-list applies, as in notes.
-    """
-    from drieluik.services.pii import scan
-
-    findings = scan(value, allow_terms(vault))
-    if findings:
-        first = findings[0]
-        raise InvalidInput(
-            "org.personal_data",
-            field=t(field_key),
-            text=first.text,
-            kind=first.category.label,
-        )

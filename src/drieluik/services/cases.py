@@ -34,7 +34,7 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
-from drieluik.services import audit
+from drieluik.services import audit, guard
 from drieluik.services.pii import scan
 from drieluik.services.types import CaseFilter, CaseView, FieldProblem
 from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
@@ -117,8 +117,10 @@ def validate_case_fields(
         elif canonical_reporter(reporter) is None:
             found = scan(reporter, allow)
             if found:
+                from drieluik.services.pii import mask
+
                 kind = found[0].category.label
-                problem = t("field.reporter_personal", text=found[0].text, kind=kind)
+                problem = t("field.reporter_personal", text=mask(found[0].text), kind=kind)
                 errors.append(FieldProblem("melder", problem, kind="personal_data"))
             else:
                 warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
@@ -384,15 +386,78 @@ def _row(data: CaseInput, code: str) -> dict[str, object]:
     }
 
 
+def guard_inputs(
+    vault: Vault,
+    inputs: list[CaseInput],
+    *,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+    lines: list[int] | None = None,
+) -> tuple[list[CaseInput], list[tuple]]:
+    """The inputs as the vault's policy lets them in, and the findings to mark.
+
+    Refuses all (PersonalDataFound listing each input's findings, masked, with
+    its line when given) when one summary is not let in; a reporter that is
+    not a known organisation is checked as an organisation field.
+    """
+    checker = guard.Guard.load(vault)
+    refused: list[guard.Found] = []
+    kept: list[CaseInput] = []
+    marks: list[tuple] = []
+    for index, data in enumerate(inputs):
+        line = lines[index] if lines else None
+        if canonical_reporter(data.reporter) is None:
+            found = checker.scan(data.reporter)
+            if found and not accept_personal_data:
+                where = {"line": line} if line is not None else {}
+                refused += guard.to_found("reporter", found, **where)
+        try:
+            checked = checker.check(
+                "summary", data.summary, accept=accept_personal_data, redact=redact
+            )
+        except guard.PersonalDataFound as error:
+            refused += [replace(f, line=line) for f in error.found]
+            continue
+        kept.append(replace(data, summary=checked.text) if checked.redacted else data)
+        marks.append(checked.findings)
+    if refused:
+        raise checker.refusal(refused)
+    if accept_personal_data:
+        from drieluik.services.allowlist import add_allow_term
+
+        for reporter in {d.reporter for d in kept if canonical_reporter(d.reporter) is None}:
+            if checker.scan(reporter):
+                add_allow_term(vault, reporter)  # confirmed: it is an organisation
+    return kept, marks
+
+
 def create_cases(
-    vault: Vault, inputs: list[CaseInput], *, action: str = "case.create"
+    vault: Vault,
+    inputs: list[CaseInput],
+    *,
+    action: str = "case.create",
+    accept_personal_data: bool = False,
+    redact: bool = False,
+    lines: list[int] | None = None,
+    checked: list[tuple] | None = None,
 ) -> list[str]:
     """Create cases in one transaction and one save; returns their codes.
 
-    Either all are created or none (an explicit code that exists refuses all).
+    Either all are created or none (an explicit code that exists refuses all,
+    as does a summary the personal-data policy does not let in: see
+    `services.guard`; `accept_personal_data` is the confirmation, `redact`
+    stores placeholders instead). `checked`: the findings per input that the
+    caller already let in by the policy (the importer, which reports them per
+    line and column before anything is stored); they are marked.
     """
     if not inputs:
         return []
+    if checked is not None:
+        marks = checked
+    else:
+        inputs, marks = guard_inputs(
+            vault, inputs, accept_personal_data=accept_personal_data, redact=redact, lines=lines
+        )
     with vault.transaction() as session:
         allocator = _CodeAllocator(session)
         explicit = [d.code for d in inputs if d.code]
@@ -434,6 +499,9 @@ def create_cases(
             for case_id, row in zip(ids, rows, strict=True)
         ]
         session.execute(insert(CaseEvent), events)
+        for case_id, findings in zip(ids, marks, strict=True):
+            if findings:
+                guard.mark(session, "cases", case_id, "summary", case_id, findings)
         _ensure_reporters(session, {d.reporter for d in inputs})
         allocator.persist()
         codes = [str(r["code"]) for r in rows]
@@ -441,8 +509,10 @@ def create_cases(
     return codes
 
 
-def create_case(vault: Vault, data: CaseInput) -> CaseView:
-    (code,) = create_cases(vault, [data])
+def create_case(
+    vault: Vault, data: CaseInput, *, accept_personal_data: bool = False, redact: bool = False
+) -> CaseView:
+    (code,) = create_cases(vault, [data], accept_personal_data=accept_personal_data, redact=redact)
     return get_case(vault, code)
 
 
@@ -458,10 +528,44 @@ _EDITABLE = (
 )
 
 
-def update_case(vault: Vault, ref: str | int, data: CaseInput) -> CaseView:
-    """Edit a case's fields; the history records which fields changed, not their contents."""
+def update_case(
+    vault: Vault,
+    ref: str | int,
+    data: CaseInput,
+    *,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> CaseView:
+    """Edit a case's fields; the history records which fields changed, not their contents.
+
+    The summary goes through the personal-data policy as in `create_cases`;
+    its mark follows the text (cleared when the guard finds nothing now).
+    """
+    with vault.session() as session:
+        before = find_case(session, ref)
+        unchanged_summary = before.summary == data.summary
+        unchanged_reporter = before.reporter == data.reporter
+    if unchanged_summary and unchanged_reporter:
+        marks: list[tuple] = [None]
+    else:
+        # Only what changes is checked: an edit of the date does not ask again
+        # about a summary that was confirmed before.
+        probe = replace(
+            data,
+            summary="" if unchanged_summary else data.summary,
+            reporter=KNOWN_REPORTERS[0] if unchanged_reporter else data.reporter,
+        )
+        (checked,), marks = guard_inputs(
+            vault, [probe], accept_personal_data=accept_personal_data, redact=redact
+        )
+        if not unchanged_summary:
+            data = replace(data, summary=checked.summary)
+        else:
+            marks = [None]
     with vault.transaction() as session:
         case = find_case(session, ref)
+        if marks[0] is not None:
+            guard.mark(session, "cases", case.id or 0, "summary", case.id, marks[0])
         new = _row(replace(data, status=CaseStatus(case.status)), case.code)
         changed = [attr for attr in _EDITABLE if getattr(case, attr) != new[attr]]
         if changed:

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from drieluik.domain.vocabulary import ActionStatus, CaseStatus, ExploitationForm, MeetingState
-from drieluik.services import retention
+from drieluik.services import guard, retention
 from drieluik.services.cases import to_view
 from drieluik.services.meetings import _action_view, meeting_state
 from drieluik.services.types import ActionView, CaseView
@@ -48,6 +48,7 @@ class DashboardSummary:
     year: int
     year_counts: dict[ExploitationForm, int] = field(default_factory=dict)
     destruction_due: int = 0  # cases past the retention period
+    personal_data_texts: int = 0  # stored texts with accepted findings (pii_marks)
 
     @property
     def year_total(self) -> int:
@@ -143,6 +144,7 @@ def summary(vault: Vault, today: date, *, limit: int = LIST_LIMIT) -> DashboardS
         year=today.year,
         year_counts=year_counts,
         destruction_due=retention.count_due(vault, today),
+        personal_data_texts=guard.count_marked(vault),
     )
 
 

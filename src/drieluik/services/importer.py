@@ -16,9 +16,10 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
@@ -26,11 +27,14 @@ from drieluik.domain.synonyms import fold, header_key, match_header, place_munic
 from drieluik.domain.vocabulary import CaseStatus, parse_municipality
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import count, t
-from drieluik.services import allowlist, audit, cases
+from drieluik.services import allowlist, audit, cases, guard
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case, Setting
 from drieluik.store.safe_file import NotARegularFile, open_regular, refusal
 from drieluik.store.vault import Vault
+
+if TYPE_CHECKING:
+    from drieluik.services.pii import Finding
 
 COLUMNS = cases.REQUIRED_FIELDS + cases.OPTIONAL_FIELDS
 CSV_SUFFIXES = (".csv", ".txt")
@@ -71,6 +75,8 @@ class ImportProblem:
 class ImportRow:
     line: int
     data: CaseInput
+    # What the personal-data guard found in the row's summary (`_scan_personal`).
+    findings: tuple[Finding, ...] = ()
 
 
 # `--map "Kolom=-"` (or an empty field) ignores a column on purpose.
@@ -225,6 +231,9 @@ class ImportResult:
     headers: dict[str, str] = field(default_factory=dict)  # known column → header as written
     preview: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # first rows, mapped
     vault_checked: bool = False  # codes compared with the vault's
+    # Possible personal data per line and column: the category, never the value.
+    personal: list[ImportProblem] = field(default_factory=list)
+    policy: guard.Policy = guard.DEFAULT_POLICY
 
     @property
     def invalid_lines(self) -> list[int]:
@@ -284,6 +293,7 @@ def read_import(
     if vault is not None:
         _check_codes_against_vault(result, vault)
         result.vault_checked = True
+    _scan_personal(result, vault)
     return result
 
 
@@ -756,13 +766,67 @@ def _check_codes_against_vault(result: ImportResult, vault: Vault) -> None:
 # --- importing -------------------------------------------------------------------------
 
 
-def import_cases(vault: Vault, result: ImportResult, *, skip_invalid: bool = False) -> list[str]:
+def _scan_personal(result: ImportResult, vault: Vault | None) -> None:
+    """The guard over every text column of every row (the summary; a reporter
+    with personal data is already a row error, as an organisation field)."""
+    if vault is not None:
+        checker = guard.Guard.load(vault)
+    else:
+        checker = guard.Guard(guard.DEFAULT_POLICY, ())
+    result.policy = checker.policy
+    letter = result.columns.get("omschrijving")
+    rows: list[ImportRow] = []
+    for row in result.rows:
+        findings = tuple(checker.scan(row.data.summary))
+        for finding in findings:
+            problem = ImportProblem(row.line, "omschrijving", letter, finding.category.label)
+            result.personal.append(problem)
+        rows.append(replace(row, findings=findings) if findings else row)
+    result.rows = rows
+
+
+def import_cases(
+    vault: Vault,
+    result: ImportResult,
+    *,
+    skip_invalid: bool = False,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> list[str]:
     """Create the valid rows' cases in one transaction; all or nothing.
 
-    With problems and without `skip_invalid` nothing is imported.
+    With problems and without `skip_invalid` nothing is imported. Rows with
+    possible personal data follow the vault's policy (`services.guard`):
+    under `bevestigen` nothing is imported without `accept_personal_data`
+    (the rows are stored and marked) or `redact` (placeholders are stored);
+    under `weigeren` only `redact` lets them in.
     """
     if not result.complete:
         raise InvalidInput("import.stopped", limit=MAX_PROBLEMS, line=result.stopped_at)
+    policy = guard.get_policy(vault)
+    flagged = [row for row in result.rows if row.findings]
+    refused = policy is guard.Policy.WEIGEREN or (
+        policy is guard.Policy.BEVESTIGEN and not accept_personal_data
+    )
+    if flagged and not redact and refused:
+        found = [
+            replace(f, line=row.line, column=result.columns.get("omschrijving"))
+            for row in flagged
+            for f in guard.to_found("summary", row.findings)
+        ]
+        key = "guard.accept_refused" if accept_personal_data else "guard.import_refused"
+        raise guard.PersonalDataFound(key, found=found, policy=policy, count=len(flagged))
+    inputs: list[CaseInput] = []
+    marks: list[tuple[Finding, ...]] = []
+    for row in result.rows:
+        if row.findings and redact:
+            from drieluik.services.pii import redact as anonymise
+
+            inputs.append(replace(row.data, summary=anonymise(row.data.summary, row.findings)))
+            marks.append(())
+        else:
+            inputs.append(row.data)
+            marks.append(row.findings)
     if result.errors and not skip_invalid:
         raise InvalidInput("import.refused", invalid=len(result.invalid_lines), total=result.total)
     if not result.vault_checked:
@@ -772,4 +836,4 @@ def import_cases(vault: Vault, result: ImportResult, *, skip_invalid: bool = Fal
             raise InvalidInput(
                 "import.refused", invalid=len(result.invalid_lines), total=result.total
             )
-    return cases.create_cases(vault, [row.data for row in result.rows], action="case.import")
+    return cases.create_cases(vault, inputs, action="case.import", checked=marks)

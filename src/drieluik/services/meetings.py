@@ -28,9 +28,9 @@ from drieluik.domain.vocabulary import (
 )
 from drieluik.errors import InvalidInput
 from drieluik.i18n import count, t
-from drieluik.services import audit, vault_settings
-from drieluik.services.allowlist import allow_terms, refuse_personal_data
+from drieluik.services import audit, guard, vault_settings
 from drieluik.services.cases import add_event, change_status, find_case, to_view
+from drieluik.services.guard import check_organisation
 from drieluik.services.types import (
     ActionView,
     AgendaItemView,
@@ -338,12 +338,14 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
 # --- preparing -------------------------------------------------------------------
 
 
-def clean_organisations(vault: Vault, names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+def clean_organisations(
+    vault: Vault, names: list[str] | tuple[str, ...], *, accept_personal_data: bool = False
+) -> tuple[str, ...]:
     cleaned: list[str] = []
     for name in names:
         value = clean_short_text("organisatie", name)
         if value and value not in cleaned:
-            refuse_personal_data(vault, "org.field.attending", value)
+            check_organisation(vault, "attending", value, accept=accept_personal_data)
             cleaned.append(value)
     return tuple(cleaned)
 
@@ -354,9 +356,10 @@ def create_meeting(
     attending: list[str] | tuple[str, ...] = (),
     *,
     propose: bool = True,
+    accept_personal_data: bool = False,
 ) -> MeetingView:
     """Create the meeting for a date with the proposed agenda."""
-    orgs = clean_organisations(vault, attending)
+    orgs = clean_organisations(vault, attending, accept_personal_data=accept_personal_data)
     with vault.transaction() as session:
         if session.exec(select(Meeting).where(Meeting.meeting_date == meeting_date)).first():
             raise InvalidInput("meeting.exists", date=meeting_date.isoformat())
@@ -512,8 +515,14 @@ def move_item(vault: Vault, item_id: int, delta: int) -> MeetingView:
     return get_meeting(vault, meeting_id)
 
 
-def set_attending(vault: Vault, meeting_ref: int | date | str, attending: list[str]) -> MeetingView:
-    orgs = clean_organisations(vault, attending)
+def set_attending(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    attending: list[str],
+    *,
+    accept_personal_data: bool = False,
+) -> MeetingView:
+    orgs = clean_organisations(vault, attending, accept_personal_data=accept_personal_data)
     with vault.transaction() as session:
         meeting = find_meeting(session, meeting_ref)
         meeting.attending = json.dumps(list(orgs))
@@ -570,39 +579,54 @@ def _meeting_of(session: Session, item: AgendaItem) -> Meeting:
     return meeting
 
 
-def _clean_reason(vault: Vault, reason: str) -> str:
-    """A reason (reopening, doorschuiven): required, and about no person.
+def _clean_reason(
+    vault: Vault, reason: str, *, accept: bool = False, redact: bool = False
+) -> guard.Checked:
+    """A reason (reopening, doorschuiven): required, and by the personal-data policy.
 
     It goes into every case's history, which is shown on screen and in
-    exports of the history; so it is checked like organisation fields are.
+    exports of the history.
     """
-    from drieluik.services.pii import scan
-
     text = clean_text("reden", reason or "", limit=MAX_REASON_CHARS)
     text = " ".join(text.split())
     if not text:
         raise InvalidInput("meeting.reason_required")
-    findings = scan(text, allow_terms(vault))
-    if findings:
-        first = findings[0]
-        raise InvalidInput("meeting.reason_personal", text=first.text, kind=first.category.label)
-    return text
+    return guard.check(vault, "reason", text, accept=accept, redact=redact)
 
 
 MAX_REASON_CHARS = 500
 
 
-def save_notes(vault: Vault, item_id: int, notes: str) -> None:
-    """Store the discussion notes of an item (called as the chair types)."""
+def save_notes(
+    vault: Vault,
+    item_id: int,
+    notes: str,
+    *,
+    accept_personal_data: bool = False,
+    confirmed: tuple[str, ...] = (),
+) -> guard.Checked:
+    """Store the discussion notes of an item (called as the chair types).
+
+    Never refused, so a crash loses nothing typed: a finding the policy does
+    not let in (`bevestigen` without `accept_personal_data`, `weigeren`) is
+    stored as its placeholder until the chair confirms or anonymises
+    (docs/anonymisation.md). Returns what was stored; `redacted` > 0 says the
+    stored text differs from what was typed.
+    """
     cleaned = clean_text("notities", notes, strip=False)
+    checked = guard.Guard.load(vault).placeholders_until_confirmed(
+        "notes", cleaned, accept=accept_personal_data, confirmed=confirmed
+    )
     with vault.transaction() as session:
         item = _find_item(session, item_id)
-        if item.notes != cleaned:
+        if item.notes != checked.text:
             # Allowed after closing (a typo fixed from the history); the frozen
             # minutes keep the notes as they were when the meeting was closed.
-            item.notes = cleaned
+            item.notes = checked.text
             session.add(item)
             audit.record_once(session, "agenda.notes", find_case(session, item.case_id).code)
+        guard.mark(session, "agenda_items", item.id or 0, "notes", item.case_id, checked.findings)
+    return checked
 
 
 def record_time(vault: Vault, item_id: int, seconds_spent: int) -> None:
@@ -675,14 +699,22 @@ def unmark_discussed(vault: Vault, item_id: int) -> None:
         audit.record(session, "agenda.discussed_undo", case.code)
 
 
-def carry_over_item(vault: Vault, item_id: int, reason: str) -> MeetingView:
+def carry_over_item(
+    vault: Vault,
+    item_id: int,
+    reason: str,
+    *,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> MeetingView:
     """Doorschuiven now, during the meeting: the item is not discussed today.
 
     The reason goes into the case's history. The next meeting's agenda picks
     the item up as any item not discussed (reason `doorgeschoven`); closing
     the meeting puts it on a next meeting that already exists.
     """
-    text = _clean_reason(vault, reason)
+    checked = _clean_reason(vault, reason, accept=accept_personal_data, redact=redact)
+    text = checked.text
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         meeting = _meeting_of(session, item)
@@ -693,13 +725,18 @@ def carry_over_item(vault: Vault, item_id: int, reason: str) -> MeetingView:
         if not item.carried_over:
             item.carried_over = True
             session.add(item)
-            add_event(
+            event = add_event(
                 session,
                 case,
                 EventKind.DOORGESCHOVEN,
                 meeting.id,
                 reason=text,
             )
+            if checked.findings:
+                session.flush()
+                guard.mark(
+                    session, "case_events", event.id or 0, "reason", case.id, checked.findings
+                )
             audit.record(session, "agenda.carry_over", case.code)
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)
@@ -737,8 +774,14 @@ def add_decision(
     review_date: date | None = None,
     next_status: CaseStatus | None = None,
     today: date | None = None,
+    accept_personal_data: bool = False,
+    redact: bool = False,
 ) -> DecisionView:
-    """Record a decision on an agenda item and move the case to its next status."""
+    """Record a decision on an agenda item and move the case to its next status.
+
+    Its text goes through the personal-data policy (`services.guard`), the
+    referral is checked as an organisation field.
+    """
     body = clean_text("besluit", text)
     referral = clean_short_text("doorverwijzing", referral_to) if referral_to else None
     if kind is DecisionKind.MONITORING and review_date is None:
@@ -746,7 +789,9 @@ def add_decision(
     if kind is DecisionKind.DOORVERWIJZING and not referral:
         raise InvalidInput("decision.referral_required")
     if referral:
-        refuse_personal_data(vault, "org.field.referral", referral)
+        check_organisation(vault, "referral", referral, accept=accept_personal_data)
+    checked = guard.check(vault, "decision", body, accept=accept_personal_data, redact=redact)
+    body = checked.text
     with vault.transaction() as session:
         item = _find_item(session, item_id)
         _refuse_finished(_meeting_of(session, item))
@@ -768,6 +813,7 @@ def add_decision(
         )
         session.add(decision)
         session.flush()
+        guard.mark(session, "decisions", decision.id or 0, "decision", case.id, checked.findings)
         add_event(
             session,
             case,
@@ -805,6 +851,7 @@ def delete_decision(vault: Vault, decision_id: int) -> None:
             decision_id=decision.id,
             kind=decision.kind,
         )
+        guard.unmark(session, "decisions", decision.id or 0)
         session.delete(decision)
         audit.record(session, "decision.delete", case.code)
 
@@ -853,6 +900,7 @@ def undo_decision(vault: Vault, decision_id: int) -> None:
             referral_to=decision.referral_to,
             review_date=decision.review_date,
         )
+        guard.unmark(session, "decisions", decision.id or 0)
         session.delete(decision)
         audit.record(session, "decision.undo", case.code)
 
@@ -926,11 +974,19 @@ def finish_meeting(
         return len(open_items)
 
 
-def reopen_meeting(vault: Vault, meeting_ref: int | date | str, reason: str) -> MeetingView:
+def reopen_meeting(
+    vault: Vault,
+    meeting_ref: int | date | str,
+    reason: str,
+    *,
+    accept_personal_data: bool = False,
+    redact: bool = False,
+) -> MeetingView:
     """Open a closed meeting again, with a reason (in the audit trail and in the
     history of each of its cases). It can then be changed and closed again,
     which freezes a new version of its minutes; the old version stays stored."""
-    text = _clean_reason(vault, reason)
+    checked = _clean_reason(vault, reason, accept=accept_personal_data, redact=redact)
+    text = checked.text
     with vault.transaction() as session:
         meeting = find_meeting(session, meeting_ref)
         if meeting.ended_at is None:
@@ -943,7 +999,7 @@ def reopen_meeting(vault: Vault, meeting_ref: int | date | str, reason: str) -> 
             .where(AgendaItem.meeting_id == meeting.id)
             .order_by(col(AgendaItem.position))
         ):
-            add_event(
+            event = add_event(
                 session,
                 find_case(session, item.case_id),
                 EventKind.OVERLEG_HEROPEND,
@@ -951,6 +1007,11 @@ def reopen_meeting(vault: Vault, meeting_ref: int | date | str, reason: str) -> 
                 meeting_date=meeting.meeting_date,
                 reason=text,
             )
+            if checked.findings:
+                session.flush()
+                guard.mark(
+                    session, "case_events", event.id or 0, "reason", item.case_id, checked.findings
+                )
         audit.record(session, "meeting.reopen")
         meeting_id = meeting.id or 0
     return get_meeting(vault, meeting_id)

@@ -27,6 +27,7 @@ from drieluik.store.models import (
     CaseEvent,
     Decision,
     DestructionRecord,
+    PiiMark,
     now,
 )
 from drieluik.store.vault import Vault
@@ -155,6 +156,7 @@ def _destroy(session: Session, case: DueCase, stamp: datetime) -> int:
         deleted += session.execute(delete(table).where(table.case_id == case.id)).rowcount
     deleted += session.execute(delete(AgendaItem).where(AgendaItem.case_id == case.id)).rowcount
     deleted += session.execute(delete(CaseEvent).where(CaseEvent.case_id == case.id)).rowcount
+    session.execute(delete(PiiMark).where(col(PiiMark.case_id) == case.id))
     deleted += session.execute(delete(Case).where(Case.id == case.id)).rowcount
     # Frozen minutes hold the case's summary and notes too; they must not outlive it.
     from drieluik.services.minutes.record import forget_case

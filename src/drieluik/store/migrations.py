@@ -507,6 +507,28 @@ UPDATE agenda_items SET planned_seconds = CASE reason
     ELSE 600 END;
 """
 
+# Migration 7 (issue 12): a stored text in which the personal-data guard
+# found something that was accepted (policy `waarschuwen`, or confirmed under
+# `bevestigen`) is marked: which row and field, the categories and offsets,
+# never the found text itself. The dashboard counts them, the case screen
+# shows them and `pii audit` lists them for the privacy officer.
+_V7_PII_MARKS = """
+CREATE TABLE pii_marks (
+	id INTEGER NOT NULL,
+	owner VARCHAR NOT NULL,
+	owner_id INTEGER NOT NULL,
+	field VARCHAR NOT NULL,
+	case_id INTEGER,
+	categories VARCHAR NOT NULL,
+	offsets VARCHAR NOT NULL,
+	marked_at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE (owner, owner_id, field),
+	FOREIGN KEY(case_id) REFERENCES cases (id)
+);
+CREATE INDEX ix_pii_marks_case_id ON pii_marks (case_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
@@ -514,6 +536,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_FILTER_BY_DATE,  # 4: filtered case pages in date order from the index
     _V5_EVENT_PARAMS,  # 5: history events as kind + params; no event is ever updated
     _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
+    _V7_PII_MARKS,  # 7: stored texts with accepted personal-data findings (issue 12)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

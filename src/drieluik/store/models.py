@@ -185,6 +185,28 @@ class AllowTerm(SQLModel, table=True):
     added_at: datetime = Field(default_factory=now)
 
 
+class PiiMark(SQLModel, table=True):
+    """A stored text with accepted personal-data findings (migration 7).
+
+    `owner` is the table (`cases`, `agenda_items`, `decisions`, `actions`,
+    `case_events`), `field` its column (or the event's param); `categories` is
+    a comma-separated list of `pii.Category` values and `offsets` JSON
+    `[[start, end], ...]`. Never the found text itself.
+    """
+
+    __tablename__ = "pii_marks"
+    __table_args__ = (UniqueConstraint("owner", "owner_id", "field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str
+    owner_id: int
+    field: str
+    case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
+    categories: str
+    offsets: str
+    marked_at: datetime = Field(default_factory=now)
+
+
 class AuditEntry(SQLModel, table=True):
     """Hash-chained audit trail: who did what to which case code; never contents."""
 
