@@ -33,21 +33,27 @@ class CliResult:
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60, input: str | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    input: str | None = None,
+    encoding: str = "utf-8",
 ) -> CliResult:
     """Run `python -m drieluik ARGS` in a subprocess with the test's environment.
 
     The test's isolated DRIELUIK_* variables are inherited; `env` adds to them.
+    The child's stdio is UTF-8 (`child_env`) unless `env` says otherwise, so the
+    result does not depend on the platform's default (cp1252 on Windows).
     """
-    full_env = dict(os.environ)
+    full_env = child_env()
+    full_env.pop("PYTHONUNBUFFERED")
     full_env.pop("DRIELUIK_DEBUG", None)
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "drieluik", *args],
         env=full_env,
         capture_output=True,
-        text=True,
-        encoding="utf-8",
+        encoding=encoding,
         timeout=timeout,
         input=input,
         stdin=None if input is not None else subprocess.DEVNULL,
@@ -78,6 +84,10 @@ def child_env() -> dict[str, str]:
     """Environment for a Python child that must import the package under test."""
     env = dict(os.environ)
     env["PYTHONUNBUFFERED"] = "1"
+    # Pipes to a child are in the platform's encoding (cp1252 on Windows);
+    # the tests read them as UTF-8. PYTHONUTF8 is not set: it would also
+    # change open()'s default and hide a missing encoding= in the program.
+    env["PYTHONIOENCODING"] = "utf-8"
     return env
 
 

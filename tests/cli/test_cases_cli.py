@@ -228,14 +228,15 @@ def test_cases_filters_and_limit(filled: Path, cli) -> None:
         return [c["code"] for c in json.loads(result.stdout)]
 
     assert codes("--year", "2023") == ["DL-2023-001"]
-    assert codes("--vorm", "Arbeidsuitbuiting") == ["DL-2024-001"]
-    assert codes("--gemeente", "MIDDEN-drenthe") == ["DL-2024-001"]
+    assert codes("--form", "Arbeidsuitbuiting") == ["DL-2024-001"]
+    assert codes("--municipality", "MIDDEN-drenthe") == ["DL-2024-001"]
+    assert codes("--gemeente", "MIDDEN-drenthe") == ["DL-2024-001"]  # the old name still works
     assert codes("--status", "nieuw", "--limit", "2") == ["DL-2024-002", "DL-2024-001"]
     assert codes("--status", "monitoring") == []
     table = cli("cases", "--limit", "1")
     assert "1 van 3 casussen getoond" in table.stdout
-    wrong = cli("cases", "--gemeente", "Zwolle")
-    assert wrong.code == 1 and "--gemeente" in wrong.stderr and "Zwolle" in wrong.stderr
+    wrong = cli("cases", "--municipality", "Zwolle")
+    assert wrong.code == 1 and "--municipality" in wrong.stderr and "Zwolle" in wrong.stderr
 
 
 def test_case_show_fields_and_history(filled: Path, cli) -> None:

@@ -198,24 +198,26 @@ def test_report_markdown_and_csv_shapes(vault: Path, cli) -> None:
     out = cli("report", "--year", "2023", "-f", "csv").stdout
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
     assert rows[0] == ["onderdeel", "categorie", "2023", "2022"]
-    assert rows[1] == ["total", "", "3", "2"]
+    assert rows[1] == ["Nieuwe signalen", "", "3", "2"]
     assert all(len(r) == 4 for r in rows)
 
 
 def test_report_csv_opens_in_dutch_excel(vault: Path, cli, tmp_path: Path) -> None:
     """Dutch Excel splits a double-clicked .csv on ';' and reads it as UTF-8 only with a
     BOM: the file has both. --delimiter gives ',' or a tab for other spreadsheets and
-    scripts; the language of the messages changes nothing."""
+    scripts. Header and sections follow the language; the codes do not."""
     target = tmp_path / "jaarcijfers.csv"
     assert cli("report", "--year", "2023", "-f", "csv", "-o", str(target)).code == 0
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfonderdeel;categorie;2023;2022\n")
-    assert b"by_form;seksueel;" in data
+    assert b"Signalen per vorm van uitbuiting;seksueel;" in data
     stdout = cli("report", "--year", "2023", "-f", "csv").stdout
     assert stdout.startswith("onderdeel;categorie;2023;2022\n")  # no BOM in a pipe
     assert data.decode("utf-8-sig") == stdout
     english = run_cli("report", "--year", "2023", "-f", "csv", env={"DRIELUIK_LANG": "en"})
-    assert english.stdout == stdout
+    assert english.stdout.startswith("section;category;2023;2022\n")
+    assert "Signals per form of exploitation;seksueel;" in english.stdout
+    assert len(english.stdout.splitlines()) == len(stdout.splitlines())
     comma = cli("report", "--year", "2023", "-f", "csv", "--delimiter", ",").stdout
     assert comma.startswith("onderdeel,categorie,2023,2022\n")
     assert list(csv.reader(io.StringIO(comma))) == list(

@@ -42,6 +42,7 @@ def _assert_sentinel_inside(session: Session) -> None:
     assert data.count(session.sentinel.encode()) >= 3  # import, case add, meeting text
 
 
+@pytest.mark.slow
 def test_a_cli_session_leaves_the_text_only_in_the_vault_and_the_chosen_exports(
     tmp_path: Path,
 ) -> None:
@@ -130,6 +131,7 @@ def _expected(path: str, session: Session) -> bool:
     )
 
 
+@pytest.mark.slow
 @needs_linux
 def test_an_in_process_session_opens_no_unexpected_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -182,7 +184,7 @@ def test_core_dumps_are_off_while_a_vault_is_open(new_vault: Vault, vault_path: 
         [sys.executable, "-c", _CHILD, str(vault_path), TEST_PASSPHRASE],
         env=child_env(),
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr

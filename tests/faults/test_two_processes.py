@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault_testing import child_env, needs_linux
@@ -37,6 +39,7 @@ else:
 RACERS = 4
 
 
+@pytest.mark.slow
 @needs_linux
 def test_racing_openers_exactly_one_wins(new_vault: Vault, vault_path: Path) -> None:
     new_vault.close()
@@ -47,7 +50,7 @@ def test_racing_openers_exactly_one_wins(new_vault: Vault, vault_path: Path) -> 
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
+            encoding="utf-8",
             env=child_env(),
         )
         for i in range(RACERS)

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -271,6 +272,35 @@ def test_per_partner_extract_says_so_and_numbers_its_own_items(new_vault: Vault)
     pdf = " ".join(_pdf_text(render_pdf(extract)))
     assert f"1. Casus {sample.codes['politie']}" in pdf
     assert "Uittreksel voor politie" in pdf
+
+
+@pytest.mark.parametrize("language, tag", [("nl", "nl-NL"), ("en", "en-GB")])
+def test_word_and_pdf_say_their_language_title_and_dates(
+    sample: Minutes, language: str, tag: str
+) -> None:
+    """Word checks spelling in the document's default language (python-docx's
+    template says en-US); PDF readers and screen readers read /Lang."""
+    from datetime import UTC, datetime
+
+    before = datetime.now(UTC).replace(microsecond=0)
+    set_language(language)
+    try:
+        docx_bytes, pdf_bytes = render_docx(sample), render_pdf(sample)
+    finally:
+        set_language(None)
+    document = Document(io.BytesIO(docx_bytes))
+    styles = document.styles.element
+    lang = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert lang.find(qn("w:lang")).get(qn("w:val")) == tag
+    assert "en-US" not in styles.xml.replace('w:eastAsia="en-US"', "")
+    properties = document.core_properties
+    assert properties.language == tag
+    for moment in (properties.created, properties.modified):
+        assert (moment if moment.tzinfo else moment.replace(tzinfo=UTC)) >= before
+    assert properties.title.startswith(("Verslag", "Minutes"))
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    assert reader.trailer["/Root"]["/Lang"] == tag
+    assert reader.metadata.title == properties.title and reader.metadata.author == "drieluik"
 
 
 def test_documents_follow_the_language(sample: Minutes) -> None:

@@ -291,18 +291,28 @@ def test_markdown_escapes_pipes_in_reporter_names() -> None:
 def test_csv_is_long_format_with_both_years() -> None:
     rows = list(csv.reader(io.StringIO(report.to_csv(_small(2023, 67, 28), _small(2022, 55)))))
     assert rows[0] == ["onderdeel", "categorie", "2023", "2022"]
-    assert rows[1] == ["total", "", "67", "55"]
-    assert ["by_form", "seksueel", "28", "0"] in rows
-    assert ["by_month", "03", "67", "55"] in rows
-    assert ["by_municipality", "buiten Drenthe", "0", "0"] in rows
-    assert rows[-1] == ["in_monitoring_at_year_end", "", "0", "0"]
+    assert rows[1] == ["Nieuwe signalen", "", "67", "55"]
+    assert ["Signalen per vorm van uitbuiting", "seksueel", "28", "0"] in rows
+    # Months as text Excel keeps ("03" became the number 3); the previous
+    # year's column is March 2022.
+    assert ["Signalen per maand", "2023-03", "67", "55"] in rows
+    assert ["Herkomst signalen per gemeente", "buiten Drenthe", "0", "0"] in rows
+    assert rows[-1] == ["In monitoring op 31 december", "", "0", "0"]
     sections = [r[0] for r in rows[1:]]
-    assert sections.count("by_form") == 5
-    assert sections.count("by_municipality") == 14
-    assert sections.count("by_month") == 12
-    assert sections.count("decisions") == 7
-    assert sections.count("by_reporter") == len(KNOWN_REPORTERS)
+    assert sections.count("Signalen per vorm van uitbuiting") == 5
+    assert sections.count("Herkomst signalen per gemeente") == 14
+    assert sections.count("Signalen per maand") == 12
+    assert sections.count("Besluiten") == 7
+    assert sections.count("Signalen per melder") == len(KNOWN_REPORTERS)
     assert all(len(r) == 4 for r in rows)
+
+
+def test_csv_sections_follow_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRIELUIK_LANG", "en")
+    rows = list(csv.reader(io.StringIO(report.to_csv(_small(2023, 67, 28), _small(2022, 55)))))
+    assert rows[0] == ["section", "category", "2023", "2022"]
+    assert ["Signals per month", "2023-03", "67", "55"] in rows
+    assert ["Signals per form of exploitation", "seksueel", "28", "0"] in rows  # codes stay
 
 
 def test_csv_never_turns_a_reporters_name_into_a_formula() -> None:
@@ -310,7 +320,7 @@ def test_csv_never_turns_a_reporters_name_into_a_formula() -> None:
     for name in ('=HYPERLINK("http://x")', "+31 team", "-dienst", "@stichting", "Gewoon"):
         figures.by_reporter[name] = 1
     rows = list(csv.reader(io.StringIO(report.to_csv(figures))))
-    shown = {r[1] for r in rows if r[0] == "by_reporter"}
+    shown = {r[1] for r in rows if r[0] == "Signalen per melder"}
     assert {'\'=HYPERLINK("http://x")', "'+31 team", "'-dienst", "'@stichting", "Gewoon"} <= shown
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault_testing import describe_kill_campaign, needs_linux, run_kill_campaign
 
 
+@pytest.mark.slow
 @needs_linux
 def test_kill_9_during_saves_50_times(new_vault: Vault, vault_path: Path) -> None:
     new_vault.close()

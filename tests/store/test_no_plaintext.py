@@ -130,6 +130,7 @@ def test_the_detector_sees_sqlite_temp_files_when_temp_store_is_file(tmp_path: P
     assert watch.seen, "the probe cannot fail: no temp file was seen even with temp_store=FILE"
 
 
+@pytest.mark.slow
 @needs_linux
 def test_no_file_outside_the_vault_is_open_during_big_sorts(
     new_vault: Vault, vault_path: Path
@@ -172,6 +173,7 @@ def test_no_file_outside_the_vault_is_open_during_big_sorts(
     assert seen == set()
 
 
+@pytest.mark.slow
 def test_a_sentinel_never_reaches_the_disk_in_plaintext(
     new_vault: Vault, vault_path: Path, tmp_path: Path
 ) -> None:

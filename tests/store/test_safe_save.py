@@ -90,6 +90,100 @@ SAVE_FAILURES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The pauses between os.replace attempts, recorded instead of slept."""
+    slept: list[float] = []
+    monkeypatch.setattr(safe_file, "sleep", slept.append)
+    return slept
+
+
+def _busy_for(attempts: int) -> Callable:
+    """os.replace as Windows does it while a scanner holds the file: refused
+    `attempts` times with a sharing violation (PermissionError), then done."""
+    calls = {"n": 0}
+
+    def replace(source, target):
+        calls["n"] += 1
+        if calls["n"] <= attempts:
+            raise PermissionError(errno.EACCES, "The process cannot access the file")
+        os.replace(source, target)
+
+    return replace
+
+
+def test_a_save_waits_while_another_program_holds_the_file(
+    saved_vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch, waits: list[float]
+) -> None:
+    generation = saved_vault.header.generation
+    monkeypatch.setattr(safe_file, "os", PatchedOs(replace=_busy_for(3)))
+    _add_unconfirmed(saved_vault)
+    assert waits == list(safe_file.REPLACE_DELAYS[:3])
+    monkeypatch.undo()
+    saved_vault.close()
+    assert temp_files(vault_path) == []
+    with Vault.open(vault_path, PASSPHRASE) as again, again.session() as session:
+        assert again.header.generation == generation + 1
+        assert session.get(Setting, "unconfirmed").value == "later"
+
+
+def test_a_file_held_for_good_fails_the_save_after_about_two_seconds(
+    saved_vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch, waits: list[float]
+) -> None:
+    before = vault_path.read_bytes()
+    generation = saved_vault.header.generation
+    monkeypatch.setattr(safe_file, "os", PatchedOs(replace=_busy_for(10**6)))
+    with pytest.raises(DrieluikError) as caught:
+        _add_unconfirmed(saved_vault)
+    assert caught.value.key == "vault.save_failed"
+    assert 1.5 <= sum(waits) <= 2.5 and len(waits) == len(safe_file.REPLACE_DELAYS)
+    monkeypatch.undo()
+    saved_vault.close()
+    _assert_old_vault_intact(vault_path, before, generation)
+
+
+def test_other_replace_errors_are_not_retried(
+    saved_vault: Vault, monkeypatch: pytest.MonkeyPatch, waits: list[float]
+) -> None:
+    monkeypatch.setattr(safe_file, "os", PatchedOs(replace=_fail(errno.EXDEV)))
+    with pytest.raises(DrieluikError):
+        _add_unconfirmed(saved_vault)
+    assert waits == []
+
+
+class _Fcntl:
+    """fcntl as macOS has it: F_FULLFSYNC, recorded; `refuse` as some file systems do."""
+
+    F_FULLFSYNC = 51
+
+    def __init__(self, refuse: bool = False) -> None:
+        self.calls: list[tuple[int, int]] = []
+        self.refuse = refuse
+
+    def fcntl(self, fd: int, command: int) -> int:
+        self.calls.append((fd, command))
+        if self.refuse:
+            raise OSError(errno.ENOTSUP, os.strerror(errno.ENOTSUP))
+        return 0
+
+
+def test_full_fsync_where_the_platform_has_it(tmp_path: Path, monkeypatch) -> None:
+    fsynced: list[int] = []
+    monkeypatch.setattr(safe_file, "os", PatchedOs(fsync=fsynced.append))
+    fd = os.open(tmp_path / "f", os.O_WRONLY | os.O_CREAT)
+    try:
+        mac = _Fcntl()
+        safe_file.full_fsync(fd, mac)
+        assert mac.calls == [(fd, _Fcntl.F_FULLFSYNC)] and fsynced == []
+        refusing = _Fcntl(refuse=True)
+        safe_file.full_fsync(fd, refusing)  # falls back to fsync
+        assert refusing.calls and fsynced == [fd]
+        safe_file.full_fsync(fd, None)  # Windows: no fcntl at all
+        assert fsynced == [fd, fd]
+    finally:
+        os.close(fd)
+
+
 @pytest.fixture
 def saved_vault(new_vault: Vault) -> Vault:
     """A vault holding one confirmed row, with plenty of payload to write in chunks."""
@@ -354,7 +448,7 @@ def test_real_file_size_limit_leaves_the_old_vault(saved_vault: Vault, vault_pat
     proc = subprocess.run(
         [sys.executable, "-c", _FSIZE_CHILD, str(vault_path)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=child_env(),
         timeout=120,
     )

@@ -67,7 +67,10 @@ def test_case_detail(snap_compare, seeded, size) -> None:
 def test_unlock(snap_compare, seeded) -> None:
     vault, _ = seeded
     vault.close()
-    path = Path("/home/voorzitter/drieluik.vault")  # shown; peek of a missing file explains
+    # Shown on the screen: a relative path reads the same on every platform
+    # (an absolute one differs on Windows); the file is missing, so
+    # the peek explains that.
+    path = Path("drieluik.vault")
     app = make_app(Settings(), path, today=TODAY)
 
     async def ready(pilot) -> None:

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 
@@ -14,6 +16,7 @@ from drieluik.cli import (
     cases,
     demo,
     export,
+    help_language,
     meetings,
     pii,
     report,
@@ -23,14 +26,15 @@ from drieluik.cli import (
     usage,
     vault_cmds,
 )
-from drieluik.cli.common import PassphraseFileOption, VaultOption
+from drieluik.cli.common import PassphraseFileOption, VaultOption, err_console
 from drieluik.errors import DrieluikError, ExitCode
 from drieluik.i18n import t
 
 app = typer.Typer(
     name="drieluik",
-    help="drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik.\n\n"
-    "Zonder opdracht start de terminal-app.",
+    help="drieluik — de versleutelde casuïstiektool voor de voorzitter van het Drieluik. / "
+    "drieluik — the encrypted case tool for the chair of het Drieluik.\n\n"
+    "Zonder opdracht start de terminal-app. / Without a command, the terminal app starts.",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -41,7 +45,12 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"drieluik {__version__}")
+        from drieluik.store.migrations import SCHEMA_VERSION
+        from drieluik.store.vault_format import FORMAT_VERSION
+
+        # The vault versions too: what an IT department needs to know whether
+        # an older drieluik can still open the file (docs/vault-format.md).
+        print(t("cli.version", version=__version__, format=FORMAT_VERSION, schema=SCHEMA_VERSION))
         raise typer.Exit()
 
 
@@ -49,7 +58,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Toon de versie. / Version."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Toon de versie. / Show the version.",
     ),
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
@@ -78,22 +91,42 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: exit codes are documented in the README ("Exit codes")."""
-    sys.exit(run(argv))
+    code = run(argv)
+    try:
+        sys.stdout.flush()
+    except OSError:  # what was written before the reader left is all it wanted
+        _reader_left()
+    sys.exit(code)
+
+
+def _reader_left() -> int:
+    """The reader of stdout went away (`drieluik cases | head -2`): a normal end.
+
+    Exit 0, as for a complete run; stdout goes to the null device so that
+    the interpreter's own flush at exit finds nothing left to write.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return int(ExitCode.OK)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; never lets a traceback through."""
-    from drieluik.cli.common import err_console
+    from drieluik.cli.common import configure_streams
     from drieluik.i18n import set_language
     from drieluik.settings import load_settings
 
+    configure_streams()
     # config.toml's `lang` (DRIELUIK_LANG overrides it), as the app does.
     set_language(load_settings().lang)
     _register()
     try:
         # Not standalone: usage errors come back here as exceptions, so that they
         # are told in one line in the user's language instead of Click's English block.
-        result = app(args=argv, prog_name="drieluik", standalone_mode=False)
+        command = typer.main.get_command(app)
+        help_language.localise(command)  # --help in the user's language only
+        result = command(args=argv, prog_name="drieluik", standalone_mode=False)
         # A command ended by typer.Exit comes back as its exit code; typer turns
         # Ctrl+C inside a command into 130 silently.
         code = result if type(result) is int else int(ExitCode.OK)
@@ -101,11 +134,20 @@ def run(argv: list[str] | None = None) -> int:
             err_console.print(t("error.interrupted"))
         return code
     except SystemExit as exc:
+        if _pipe_closed_under_typer():
+            return _reader_left()
         code = exc.code
         code = code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
         if code == 130:  # typer ends a command interrupted by Ctrl+C silently with 130
             err_console.print(t("error.interrupted"))
         return code
+    except BrokenPipeError:
+        return _reader_left()
+    except OSError as exc:
+        # Windows reports a closed pipe as EINVAL on write.
+        if exc.errno == errno.EINVAL and _stdout_closed():
+            return _reader_left()
+        return _unexpected(exc)
     except DrieluikError as exc:
         err_console.print(f"{t('error.prefix')}: {exc.message}")
         return int(exc.exit_code)
@@ -122,7 +164,30 @@ def run(argv: list[str] | None = None) -> int:
         if usage.is_abort(exc):  # end of input at a prompt
             err_console.print(t("error.interrupted"))
             return 130
-        if os.environ.get("DRIELUIK_DEBUG"):
-            raise
-        err_console.print(f"{t('error.prefix')}: {t('error.unexpected', kind=type(exc).__name__)}")
-        return int(ExitCode.INVALID)
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    if os.environ.get("DRIELUIK_DEBUG"):
+        raise exc
+    err_console.print(f"{t('error.prefix')}: {t('error.unexpected', kind=type(exc).__name__)}")
+    return int(ExitCode.INVALID)
+
+
+def _pipe_closed_under_typer() -> bool:
+    """Typer ends a command whose stdout pipe broke with exit 1, after wrapping
+    stdout and stderr so that their last flush stays quiet; unwrap them."""
+    if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+        return False
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        setattr(sys, name, getattr(stream, "wrapped", stream))
+    return True
+
+
+def _stdout_closed() -> bool:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False

@@ -119,7 +119,7 @@ def _parsed(option: str, value: str | None, parse: Callable[[str], Any], key: st
 def case_filter(
     year: int | None, status: str | None, vorm: str | None, gemeente: str | None
 ) -> Any:
-    """The --year/--status/--vorm/--gemeente options of `cases` and `search`, checked
+    """The --year/--status/--form/--municipality options of `cases` and `search`, checked
     before the passphrase is asked for; a bad value names the option and what it accepts."""
     from drieluik.domain.dates import check_year
     from drieluik.domain.vocabulary import parse_form, parse_municipality, parse_status
@@ -128,9 +128,9 @@ def case_filter(
     return CaseFilter(
         year=check_year(year) if year is not None else None,
         status=_parsed("--status", status, parse_status, "field.status_invalid"),
-        form=_parsed("--vorm", vorm, parse_form, "field.form_invalid"),
+        form=_parsed("--form", vorm, parse_form, "field.form_invalid"),
         municipality=_parsed(
-            "--gemeente", gemeente, parse_municipality, "field.municipality_invalid"
+            "--municipality", gemeente, parse_municipality, "field.municipality_invalid"
         ),
     )
 
@@ -317,29 +317,64 @@ def collect_case_input(
             raw[problem.field] = ask(problem.field, t(f"cli.add.prompt.{problem.field}"), None)
 
 
-def _field_option(name: str, help_text: str) -> Any:
-    return typer.Option(f"--{name}", help=help_text, show_default=False)
+def _field_option(name: str, alias: str | None, help_text: str) -> Any:
+    # English names as for every other option; the Dutch field name stays
+    # accepted for scripts, unshown (cli.help_language.HIDDEN_ALIASES).
+    names = (f"--{name}", f"--{alias}") if alias else (f"--{name}",)
+    return typer.Option(*names, help=help_text, show_default=False)
 
 
 def add(
     datum: Annotated[
-        str | None, _field_option("datum", "Signaaldatum (JJJJ-MM-DD of DD-MM-JJJJ).")
+        str | None,
+        _field_option(
+            "date",
+            "datum",
+            "Signaaldatum (JJJJ-MM-DD of DD-MM-JJJJ). / Signal date (YYYY-MM-DD or DD-MM-YYYY).",
+        ),
     ] = None,
-    gemeente: Annotated[str | None, _field_option("gemeente", "Gemeente.")] = None,
+    gemeente: Annotated[
+        str | None, _field_option("municipality", "gemeente", "Gemeente. / Municipality.")
+    ] = None,
     vorm: Annotated[
-        str | None, _field_option("vorm", "seksueel, arbeid, crimineel, orgaan of onbekend.")
+        str | None,
+        _field_option(
+            "form",
+            "vorm",
+            "Vorm van uitbuiting: seksueel, arbeid, crimineel, orgaan of onbekend. / Form of "
+            "exploitation: seksueel, arbeid, crimineel, orgaan or onbekend.",
+        ),
     ] = None,
-    melder: Annotated[str | None, _field_option("melder", "Melder (organisatie).")] = None,
+    melder: Annotated[
+        str | None,
+        _field_option("reporter", "melder", "Melder (organisatie). / Reporter (the organisation)."),
+    ] = None,
     omschrijving: Annotated[
-        str | None, _field_option("omschrijving", "Geanonimiseerde omschrijving.")
+        str | None,
+        _field_option(
+            "summary", "omschrijving", "Geanonimiseerde omschrijving. / Anonymised summary."
+        ),
     ] = None,
     kwetsbaar: Annotated[
-        str | None, _field_option("kwetsbaar", "Kwetsbare groepen, komma-gescheiden.")
+        str | None,
+        _field_option(
+            "vulnerable",
+            "kwetsbaar",
+            "Kwetsbare groepen, komma-gescheiden. / Vulnerable groups, comma-separated.",
+        ),
     ] = None,
     ondermijning: Annotated[
-        str | None, _field_option("ondermijning", "Ondermijnende component: ja of nee.")
+        str | None,
+        _field_option(
+            "organised-crime",
+            "ondermijning",
+            "Ondermijnende component: ja of nee. / Organised-crime component: ja or nee.",
+        ),
     ] = None,
-    status: Annotated[str | None, _field_option("status", "Status (standaard nieuw).")] = None,
+    status: Annotated[
+        str | None,
+        _field_option("status", None, "Status (standaard nieuw). / Status (default nieuw)."),
+    ] = None,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,

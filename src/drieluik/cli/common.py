@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +51,55 @@ class LiteralConsole(Console):
                     segment = Segment(shown, segment.style)
             yield segment
 
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; a reader that stops reading (`| head -2`) is a
+        # normal end of the command: exit 0 (README, "Exit codes").
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+_FOLD = "drieluik-fold"
+
+
+def _fold(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a character the console cannot show becomes its
+    letters without accents where they exist (ș -> s), else "?"."""
+    assert isinstance(error, UnicodeEncodeError)
+    bad = error.object[error.start : error.end]
+    shown = []
+    for char in bad:
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        try:
+            base.encode(error.encoding)
+        except (UnicodeError, LookupError):
+            base = ""
+        shown.append(base or "?")
+    return "".join(shown), error.end
+
+
+def is_utf8(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf8")
+
+
+def configure_streams() -> None:
+    """Make stdout and stderr safe on any console encoding.
+
+    Windows gives a pipe or a redirect its legacy code page (cp1252), and
+    PYTHONIOENCODING can name any encoding: a character that it cannot hold
+    (Timișoara) would end the command with UnicodeEncodeError. Human text is
+    then folded (`_fold`); --json stays exact through `json_text`'s escapes.
+    """
+    try:
+        codecs.lookup_error(_FOLD)
+    except LookupError:
+        codecs.register_error(_FOLD, _fold)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not is_utf8(stream):
+            stream.reconfigure(errors=_FOLD)
+
 
 # Output goes through these two; user text (case summaries, notes) is printed
 # literally, never interpreted.
@@ -57,7 +110,8 @@ VaultOption = Annotated[
     Path | None,
     typer.Option(
         "--vault",
-        help="Kluisbestand (anders DRIELUIK_VAULT, anders de standaardplek). / Vault file.",
+        help="Kluisbestand (anders DRIELUIK_VAULT, anders de standaardplek). / The vault "
+        "file (else DRIELUIK_VAULT, else the default place).",
         show_default=False,
     ),
 ]
@@ -75,7 +129,8 @@ RecoveryKeyFileOption = Annotated[
     typer.Option(
         "--recovery-key-file",
         help="Open met de herstelsleutel uit dit bestand (of DRIELUIK_RECOVERY_KEY) in plaats "
-        "van het wachtwoord. / Open with the recovery key from this file instead.",
+        "van het wachtwoord. / Open with the recovery key from this file (or "
+        "DRIELUIK_RECOVERY_KEY) instead of the passphrase.",
         show_default=False,
     ),
 ]
@@ -89,17 +144,26 @@ StatusFilterOption = Annotated[
     str | None,
     typer.Option(
         "--status",
-        help="Huidige status, b.v. nieuw of monitoring. / Current status.",
+        help="Huidige status, b.v. nieuw of monitoring. / Current status, e.g. nieuw or "
+        "monitoring.",
         show_default=False,
     ),
 ]
+# English option names, the Dutch ones accepted unshown (cli.help_language).
 FormFilterOption = Annotated[
     str | None,
-    typer.Option("--vorm", help="Vorm van uitbuiting. / Form.", show_default=False),
+    typer.Option(
+        "--form",
+        "--vorm",
+        help="Vorm van uitbuiting, b.v. arbeid. / Form of exploitation, e.g. arbeid.",
+        show_default=False,
+    ),
 ]
 MunicipalityFilterOption = Annotated[
     str | None,
-    typer.Option("--gemeente", help="Gemeente. / Municipality.", show_default=False),
+    typer.Option(
+        "--municipality", "--gemeente", help="Gemeente. / Municipality.", show_default=False
+    ),
 ]
 
 
@@ -241,19 +305,25 @@ def sql_limit(limit: int | None) -> int | None:
     return None if not limit or limit > _SQL_INT_MAX else limit
 
 
-def json_text(data: object) -> str:
-    """Stable JSON for scripts: UTF-8, keys in the order given, dates as ISO strings.
+def json_text(data: object, *, ascii_only: bool = False) -> str:
+    """Stable JSON for scripts: keys in the order given, dates as ISO strings.
 
     Characters that could act on a terminal are written as JSON escapes, so
     the output is safe to look at and still decodes to exactly what is stored.
+    `ascii_only` escapes every non-ASCII character as well (docs/cli-json.md).
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=str)
     return text.translate(_JSON_ESCAPED) + "\n"
 
 
 def print_json(data: object) -> None:
-    """`json_text` on stdout."""
-    sys.stdout.write(json_text(data))
+    """`json_text` on stdout: UTF-8 where stdout is UTF-8, else pure ASCII.
+
+    On a stream in a legacy encoding (a Windows pipe is cp1252) the JSON is
+    written with \\uXXXX escapes only, so that whatever encoding the reading
+    script assumes, it decodes to exactly the stored text.
+    """
+    sys.stdout.write(json_text(data, ascii_only=not is_utf8(sys.stdout)))
 
 
 def info(message: str) -> None:

@@ -110,13 +110,17 @@ def scan_command(
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
-    """Zoek persoonsgegevens in tekst; geen kluis nodig. Per vondst: regel:kolom,
-    soort en een gemaskeerd fragment; --json geeft een lijst van {category, start,
-    end, text} (offsets als Python-stringindex). Exitcode 0: niets gevonden;
-    5: persoonsgegevens gevonden; 1: invoer onleesbaar.
+    """Zoek persoonsgegevens in tekst; geen kluis nodig. / Find personal data in
+    text; no vault needed.
 
-    Find personal data in text; no vault needed. Exit 0: none found; 5: personal
-    data found; 1: input unreadable.
+    Per vondst: regel:kolom, soort en een gemaskeerd fragment; --json geeft een
+    lijst van {category, start, end, text} (offsets als Python-stringindex). /
+    Per finding: line:column, kind and a masked fragment; --json gives a list of
+    {category, start, end, text} (offsets as Python string indexes).
+
+    Exitcode 0: niets gevonden; 5: persoonsgegevens gevonden; 1: invoer
+    onleesbaar. / Exit code 0: none found; 5: personal data found; 1: input
+    unreadable.
     """
     from drieluik.services.pii import mask, scan
 

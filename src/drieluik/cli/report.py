@@ -6,7 +6,8 @@ both years for a spreadsheet, made for Dutch Excel: `;` between the fields
 (Excel's list separator in the Dutch locale, which a double-clicked .csv is
 split on) and, in an --out file, a UTF-8 BOM (without it Excel reads the file
 as Windows-1252); `--delimiter ,` or `tab` for other spreadsheets and scripts.
-The CSV does not change with the language of the messages. `--out FILE` writes
+The CSV's header and section titles follow the language (categories are the
+stored codes; scripts read json). `--out FILE` writes
 atomically and refuses to replace a file unless `--force`.
 
 Reporter names are user text: every format shows their control characters
@@ -34,6 +35,7 @@ from drieluik.cli.common import (
     VaultOption,
     console,
     info,
+    is_utf8,
     json_text,
     opened_vault,
 )
@@ -131,10 +133,13 @@ def report_command(
     elif fmt is ReportFormat.TABLE:
         print_tables(console, current, previous)
     else:
-        sys.stdout.write(render(fmt, current, previous, delimiter=separator))
+        ascii_json = not is_utf8(sys.stdout)  # as print_json: exact on any console
+        sys.stdout.write(render(fmt, current, previous, delimiter=separator, ascii_json=ascii_json))
 
 
-def render(fmt: ReportFormat, current, previous, *, delimiter: str = ";") -> str:
+def render(
+    fmt: ReportFormat, current, previous, *, delimiter: str = ";", ascii_json: bool = False
+) -> str:
     """The report as text in `fmt` (the table format as plain text, for a file).
 
     Safe to show on a terminal: no raw control character or bidi override from
@@ -144,7 +149,7 @@ def render(fmt: ReportFormat, current, previous, *, delimiter: str = ";") -> str
     from drieluik.services import report
 
     if fmt is ReportFormat.JSON:
-        return json_text(current.as_json())
+        return json_text(current.as_json(), ascii_only=ascii_json)
     if fmt is ReportFormat.CSV:
         return visible(report.to_csv(current, previous, delimiter=delimiter))
     if fmt is ReportFormat.MD:

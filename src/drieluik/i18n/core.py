@@ -7,6 +7,38 @@ MESSAGES = {
         "en": "Unexpected error ({kind}). Nothing was lost; the vault was not changed.",
     },
     "error.interrupted": {"nl": "Afgebroken.", "en": "Interrupted."},
+    "vault.lock_unsafe": {
+        "nl": "{path} is een snelkoppeling (symbolische link) of geen gewoon bestand; "
+        "drieluik gebruikt het niet als slot. Verwijder het en probeer opnieuw.",
+        "en": "{path} is a symbolic link or not a regular file; drieluik does not use it "
+        "as a lock. Remove it and try again.",
+    },
+    "help.click.usage": {"nl": "Gebruik:", "en": "Usage:"},
+    "help.click.options": {"nl": "Opties", "en": "Options"},
+    "help.click.commands": {"nl": "Opdrachten", "en": "Commands"},
+    "help.click.arguments": {"nl": "Argumenten", "en": "Arguments"},
+    "help.click.help_option": {
+        "nl": "Toon deze hulp en stop.",
+        "en": "Show this message and exit.",
+    },
+    "help.click.options_placeholder": {"nl": "[OPTIES]", "en": "[OPTIONS]"},
+    "help.click.command_placeholder": {"nl": "OPDRACHT", "en": "COMMAND"},
+    "help.click.args_placeholder": {"nl": "[ARGUMENTEN]", "en": "[ARGS]"},
+    "help.click.path_placeholder": {"nl": "<pad>", "en": "<path>"},
+    "help.click.text_placeholder": {"nl": "<tekst>", "en": "<text>"},
+    "help.click.number_placeholder": {"nl": "<getal>", "en": "<number>"},
+    "help.click.required": {"nl": "[verplicht]", "en": "[required]"},
+    "help.click.default": {"nl": "standaard: {value}", "en": "default: {value}"},
+    "cli.version": {
+        "nl": "drieluik {version} (kluisformaat {format}, schema {schema})",
+        "en": "drieluik {version} (vault format {format}, schema {schema})",
+    },
+    "tui.no_terminal": {
+        "nl": "De terminal-app heeft een terminal nodig, maar invoer of uitvoer is omgeleid. "
+        "Start drieluik in een terminalvenster, of geef een opdracht (drieluik --help).",
+        "en": "The terminal app needs a terminal, but input or output is redirected. "
+        "Start drieluik in a terminal window, or give a command (drieluik --help).",
+    },
     "usage.see_help": {"nl": "Zie '{command} -h'.", "en": "See '{command} -h'."},
     "usage.no_such_command": {
         "nl": "Onbekende opdracht '{name}'.",

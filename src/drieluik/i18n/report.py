@@ -9,6 +9,8 @@ MESSAGES = {
         "nl": "{n} ({change} t.o.v. {year})",
         "en": "{n} ({change} vs {year})",
     },
+    "report.csv.section": {"nl": "onderdeel", "en": "section"},
+    "report.csv.category": {"nl": "categorie", "en": "category"},
     "report.title": {"nl": "Jaarcijfers {year}", "en": "Annual figures {year}"},
     "report.total": {"nl": "Nieuwe signalen", "en": "New signals"},
     "report.in_monitoring": {

@@ -313,33 +313,36 @@ def to_csv(
 ) -> str:
     """Long-format CSV for a spreadsheet: section, category, this year, previous year.
 
-    Sections are the JSON keys; months are "01" … "12" so both years line up.
+    The header and the section column are in the user's language (a chair
+    reads them in Excel); categories are the stored codes, as in the JSON.
+    Months are "2023-01" … "2023-12", text that Excel keeps as a month (a bare
+    "01" became the number 1); the previous year's column is the same month a
+    year earlier.
     """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     prev_year = report.year - 1
-    writer.writerow(["onderdeel", "categorie", str(report.year), str(prev_year)])
+    writer.writerow(
+        [t("report.csv.section"), t("report.csv.category"), str(report.year), str(prev_year)]
+    )
 
     def prev_of(value: int | None) -> str:
         return "" if previous is None else str(value if value is not None else 0)
 
-    writer.writerow(["total", "", report.total, prev_of(previous.total if previous else None)])
+    total = previous.total if previous else None
+    writer.writerow([t("report.total"), "", report.total, prev_of(total)])
     for key in ("by_form", "by_municipality", "by_reporter", "by_month", "decisions"):
         mine: dict[str, int] = getattr(report, key)
         theirs: dict[str, int] = getattr(previous, key) if previous else {}
-        if key == "by_month":
-            mine = {k[5:]: v for k, v in mine.items()}
-            theirs = {k[5:]: v for k, v in theirs.items()}
+        if key == "by_month":  # both years under this year's "YYYY-MM"
+            theirs = {f"{report.year}{k[4:]}": v for k, v in theirs.items()}
+        section = t(f"report.section.{key}")
         for category in list(mine) + [k for k in theirs if k not in mine]:
-            row = [key, _cell(category), mine.get(category, 0), prev_of(theirs.get(category))]
+            row = [section, _cell(category), mine.get(category, 0), prev_of(theirs.get(category))]
             writer.writerow(row)
+    monitoring = previous.in_monitoring_at_year_end if previous else None
     writer.writerow(
-        [
-            "in_monitoring_at_year_end",
-            "",
-            report.in_monitoring_at_year_end,
-            prev_of(previous.in_monitoring_at_year_end if previous else None),
-        ]
+        [t("report.in_monitoring"), "", report.in_monitoring_at_year_end, prev_of(monitoring)]
     )
     return out.getvalue()
 

@@ -23,7 +23,7 @@ from drieluik.store import vault_format as fmt
 from drieluik.store.database import Database, DatabaseCorrupt, SchemaTooNew
 from drieluik.store.hardening import disable_core_dumps
 from drieluik.store.kdf import KdfParams, normalise_passphrase
-from drieluik.store.lock import LockBusy, ProcessLock
+from drieluik.store.lock import LockBusy, LockPathUnsafe, ProcessLock
 from drieluik.store.safe_file import remove_orphans, write_atomically
 
 
@@ -357,6 +357,8 @@ def _acquire(path: Path) -> ProcessLock:
         lock.acquire()
     except LockBusy:
         raise VaultInUse("vault.locked", path=path) from None
+    except LockPathUnsafe:
+        raise InvalidInput("vault.lock_unsafe", path=lock.path) from None
     except OSError as exc:
         # The lock file is created beside the vault: failing here usually
         # means the folder is not writable (read-only media, permissions).

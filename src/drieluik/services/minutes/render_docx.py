@@ -14,6 +14,7 @@ characters and python-docx raises on them (see safe_text.py).
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -55,6 +56,18 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run._r.append(end)
+
+
+def _proofing_language(document, tag: str) -> None:
+    """The language Word checks spelling in: python-docx's template says en-US
+    in the document defaults, which underlines every Dutch word."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_properties.append(lang)
+    lang.set(qn("w:val"), tag)
 
 
 def _footer(document) -> None:
@@ -184,7 +197,12 @@ def render_docx(minutes: Minutes) -> bytes:
     properties.author = "drieluik"
     properties.last_modified_by = "drieluik"
     properties.comments = ""
-    properties.language = "nl-NL" if current_language() == "nl" else "en-GB"
+    language = "nl-NL" if current_language() == "nl" else "en-GB"
+    properties.language = language
+    _proofing_language(document, language)
+    # The template's own dates are from 2013: the export's moment instead.
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.revision = 1
     document.add_heading(display_safe(title), level=0)
     if note := labels.partner_note(minutes):
         run = document.add_paragraph().add_run(display_safe(note))
