@@ -207,7 +207,15 @@ def test_every_json_key_is_present_with_zeros(new_vault) -> None:
         "by_month",
         "decisions",
         "in_monitoring_at_year_end",
+        "rules",
+        "riec_left_out",
+        "monitoring_from_earlier",
     ]
+    assert figures["rules"] == {
+        "date_basis": "signal",
+        "exclude_riec": True,
+        "exclude_monitoring": True,
+    }
     assert figures["year"] == 2023
     assert figures["total"] == 0
     assert list(figures["by_form"]) == [f.value for f in ExploitationForm]
@@ -339,3 +347,44 @@ def test_report_on_a_reopened_vault(vault_path: Path) -> None:
         figures = annual_report(reopened, 2023)
     assert figures.by_form["orgaan"] == 1
     assert figures.by_month["2023-05"] == 2
+
+
+def test_riec_registered_cases_are_left_out_unless_the_rules_include_them(new_vault) -> None:
+    """By decision or by status (an import), never by the organised-crime flag alone."""
+    codes = cases.create_cases(
+        new_vault,
+        [
+            _input("2023-02-01"),
+            _input("2023-03-01", status="ingebracht RIEC"),  # imported so
+            _input("2023-04-01", ondermijning="ja"),  # flag only: counted
+            _input("2023-05-01"),  # gets the decision below
+        ],
+    )
+    _decide(new_vault, codes[3], DecisionKind.INBRENG_RIEC, datetime(2023, 5, 8, 14))
+    default = annual_report(new_vault, 2023)
+    assert (default.total, default.riec_left_out) == (2, 2)
+    assert default.by_month["2023-03"] == default.by_month["2023-05"] == 0
+    with_riec = annual_report(new_vault, 2023, report.CountingRules(exclude_riec=False))
+    assert (with_riec.total, with_riec.riec_left_out) == (4, 0)
+
+
+def test_monitoring_from_earlier_years_counts_only_when_the_rules_say_so(new_vault) -> None:
+    codes = cases.create_cases(
+        new_vault,
+        [
+            _input("2022-05-01", gemeente="Emmen"),  # monitoring since 2022, still in 2023
+            _input("2022-06-01", gemeente="Meppel"),  # monitoring, closed in 2022
+            _input("2023-01-10"),
+        ],
+    )
+    _decide(new_vault, codes[0], DecisionKind.MONITORING, datetime(2022, 6, 1, 14))
+    _decide(new_vault, codes[1], DecisionKind.MONITORING, datetime(2022, 7, 1, 14))
+    _decide(new_vault, codes[1], DecisionKind.AFSLUITEN, datetime(2022, 11, 1, 14))
+    default = annual_report(new_vault, 2023)
+    assert (default.total, default.monitoring_from_earlier) == (1, 1)
+    assert default.by_municipality["Emmen"] == 0
+    rules = report.CountingRules(exclude_monitoring=False)
+    included = annual_report(new_vault, 2023, rules)
+    assert (included.total, included.monitoring_from_earlier) == (2, 1)
+    assert included.by_municipality["Emmen"] == 1
+    assert sum(included.by_month.values()) == 1  # months: the year's own signals
