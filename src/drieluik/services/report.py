@@ -442,45 +442,6 @@ def to_csv(
     return out.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(report: AnnualReport, previous: AnnualReport | None = None) -> str:
-    """Markdown for the annual report's appendix: one table per section, stable order."""
-    prev = comparable(previous)
-    prev_year = report.year - 1
-    lines = [
-        f"# {t('report.title', year=report.year)}",
-        "",
-        f"- {t('report.total')}: "
-        + with_change(report.total, prev.total if prev else None, prev_year),
-        f"- {t('report.in_monitoring')}: "
-        + with_change(
-            report.in_monitoring_at_year_end,
-            prev.in_monitoring_at_year_end if prev else None,
-            prev_year,
-        ),
-    ]
-    for section in sections(report, prev):
-        lines += ["", f"## {section.title}", ""]
-        if prev:
-            change = t("report.column.change")
-            lines.append(f"| {section.column} | {report.year} | {prev_year} | {change} |")
-            lines.append("|---|---:|---:|---:|")
-        else:
-            lines.append(f"| {section.column} | {report.year} |")
-            lines.append("|---|---:|")
-        for _, label, mine, theirs in section.rows:
-            if theirs is not None:
-                change = change_text(mine, theirs)
-                lines.append(f"| {_md_cell(label)} | {mine} | {theirs} | {change} |")
-            else:
-                lines.append(f"| {_md_cell(label)} | {mine} |")
-    lines += ["", t("report.definitions"), ""]
-    return "\n".join(lines)
-
-
 def save_report(vault: Vault, out: Path, data: bytes, *, force: bool = False) -> Path:
     """Write a rendered report to `out` atomically; refuse to replace a file unless `force`.
 
