@@ -152,6 +152,7 @@ MESSAGES = {
         "nl": "geen gegevens over {year} om mee te vergelijken",
         "en": "no figures for {year} to compare with",
     },
+    "stats.tab.years": {"nl": "Jaren", "en": "Years"},
     "stats.binding.previous_year": {"nl": "Vorig jaar", "en": "Previous year"},
     "stats.binding.next_year": {"nl": "Volgend jaar", "en": "Next year"},
     "stats.binding.close": {"nl": "Sluiten", "en": "Close"},
