@@ -181,7 +181,11 @@ def _action_table(document, minutes: Minutes) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
 
 
-def render_docx(minutes: Minutes) -> bytes:
+def new_document(title: str):
+    """An A4 Word document with drieluik's styles, metadata and proofing language.
+
+    The one way drieluik starts a Word file (minutes and the annual figures page).
+    """
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
@@ -191,7 +195,6 @@ def render_docx(minutes: Minutes) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    title = labels.title(minutes)
     properties = document.core_properties
     properties.title = title
     properties.author = "drieluik"
@@ -203,6 +206,12 @@ def render_docx(minutes: Minutes) -> bytes:
     # The template's own dates are from 2013: the export's moment instead.
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
+    return document
+
+
+def render_docx(minutes: Minutes) -> bytes:
+    title = labels.title(minutes)
+    document = new_document(title)
     document.add_heading(display_safe(title), level=0)
     if note := labels.partner_note(minutes):
         run = document.add_paragraph().add_run(display_safe(note))

@@ -62,8 +62,9 @@ class _MinutesPdf(FPDF):
         text = display_safe(text).replace("\t", "    ")
         return "".join(c if c == "\n" or ord(c) in self.covered else REPLACEMENT for c in text)
 
-    def add_footers(self) -> None:
-        """Footer on every page, drawn once the page count is known.
+    def add_footers(self, left: str | None = None) -> None:
+        """Footer on every page, drawn once the page count is known: `left`
+        (default: the minutes' confidentiality line) and "pagina X van Y".
 
         (fpdf2's page-count alias is substituted after layout, which shifts
         right-aligned text, and would also replace "{nb}" typed in a note.)
@@ -76,7 +77,7 @@ class _MinutesPdf(FPDF):
             self.set_font(FONT, "", 8)
             self.set_text_color(*GREY)
             half = self.epw / 2
-            self.cell(half, 5, labels.footer(), align="L")
+            self.cell(half, 5, self.printable(labels.footer() if left is None else left), align="L")
             self.cell(half, 5, t("minutes.page", page=number, pages=total), align="R")
         self.set_text_color(0)
         self.page = total
@@ -226,7 +227,8 @@ def _action_table(pdf: _MinutesPdf, minutes: Minutes) -> None:
                 row.cell(pdf.printable(value))
 
 
-def _fonts(stack: ExitStack) -> dict[str, Path]:
+def font_files(stack: ExitStack) -> dict[str, Path]:
+    """The font files as paths, valid while `stack` is open."""
     folder = resources.files("drieluik") / "assets" / "fonts"
     return {
         style: Path(stack.enter_context(resources.as_file(folder / name)))
@@ -234,16 +236,25 @@ def _fonts(stack: ExitStack) -> dict[str, Path]:
     }
 
 
-def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
+def start_pdf(fonts: dict[str, Path], title: str) -> _MinutesPdf:
+    """An A4 document with DejaVu Sans, its metadata and language; no page yet.
+
+    The one way drieluik starts a PDF (minutes and the annual figures page).
+    """
     pdf = _MinutesPdf(_covered(str(fonts[""])))
     for style, path in fonts.items():
         pdf.add_font(FONT, style, str(path))
-    title = labels.title(minutes)
     pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see add_footers
     pdf.set_title(title)
     pdf.set_author("drieluik")
     pdf.set_creator("drieluik")
     pdf.set_lang("nl-NL" if current_language() == "nl" else "en-GB")
+    return pdf
+
+
+def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
+    title = labels.title(minutes)
+    pdf = start_pdf(fonts, title)
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
@@ -277,6 +288,6 @@ def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
 
 def render_pdf(minutes: Minutes) -> bytes:
     with ExitStack() as stack:
-        pdf = _layout(minutes, _fonts(stack))
+        pdf = _layout(minutes, font_files(stack))
         pdf.add_footers()
         return bytes(pdf.output())

@@ -17,24 +17,17 @@ minutes renderer's.
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from drieluik.i18n import current_language, t
-from drieluik.services.minutes.render_docx import (
-    HEADER_FILL,
-    _proofing_language,
-    _repeat_header,
-    _text,
-)
+from drieluik.i18n import t
+from drieluik.services.minutes.render_docx import HEADER_FILL, _repeat_header, _text, new_document
 from drieluik.services.minutes.safe_text import display_safe
 from drieluik.services.report_page.model import FiguresPage, PageTable
 
@@ -174,25 +167,7 @@ def _footer(document, page: FiguresPage) -> None:
 
 
 def render_docx(page: FiguresPage) -> bytes:
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2))
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    properties = document.core_properties
-    properties.title = page.title
-    properties.author = "drieluik"
-    properties.last_modified_by = "drieluik"
-    properties.comments = ""
-    language = "nl-NL" if current_language() == "nl" else "en-GB"
-    properties.language = language
-    _proofing_language(document, language)
-    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
-    properties.revision = 1
+    document = new_document(page.title)
     document.add_heading(display_safe(page.title), level=0)
     subtitle = document.add_paragraph().add_run(display_safe(page.subtitle))
     subtitle.font.color.rgb = GREY

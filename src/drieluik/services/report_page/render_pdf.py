@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
-from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
-from drieluik.i18n import current_language, t
-from drieluik.services.minutes.render_pdf import FONT, _covered, _fonts
-from drieluik.services.minutes.safe_text import REPLACEMENT, display_safe
+from drieluik.i18n import t
+from drieluik.services.minutes.render_pdf import FONT, _MinutesPdf, font_files, start_pdf
 from drieluik.services.report_page.model import FiguresPage, PageTable
 
 ROW = 4.8  # mm per table row
@@ -34,40 +32,18 @@ RULE = 150
 TEXT_GREY = 90
 
 
-class _PagePdf(FPDF):
-    def __init__(self, covered: frozenset[int]) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.covered = covered
-
-    def printable(self, text: str) -> str:
-        text = display_safe(text).replace("\t", "    ")
-        return "".join(c if c == "\n" or ord(c) in self.covered else REPLACEMENT for c in text)
-
-    def text_cell(self, w: float, text: str, *, align: str = "L", style: str = "", size=9.0):
-        self.set_font(FONT, style, size)
-        self.cell(w, ROW, self.printable(text), align=align)
-
-    def add_footers(self, title: str) -> None:
-        total = self.pages_count
-        self.set_auto_page_break(False)
-        for number in range(1, total + 1):
-            self.page = number
-            self.set_xy(self.l_margin, -13)
-            self.set_font(FONT, "", 8)
-            self.set_text_color(TEXT_GREY)
-            half = self.epw / 2
-            self.cell(half, 5, self.printable(title), align="L")
-            self.cell(half, 5, t("minutes.page", page=number, pages=total), align="R")
-        self.set_text_color(0)
-        self.page = total
+def _cell(pdf: _MinutesPdf, w: float, text: str, *, align="L", style="", size=9.0) -> None:
+    """One table cell of the page, a row high."""
+    pdf.set_font(FONT, style, size)
+    pdf.cell(w, ROW, pdf.printable(text), align=align)
 
 
-def _need(pdf: _PagePdf, height: float) -> None:
+def _need(pdf: _MinutesPdf, height: float) -> None:
     if pdf.get_y() + height > pdf.page_break_trigger:
         pdf.add_page()
 
 
-def _heading(pdf: _PagePdf, text: str, keep: float) -> None:
+def _heading(pdf: _MinutesPdf, text: str, keep: float) -> None:
     _need(pdf, keep + 12)
     pdf.ln(4)
     pdf.start_section(pdf.printable(text), level=0)
@@ -79,14 +55,14 @@ def _heading(pdf: _PagePdf, text: str, keep: float) -> None:
     pdf.ln(1.5)
 
 
-def _swatch(pdf: _PagePdf, x: float, y: float, grey: int) -> None:
+def _swatch(pdf: _MinutesPdf, x: float, y: float, grey: int) -> None:
     pdf.set_fill_color(grey)
     pdf.set_draw_color(DARK)
     pdf.set_line_width(0.2)
     pdf.rect(x, y + 1.3, 4, 2.6, style="DF")
 
 
-def _table(pdf: _PagePdf, page: FiguresPage, table: PageTable) -> None:
+def _table(pdf: _MinutesPdf, page: FiguresPage, table: PageTable) -> None:
     compare = page.previous_year is not None
     _heading(pdf, table.title, keep=ROW * (len(table.rows) + 1))
     left = pdf.l_margin
@@ -94,30 +70,30 @@ def _table(pdf: _PagePdf, page: FiguresPage, table: PageTable) -> None:
     chart_w = left + pdf.epw - chart_x - 8  # room for the number after the longest bar
     # Header row: the columns, and the chart's legend over the chart.
     y = pdf.get_y()
-    pdf.text_cell(LABEL_W, table.column, style="B")
-    pdf.text_cell(NUMBER_W, str(page.year), align="R", style="B")
+    _cell(pdf, LABEL_W, table.column, style="B")
+    _cell(pdf, NUMBER_W, str(page.year), align="R", style="B")
     if compare:
-        pdf.text_cell(NUMBER_W, str(page.previous_year), align="R", style="B")
-        pdf.text_cell(CHANGE_W, t("report.column.change"), align="R", style="B")
+        _cell(pdf, NUMBER_W, str(page.previous_year), align="R", style="B")
+        _cell(pdf, CHANGE_W, t("report.column.change"), align="R", style="B")
     _swatch(pdf, chart_x, y, DARK)
     pdf.set_xy(chart_x + 5, y)
-    pdf.text_cell(14, str(page.year), size=8)
+    _cell(pdf, 14, str(page.year), size=8)
     if compare:
         _swatch(pdf, chart_x + 20, y, LIGHT)
         pdf.set_xy(chart_x + 25, y)
-        pdf.text_cell(14, str(page.previous_year), size=8)
+        _cell(pdf, 14, str(page.previous_year), size=8)
     pdf.set_draw_color(RULE)
     pdf.line(left, y + ROW, chart_x - GAP, y + ROW)
     pdf.set_xy(left, y + ROW + 0.5)
     peak = table.peak
     for row in table.rows:
         y = pdf.get_y()
-        pdf.text_cell(LABEL_W, row.label)
-        pdf.text_cell(NUMBER_W, str(row.value), align="R", style="B")
+        _cell(pdf, LABEL_W, row.label)
+        _cell(pdf, NUMBER_W, str(row.value), align="R", style="B")
         if compare:
             pdf.set_text_color(TEXT_GREY)
-            pdf.text_cell(NUMBER_W, str(row.previous or 0), align="R")
-            pdf.text_cell(CHANGE_W, row.change, align="R")
+            _cell(pdf, NUMBER_W, str(row.previous or 0), align="R")
+            _cell(pdf, CHANGE_W, row.change, align="R")
             pdf.set_text_color(0)
         _bars(pdf, chart_x, y, chart_w, peak, row.value, row.previous if compare else None)
         pdf.set_xy(left, y + ROW)
@@ -149,11 +125,11 @@ def _bars(pdf, x: float, y: float, width: float, peak: int, value: int, previous
         pdf.rect(x, top + 2.5, previous * scale, 1.4, style="DF")
     pdf.set_xy(x + max(value, previous or 0) * scale + 1, y)
     pdf.set_text_color(TEXT_GREY)
-    pdf.text_cell(8, str(value), size=7)
+    _cell(pdf, 8, str(value), size=7)
     pdf.set_text_color(0)
 
 
-def _years(pdf: _PagePdf, page: FiguresPage) -> None:
+def _years(pdf: _MinutesPdf, page: FiguresPage) -> None:
     columns = page.year_columns
     height = ROW * (len(page.years) + 2) + 52
     _heading(pdf, page.years_title, keep=height)
@@ -162,7 +138,7 @@ def _years(pdf: _PagePdf, page: FiguresPage) -> None:
     pdf.ln(1)
     widths = [18.0, 32.0, 20.0] + [(pdf.epw - 70) / (len(columns) - 3)] * (len(columns) - 3)
     for width, name in zip(widths, columns, strict=True):
-        pdf.text_cell(width, name, align="L" if width == widths[0] else "R", style="B")
+        _cell(pdf, width, name, align="L" if width == widths[0] else "R", style="B")
     y = pdf.get_y() + ROW
     pdf.set_draw_color(RULE)
     pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
@@ -170,13 +146,13 @@ def _years(pdf: _PagePdf, page: FiguresPage) -> None:
     for point, change in zip(page.years, page.year_changes(), strict=True):
         cells = [str(point.year), str(point.total), change, *map(str, point.by_form)]
         for n, (width, cell) in enumerate(zip(widths, cells, strict=True)):
-            pdf.text_cell(width, cell, align="L" if n == 0 else "R", style="B" if n == 1 else "")
+            _cell(pdf, width, cell, align="L" if n == 0 else "R", style="B" if n == 1 else "")
         pdf.ln(ROW)
     pdf.ln(3)
     _line_chart(pdf, page, pdf.l_margin, pdf.get_y(), pdf.epw, 42)
 
 
-def _line_chart(pdf: _PagePdf, page: FiguresPage, x: float, y: float, w: float, h: float):
+def _line_chart(pdf: _MinutesPdf, page: FiguresPage, x: float, y: float, w: float, h: float):
     """New signals per year: a line with a marked, labelled point per year."""
     points = page.years
     plot_x, plot_w = x + 12, w - 24
@@ -191,7 +167,7 @@ def _line_chart(pdf: _PagePdf, page: FiguresPage, x: float, y: float, w: float, 
         pdf.line(plot_x, ly, plot_x + plot_w, ly)
         pdf.set_xy(x, ly - ROW / 2)
         pdf.set_text_color(TEXT_GREY)
-        pdf.text_cell(10, str(level), align="R", size=7)
+        _cell(pdf, 10, str(level), align="R", size=7)
     slots = len(points)
     gap = plot_w / slots
 
@@ -208,10 +184,10 @@ def _line_chart(pdf: _PagePdf, page: FiguresPage, x: float, y: float, w: float, 
         pdf.rect(px - 1.1, py - 1.1, 2.2, 2.2, style="F")
         pdf.set_xy(px - 10, py - 6.5)
         pdf.set_text_color(0)
-        pdf.text_cell(20, str(point.total), align="C", style="B", size=8)
+        _cell(pdf, 20, str(point.total), align="C", style="B", size=8)
         pdf.set_xy(px - 10, plot_y + plot_h + 1)
         pdf.set_text_color(TEXT_GREY)
-        pdf.text_cell(20, str(point.year), align="C", size=8)
+        _cell(pdf, 20, str(point.year), align="C", size=8)
     pdf.set_text_color(0)
     pdf.set_line_width(0.2)
     pdf.set_xy(pdf.l_margin, y + h)
@@ -228,7 +204,7 @@ def _nice_step(peak: int) -> int:
     return step
 
 
-def _footnotes(pdf: _PagePdf, page: FiguresPage) -> None:
+def _footnotes(pdf: _MinutesPdf, page: FiguresPage) -> None:
     """The counting rules, kept together on one page with their heading."""
     pdf.set_font(FONT, "", 8.5)
     height = sum(
@@ -248,15 +224,7 @@ def _footnotes(pdf: _PagePdf, page: FiguresPage) -> None:
 
 def render_pdf(page: FiguresPage) -> bytes:
     with ExitStack() as stack:
-        fonts = _fonts(stack)
-        pdf = _PagePdf(_covered(str(fonts[""])))
-        for style, path in fonts.items():
-            pdf.add_font(FONT, style, str(path))
-        pdf.alias_nb_pages(None)
-        pdf.set_title(page.title)
-        pdf.set_author("drieluik")
-        pdf.set_creator("drieluik")
-        pdf.set_lang("nl-NL" if current_language() == "nl" else "en-GB")
+        pdf = start_pdf(font_files(stack), page.title)
         pdf.set_margins(20, 16, 20)
         pdf.set_auto_page_break(True, margin=18)
         pdf.add_page()
