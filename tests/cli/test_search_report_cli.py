@@ -165,6 +165,9 @@ def test_report_json_has_every_key(vault: Path, cli) -> None:
         "by_month",
         "decisions",
         "in_monitoring_at_year_end",
+        "rules",
+        "riec_left_out",
+        "monitoring_from_earlier",
     ]
     assert figures["year"] == 2023
     assert figures["total"] == 3

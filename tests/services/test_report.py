@@ -20,6 +20,8 @@ from drieluik.domain.vocabulary import (
 from drieluik.errors import InvalidInput
 from drieluik.services import cases, meetings, report
 from drieluik.services.report import AnnualReport, annual_report
+from drieluik.services.report_page import build_page
+from drieluik.services.report_page.render_md import render_md
 from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -207,7 +209,15 @@ def test_every_json_key_is_present_with_zeros(new_vault) -> None:
         "by_month",
         "decisions",
         "in_monitoring_at_year_end",
+        "rules",
+        "riec_left_out",
+        "monitoring_from_earlier",
     ]
+    assert figures["rules"] == {
+        "date_basis": "signal",
+        "exclude_riec": True,
+        "exclude_monitoring": True,
+    }
     assert figures["year"] == 2023
     assert figures["total"] == 0
     assert list(figures["by_form"]) == [f.value for f in ExploitationForm]
@@ -249,6 +259,10 @@ def _small(year: int, total: int, seksueel: int = 0) -> AnnualReport:
     return base
 
 
+def _md(current: AnnualReport, previous: AnnualReport | None = None) -> str:
+    return render_md(build_page(current, previous, [previous] if previous else []))
+
+
 def test_the_change_against_the_previous_year_reads_like_the_annual_report() -> None:
     assert report.with_change(67, 55, 2022) == "67 (+12 t.o.v. 2022)"
     assert report.with_change(50, 55, 2022) == "50 (-5 t.o.v. 2022)"
@@ -257,7 +271,7 @@ def test_the_change_against_the_previous_year_reads_like_the_annual_report() -> 
 
 
 def test_markdown_has_one_table_per_section_with_the_change() -> None:
-    md = report.to_markdown(_small(2023, 67, 28), _small(2022, 55, 20))
+    md = _md(_small(2023, 67, 28), _small(2022, 55, 20))
     lines = md.splitlines()
     assert lines[0] == "# Jaarcijfers 2023"
     assert "- Nieuwe signalen: 67 (+12 t.o.v. 2022)" in lines
@@ -266,17 +280,25 @@ def test_markdown_has_one_table_per_section_with_the_change() -> None:
     assert "| Gedwongen orgaanverwijdering | 0 | 0 | 0 |" in lines
     assert "| Aa en Hunze | 0 | 0 | 0 |" in lines
     assert "| maart | 67 | 55 | +12 |" in lines
-    assert md.count("\n## ") == 5
+    # Four tables of the year, the comparison over the years, the counting rules.
+    assert md.count("\n## ") == 6
+    assert "| 2023 | 67 | +12 | 28 | 0 | 0 | 0 | 39 |" in lines
+    assert "1. Geteld zijn de nieuwe signalen met een signaaldatum in 2023." in lines
     # Every table row has the same number of cells as its header.
+    header = ""
     for line in lines:
-        if line.startswith("|"):
-            assert line.count("|") == 5, line
+        if not line.startswith("|"):
+            header = ""
+        elif not header:
+            header = line
+        else:
+            assert line.count("|") == header.count("|"), line
     # Stable: the same figures give the same bytes (diffable appendix).
-    assert md == report.to_markdown(_small(2023, 67, 28), _small(2022, 55, 20))
+    assert md == _md(_small(2023, 67, 28), _small(2022, 55, 20))
 
 
 def test_markdown_without_a_previous_year_has_no_change_column() -> None:
-    md = report.to_markdown(_small(2023, 67, 28), _small(2022, 0))
+    md = _md(_small(2023, 67, 28), _small(2022, 0))
     assert "t.o.v." not in md
     assert "| Vorm | 2023 |" in md.splitlines()
     assert "| Seksuele uitbuiting | 28 |" in md.splitlines()
@@ -285,7 +307,7 @@ def test_markdown_without_a_previous_year_has_no_change_column() -> None:
 def test_markdown_escapes_pipes_in_reporter_names() -> None:
     figures = _small(2023, 1)
     figures.by_reporter["Team | Noord"] = 1
-    assert "| Team \\| Noord | 1 |" in report.to_markdown(figures)
+    assert "| Team \\| Noord | 1 |" in _md(figures)
 
 
 def test_csv_is_long_format_with_both_years() -> None:
@@ -326,7 +348,7 @@ def test_csv_never_turns_a_reporters_name_into_a_formula() -> None:
 
 def test_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRIELUIK_LANG", "en")
-    md = report.to_markdown(_small(2023, 67, 28), _small(2022, 55, 20))
+    md = _md(_small(2023, 67, 28), _small(2022, 55, 20))
     assert "# Annual figures 2023" in md
     assert "- New signals: 67 (+12 vs 2022)" in md
 
@@ -339,3 +361,44 @@ def test_report_on_a_reopened_vault(vault_path: Path) -> None:
         figures = annual_report(reopened, 2023)
     assert figures.by_form["orgaan"] == 1
     assert figures.by_month["2023-05"] == 2
+
+
+def test_riec_registered_cases_are_left_out_unless_the_rules_include_them(new_vault) -> None:
+    """By decision or by status (an import), never by the organised-crime flag alone."""
+    codes = cases.create_cases(
+        new_vault,
+        [
+            _input("2023-02-01"),
+            _input("2023-03-01", status="ingebracht RIEC"),  # imported so
+            _input("2023-04-01", ondermijning="ja"),  # flag only: counted
+            _input("2023-05-01"),  # gets the decision below
+        ],
+    )
+    _decide(new_vault, codes[3], DecisionKind.INBRENG_RIEC, datetime(2023, 5, 8, 14))
+    default = annual_report(new_vault, 2023)
+    assert (default.total, default.riec_left_out) == (2, 2)
+    assert default.by_month["2023-03"] == default.by_month["2023-05"] == 0
+    with_riec = annual_report(new_vault, 2023, report.CountingRules(exclude_riec=False))
+    assert (with_riec.total, with_riec.riec_left_out) == (4, 0)
+
+
+def test_monitoring_from_earlier_years_counts_only_when_the_rules_say_so(new_vault) -> None:
+    codes = cases.create_cases(
+        new_vault,
+        [
+            _input("2022-05-01", gemeente="Emmen"),  # monitoring since 2022, still in 2023
+            _input("2022-06-01", gemeente="Meppel"),  # monitoring, closed in 2022
+            _input("2023-01-10"),
+        ],
+    )
+    _decide(new_vault, codes[0], DecisionKind.MONITORING, datetime(2022, 6, 1, 14))
+    _decide(new_vault, codes[1], DecisionKind.MONITORING, datetime(2022, 7, 1, 14))
+    _decide(new_vault, codes[1], DecisionKind.AFSLUITEN, datetime(2022, 11, 1, 14))
+    default = annual_report(new_vault, 2023)
+    assert (default.total, default.monitoring_from_earlier) == (1, 1)
+    assert default.by_municipality["Emmen"] == 0
+    rules = report.CountingRules(exclude_monitoring=False)
+    included = annual_report(new_vault, 2023, rules)
+    assert (included.total, included.monitoring_from_earlier) == (2, 1)
+    assert included.by_municipality["Emmen"] == 1
+    assert sum(included.by_month.values()) == 1  # months: the year's own signals

@@ -15,8 +15,8 @@ from drieluik.domain.vocabulary import DecisionKind
 from drieluik.i18n import catalog
 from drieluik.screens.case_detail import CaseDetailScreen
 from drieluik.screens.search import DEBOUNCE_SECONDS, SearchScreen
-from drieluik.screens.statistics import BarChart, StatisticsScreen, bar
-from drieluik.services import cases, meetings
+from drieluik.screens.statistics import TABS, BarChart, StatisticsScreen, bar
+from drieluik.services import cases, meetings, report_page
 from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -250,13 +250,40 @@ async def test_statistics_fit_80_by_24(vault_path, vault) -> None:
         assert screen.query_one(TabbedContent).active == "tab-by_municipality"
         await pilot.pause()
         shown = painted(app)
-        # All fourteen municipalities and the change column are on screen.
-        for name in ("Aa en Hunze", "Borger-Odoorn", "Westerveld", "buiten Drenthe", "onbekend"):
+        # The page's rows: Drenthe's twelve with their zeros and onbekend, and
+        # "buiten Drenthe" only in a year something came from there.
+        for name in ("Aa en Hunze", "Borger-Odoorn", "Westerveld", "onbekend"):
             assert name in shown
+        assert "buiten Drenthe" not in shown
         assert "Nieuwe signalen: 3 (+1 t.o.v. 2022)" in shown
         chart = screen.query_one("#chart-by_municipality", BarChart)
         assert chart.region.bottom <= SMALL[1] - 1  # above the footer
         assert all(len(line) <= chart.content_size.width for line in _chart(screen, "by_month"))
+
+
+async def test_statistics_show_the_report_pages_years_and_counting_rules(vault_path, vault) -> None:
+    app = app_for(vault_path, vault=vault, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_statistics(pilot)
+        page = report_page.load_page(vault, 2023)  # what `drieluik report -f pdf` writes
+        assert [t.key for t in page.tables] == [
+            key for key in TABS if key not in ("years", "decisions")
+        ]
+        reporters = _chart(screen, "by_reporter")
+        assert [line.split()[0] for line in reporters[1:]] == [
+            r.label.split()[0] for r in page.table("by_reporter").rows
+        ]
+        await pilot.press("5")
+        assert screen.query_one(TabbedContent).active == "tab-years"
+        years = _chart(screen, "years")
+        assert [line.split()[0] for line in years[1:]] == ["2022", "2023"]
+        assert [line.split()[-1] for line in years[1:]] == ["2", "3"]
+        title = str(screen.query_one("#title-years", Static).render())
+        assert "Een stijging: 3 nieuwe signalen in 2023, 2 in 2022 (+1)." in title
+        rules = str(screen.query_one("#stats-rules", Static).render())
+        assert "De bij het RIEC aangemelde casussen zijn hierin niet meegenomen (0)" in rules
+        await pilot.press("6")
+        assert _chart(screen, "decisions")[1].startswith("advies aan melder")
 
 
 async def test_escape_closes_the_statistics(vault_path, vault) -> None:

@@ -1,4 +1,11 @@
-"""`drieluik report --year Y`: the annual figures as tables, JSON, CSV or Markdown.
+"""`drieluik report --year Y`: the annual figures as tables, JSON, CSV, or as the
+annual report's figures page in Markdown, Word or PDF (`services.report_page`).
+
+The counting rules are options, their defaults those of the annual report
+2023: `--exclude-riec/--include-riec` (cases registered at the RIEC) and
+`--exclude-monitoring/--include-monitoring` (cases from earlier years in
+long-term monitoring); every format counts by them and the page states them.
+docx and pdf are files: they need `--out`.
 
 table and md show the change against the previous year ("67 (+12 t.o.v. 2022)");
 json is the stable shape of `AnnualReport.as_json()`; csv is long-format with
@@ -48,6 +55,12 @@ class ReportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+# The formats that are the figures page (one model, services.report_page).
+PAGE_FORMATS = frozenset({ReportFormat.MD, ReportFormat.DOCX, ReportFormat.PDF})
 
 
 class CsvDelimiter(StrEnum):
@@ -74,7 +87,8 @@ def report_command(
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv of md. / table, json, csv or md.",
+            help="table, json, csv, md, docx of pdf (docx en pdf met --out). / "
+            "table, json, csv, md, docx or pdf (docx and pdf with --out).",
             case_sensitive=False,
         ),
     ] = ReportFormat.TABLE,
@@ -103,6 +117,24 @@ def report_command(
             "--force", help="Overschrijf een bestaand bestand. / Overwrite an existing file."
         ),
     ] = False,
+    exclude_riec: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-riec/--include-riec",
+            help="Laat bij het RIEC aangemelde casussen weg (standaard, zoals het jaarverslag "
+            "2023) of tel ze mee. / Leave out cases registered at the RIEC (the default, as "
+            "the annual report 2023) or count them.",
+        ),
+    ] = True,
+    exclude_monitoring: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-monitoring/--include-monitoring",
+            help="Laat casussen uit eerdere jaren in langdurige monitoring weg (standaard) of "
+            "tel ze mee. / Leave out cases from earlier years in long-term monitoring (the "
+            "default) or count them.",
+        ),
+    ] = True,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
@@ -113,14 +145,33 @@ def report_command(
 
     if delimiter is not None and fmt is not ReportFormat.CSV:
         raise typer.BadParameter(t("report.delimiter_csv_only"), param_hint="--delimiter")
+    if fmt in (ReportFormat.DOCX, ReportFormat.PDF) and out is None:
+        raise typer.BadParameter(t("page.needs_out", fmt=fmt.value), param_hint="--out")
     separator = (delimiter or CsvDelimiter.SEMICOLON).char
     report.check_year(year)
+    rules = report.CountingRules(exclude_riec=exclude_riec, exclude_monitoring=exclude_monitoring)
     if out is not None:
         out = out.expanduser()
         refuse_existing(out, force)  # before the passphrase and the work
+    if fmt in PAGE_FORMATS:
+        from drieluik.services import report_page
+
+        with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+            page = report_page.load_page(opened, year, rules)
+            if out is not None:
+                report.save_report(opened, out, render_page(fmt, page), force=force)
+        if page.unknown_values:
+            info(t("report.unknown_values", n=page.unknown_values))
+        if out is not None:
+            info(t("report.written", path=out))
+        else:
+            sys.stdout.write(render_page(fmt, page).decode())
+        return
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
-        current = report.annual_report(opened, year)
-        previous = report.annual_report(opened, year - 1) if fmt is not ReportFormat.JSON else None
+        current = report.annual_report(opened, year, rules)
+        previous = (
+            report.annual_report(opened, year - 1, rules) if fmt is not ReportFormat.JSON else None
+        )
         if out is not None:
             text = render(fmt, current, previous, delimiter=separator)
             if fmt is ReportFormat.CSV:
@@ -135,6 +186,22 @@ def report_command(
     else:
         ascii_json = not is_utf8(sys.stdout)  # as print_json: exact on any console
         sys.stdout.write(render(fmt, current, previous, delimiter=separator, ascii_json=ascii_json))
+
+
+def render_page(fmt: ReportFormat, page) -> bytes:
+    """The figures page in `fmt` (md, docx or pdf); Markdown with control characters
+    made visible, as every text format of `report`."""
+    if fmt is ReportFormat.MD:
+        from drieluik.services.report_page.render_md import render_md
+
+        return visible(render_md(page)).encode()
+    if fmt is ReportFormat.DOCX:
+        from drieluik.services.report_page.render_docx import render_docx
+
+        return render_docx(page)
+    from drieluik.services.report_page.render_pdf import render_pdf
+
+    return render_pdf(page)
 
 
 def render(
@@ -152,8 +219,6 @@ def render(
         return json_text(current.as_json(), ascii_only=ascii_json)
     if fmt is ReportFormat.CSV:
         return visible(report.to_csv(current, previous, delimiter=delimiter))
-    if fmt is ReportFormat.MD:
-        return visible(report.to_markdown(current, previous))
     buffer = io.StringIO()
     plain = Console(
         file=buffer, width=100, markup=False, emoji=False, highlight=False, color_system=None

@@ -3,8 +3,11 @@
 Bars are drawn with Unicode block characters rather than a plotting widget:
 at 80×24 a plot's axes and margins leave room for five or six bars, while a
 labelled bar per line shows all fourteen municipalities and reads like the
-table in the annual report. Figures come from `services.report`, the same
-numbers `drieluik report` prints.
+table in the annual report. The tabs are the sections of the annual report's
+figures page (`services.report_page`, what `drieluik report --format
+docx/pdf/md` writes) in its order, under the same counting rules, with the
+rules as the page's footnotes under the years; the decisions, which the page
+leaves out, are the last tab.
 """
 
 from __future__ import annotations
@@ -21,13 +24,13 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from drieluik.domain.dates import MIN_YEAR
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.services import report
+from drieluik.services import report, report_page
 from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import visible
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 LABEL_MAX = 28
-TABS = ("by_form", "by_municipality", "by_month", "by_reporter", "decisions")
+TABS = ("by_form", "by_municipality", "by_reporter", "by_month", "years", "decisions")
 
 
 def bar(value: int, peak: int, width: int) -> str:
@@ -132,6 +135,7 @@ class StatisticsScreen(DrieluikScreen):
         self.year = year
         self.current: report.AnnualReport | None = None
         self.previous: report.AnnualReport | None = None
+        self.page: report_page.FiguresPage | None = None
 
     def rebuild_arguments(self):
         return (), {"year": self.year}
@@ -144,6 +148,7 @@ class StatisticsScreen(DrieluikScreen):
             "by_municipality": t("report.column.municipality"),
             "by_month": t("report.column.month"),
             "by_reporter": t("report.column.reporter"),
+            "years": t("stats.tab.years"),
             "decisions": t("report.section.decisions"),
         }
         with TabbedContent(id="stats-tabs"):
@@ -151,6 +156,8 @@ class StatisticsScreen(DrieluikScreen):
                 with TabPane(f"{n} {titles[key]}", id=f"tab-{key}"), VerticalScroll():
                     yield Static(id=f"title-{key}", markup=False)
                     yield BarChart(id=f"chart-{key}")
+                    if key == "years":
+                        yield Static(id="stats-rules", markup=False)
         yield BindingsFooter()
 
     def on_mount(self) -> None:
@@ -170,21 +177,29 @@ class StatisticsScreen(DrieluikScreen):
     def load(self) -> None:
         if self.app.vault is None or self.year is None:
             return
+        self.page = report_page.load_page(self.vault, self.year)
         self.current = report.annual_report(self.vault, self.year)
         self.previous = (
             report.annual_report(self.vault, self.year - 1) if self.year - 1 >= MIN_YEAR else None
         )
         prev = report.comparable(self.previous)
         self.query_one("#stats-heading", Static).update(self._heading(prev))
-        for section in report.sections(self.current, prev):
-            rows = [(label, mine, theirs) for _, label, mine, theirs in section.rows]
-            if section.key == "by_reporter":
-                # Fifteen known reporters: show those that sent signals in either year.
-                rows = [r for r in rows if r[1] or r[2]] or rows
-            self.query_one(f"#title-{section.key}", Static).update(
-                Text(section.title, style="bold")
-            )
-            self.query_one(f"#chart-{section.key}", BarChart).set_rows(rows, self.year)
+        for table in self.page.tables:
+            rows = [(row.label, row.value, row.previous) for row in table.rows]
+            self._show(table.key, table.title, rows)
+        # The page's comparison with earlier years, then its footnotes.
+        years = [(str(point.year), point.total, None) for point in self.page.years]
+        self._show("years", f"{self.page.years_title}\n{self.page.trend}", years)
+        notes = Text(t("page.footnotes"), style="bold")
+        for n, note in enumerate(self.page.footnotes, start=1):
+            notes.append(f"\n{n}. {note}", style="dim")
+        self.query_one("#stats-rules", Static).update(notes)
+        decisions = next(s for s in report.sections(self.current, prev) if s.key == "decisions")
+        self._show("decisions", decisions.title, [(lb, v, p) for _, lb, v, p in decisions.rows])
+
+    def _show(self, key: str, title: str, rows: list[tuple[str, int, int | None]]) -> None:
+        self.query_one(f"#title-{key}", Static).update(Text(title, style="bold"))
+        self.query_one(f"#chart-{key}", BarChart).set_rows(rows, self.year)
 
     def _heading(self, prev: report.AnnualReport | None) -> Text:
         assert self.current is not None
@@ -195,20 +210,9 @@ class StatisticsScreen(DrieluikScreen):
         heading.append(" ▶", style="dim")
         if prev is None:
             heading.append("   " + t("stats.no_previous", year=year - 1), style="dim")
-        heading.append("\n")
-        heading.append(
-            f"{t('report.total')}: "
-            + report.with_change(self.current.total, prev.total if prev else None, year - 1)
-        )
-        heading.append("\n")
-        heading.append(
-            f"{t('report.in_monitoring')}: "
-            + report.with_change(
-                self.current.in_monitoring_at_year_end,
-                prev.in_monitoring_at_year_end if prev else None,
-                year - 1,
-            )
-        )
+        assert self.page is not None
+        for label, value in self.page.totals:  # as the page prints them
+            heading.append(f"\n{label}: {value}")
         return heading
 
     def _today(self) -> date:

@@ -1,10 +1,24 @@
 """The annual figures (jaarcijfers) for the annual report on human trafficking.
 
-What is counted, and by which date:
+What is counted, and by which date (`CountingRules`, set per report; the
+defaults are those of the annual report 2023, and every page states the rules
+it used in a footnote):
 
 - **Signals** (total, per form, municipality, reporter and month) count every
   case whose *signal date* falls in the calendar year. A stored form or
   municipality that is not in the vocabulary counts as `onbekend`.
+- **RIEC-registered cases** are left out by default ("De bij het riec
+  aangemelde casussen zijn hierin niet meegenomen"): a case with an
+  `inbreng RIEC` decision, or whose status is `ingebracht_riec` (an import
+  or a status change), as known when the report is made. The organised-crime
+  flag alone does not count as registered: it is a reason to consider the
+  RIEC, not the registration.
+- **Long-term monitoring from earlier years** is left out by default ("Ook
+  casuïstiek welke langere tijd gemonitord is, is niet meegenomen"): cases
+  signalled before the year that were in monitoring when it began (the
+  "in monitoring at year end" rule below, applied to the previous year).
+  Included, they count in the total, forms, municipalities and reporters;
+  the months show signal dates, so only the year's own signals.
 - **Decisions** count by the local calendar date on which they were recorded
   (`created_at` in the laptop's time zone) within the year.
 - **In monitoring at year end**: cases signalled on or before 31 December,
@@ -25,6 +39,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import text as sql_text
@@ -42,6 +57,32 @@ from drieluik.services.export_file import write_export
 from drieluik.store.vault import Vault
 
 
+class DateBasis(StrEnum):
+    """Which date puts a case in a year. Only the signal date today; a named
+    rule so the footnote can say it and a later basis has its place."""
+
+    SIGNAL = "signal"
+
+
+@dataclass(frozen=True)
+class CountingRules:
+    """What a report counts; the defaults follow the annual report 2023."""
+
+    date_basis: DateBasis = DateBasis.SIGNAL
+    exclude_riec: bool = True
+    exclude_monitoring: bool = True
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "date_basis": self.date_basis.value,
+            "exclude_riec": self.exclude_riec,
+            "exclude_monitoring": self.exclude_monitoring,
+        }
+
+
+REPORT_RULES_2023 = CountingRules()
+
+
 @dataclass(frozen=True)
 class AnnualReport:
     """The figures of one calendar year; every category present, zeros included."""
@@ -56,6 +97,13 @@ class AnnualReport:
     in_monitoring_at_year_end: int
     # Forms and municipalities as stored that were not in the vocabulary.
     unknown_values: int = field(default=0, compare=False)
+    rules: CountingRules = field(default=REPORT_RULES_2023, compare=False)
+    # Signals of the year left out because the case is registered at the RIEC
+    # (0 when the rules include them).
+    riec_left_out: int = field(default=0, compare=False)
+    # Cases from earlier years in monitoring when the year began: left out or
+    # counted, as the rules say.
+    monitoring_from_earlier: int = field(default=0, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -73,6 +121,9 @@ class AnnualReport:
             "by_month": dict(self.by_month),
             "decisions": dict(self.decisions),
             "in_monitoring_at_year_end": self.in_monitoring_at_year_end,
+            "rules": self.rules.as_json(),
+            "riec_left_out": self.riec_left_out,
+            "monitoring_from_earlier": self.monitoring_from_earlier,
         }
 
 
@@ -90,14 +141,23 @@ def year_bounds(year: int) -> tuple[str, str]:
 
 _GROUPED = """
 SELECT {key}, count(*) FROM cases
-WHERE signal_date >= :first AND signal_date <= :last
+WHERE signal_date >= :first AND signal_date <= :last {riec}
 GROUP BY 1
 """
 
 _COMBINED = """
 SELECT form, municipality, reporter, count(*) FROM cases
-WHERE signal_date >= :first AND signal_date <= :last
+WHERE ((signal_date >= :first AND signal_date <= :last) {earlier}) {riec}
 GROUP BY form, municipality, reporter
+"""
+
+# A case registered at the RIEC: its status says so, or it has the decision.
+_IS_RIEC = """(cases.status = :riec_status OR EXISTS (
+    SELECT 1 FROM decisions r WHERE r.case_id = cases.id AND r.kind = :riec_kind))"""
+
+_RIEC_LEFT_OUT = """
+SELECT count(*) FROM cases
+WHERE signal_date >= :first AND signal_date <= :last AND {is_riec}
 """
 
 # Seven range seeks on ix_decisions_kind_created (one per kind).
@@ -111,7 +171,7 @@ GROUP BY kind
 # before then (created_at, then id) was monitoring; ix_decisions_kind_created
 # finds the candidates, ix_decisions_case_created their last decision.
 _MONITORING_BY_DECISION = """
-SELECT count(*) FROM cases c
+SELECT c.id FROM cases c
 WHERE c.id IN (SELECT case_id FROM decisions WHERE kind = :monitoring AND created_at < :end)
   AND c.signal_date <= :last
   AND (c.closed_date IS NULL OR c.closed_date > :last)
@@ -121,7 +181,7 @@ WHERE c.id IN (SELECT case_id FROM decisions WHERE kind = :monitoring AND create
 
 # Cases in monitoring now that never had a decision (imported or set by hand).
 _MONITORING_WITHOUT_DECISION = """
-SELECT count(*) FROM cases c
+SELECT c.id FROM cases c
 WHERE c.status = :monitoring_status
   AND c.signal_date <= :last
   AND (c.closed_date IS NULL OR c.closed_date > :last)
@@ -129,20 +189,52 @@ WHERE c.status = :monitoring_status
 """
 
 
-def annual_report(vault: Vault, year: int) -> AnnualReport:
-    """The figures of calendar year `year` (see the module docstring)."""
+def _ids_in_monitoring(suffix: str) -> str:
+    """Ids of the cases in monitoring at the end of a year, its parameters renamed."""
+    return " UNION ".join(
+        query.replace(":end", f":end{suffix}").replace(":last", f":last{suffix}")
+        for query in (_MONITORING_BY_DECISION, _MONITORING_WITHOUT_DECISION)
+    )
+
+
+def annual_report(
+    vault: Vault, year: int, rules: CountingRules = REPORT_RULES_2023
+) -> AnnualReport:
+    """The figures of calendar year `year` under `rules` (see the module docstring)."""
     check_year(year)
     first, last = date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
     start, end = year_bounds(year)
-    span = {"first": first, "last": last}
+    monitoring = {
+        "end": end,
+        "last": last,
+        # In monitoring when the year began = at the end of the year before.
+        "end_before": start,
+        "last_before": date(year - 1, 12, 31).isoformat(),
+        "monitoring": DecisionKind.MONITORING.value,
+        "monitoring_status": CaseStatus.MONITORING.value,
+    }
+    riec = {
+        "riec_status": CaseStatus.INGEBRACHT_RIEC.value,
+        "riec_kind": DecisionKind.INBRENG_RIEC.value,
+    }
+    span = {"first": first, "last": last, **riec}
+    not_riec = f"AND NOT {_IS_RIEC}" if rules.exclude_riec else ""
+    earlier_ids = _ids_in_monitoring("_before")
+    earlier = "" if rules.exclude_monitoring else f"OR cases.id IN ({earlier_ids})"
     with vault.session() as session:
 
         def grouped(key: str) -> list[tuple[str, int]]:
-            return [tuple(r) for r in session.execute(sql_text(_GROUPED.format(key=key)), span)]
+            query = _GROUPED.format(key=key, riec=not_riec)
+            return [tuple(r) for r in session.execute(sql_text(query), span)]
+
+        def scalar(query: str, params: dict[str, object]) -> int:
+            return int(session.execute(sql_text(query), params).scalar_one())
 
         # One pass for three dimensions: at most 5 × 14 × (reporters) groups,
         # summed per dimension below (a third of the time of three queries).
-        combined = session.execute(sql_text(_COMBINED), span).all()
+        combined = session.execute(
+            sql_text(_COMBINED.format(earlier=earlier, riec=not_riec)), span | monitoring
+        ).all()
         months = grouped("substr(signal_date, 6, 2)")
         kinds = {f"kind{i}": kind.value for i, kind in enumerate(DecisionKind)}
         decisions = [
@@ -152,15 +244,15 @@ def annual_report(vault: Vault, year: int) -> AnnualReport:
                 {"start": start, "end": end, **kinds},
             )
         ]
-        monitoring = {
-            "end": end,
-            "last": last,
-            "monitoring": DecisionKind.MONITORING.value,
-            "monitoring_status": CaseStatus.MONITORING.value,
-        }
-        in_monitoring = sum(
-            session.execute(sql_text(query), monitoring).scalar_one()
-            for query in (_MONITORING_BY_DECISION, _MONITORING_WITHOUT_DECISION)
+        in_monitoring = scalar(
+            f"SELECT count(*) FROM ({_ids_in_monitoring('')})", monitoring | {"end": end}
+        )
+        riec_left_out = (
+            scalar(_RIEC_LEFT_OUT.format(is_riec=_IS_RIEC), span) if rules.exclude_riec else 0
+        )
+        from_earlier = scalar(
+            f"SELECT count(*) FROM cases WHERE cases.id IN ({earlier_ids}) {not_riec}",
+            monitoring | riec,
         )
 
     by_form, unknown_forms = _fold_into(
@@ -186,8 +278,11 @@ def annual_report(vault: Vault, year: int) -> AnnualReport:
         by_reporter=by_reporter,
         by_month=by_month,
         decisions=by_kind,
-        in_monitoring_at_year_end=int(in_monitoring),
+        in_monitoring_at_year_end=in_monitoring,
         unknown_values=unknown_forms + unknown_places,
+        rules=rules,
+        riec_left_out=riec_left_out,
+        monitoring_from_earlier=from_earlier,
     )
 
 
@@ -345,45 +440,6 @@ def to_csv(
         [t("report.in_monitoring"), "", report.in_monitoring_at_year_end, prev_of(monitoring)]
     )
     return out.getvalue()
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(report: AnnualReport, previous: AnnualReport | None = None) -> str:
-    """Markdown for the annual report's appendix: one table per section, stable order."""
-    prev = comparable(previous)
-    prev_year = report.year - 1
-    lines = [
-        f"# {t('report.title', year=report.year)}",
-        "",
-        f"- {t('report.total')}: "
-        + with_change(report.total, prev.total if prev else None, prev_year),
-        f"- {t('report.in_monitoring')}: "
-        + with_change(
-            report.in_monitoring_at_year_end,
-            prev.in_monitoring_at_year_end if prev else None,
-            prev_year,
-        ),
-    ]
-    for section in sections(report, prev):
-        lines += ["", f"## {section.title}", ""]
-        if prev:
-            change = t("report.column.change")
-            lines.append(f"| {section.column} | {report.year} | {prev_year} | {change} |")
-            lines.append("|---|---:|---:|---:|")
-        else:
-            lines.append(f"| {section.column} | {report.year} |")
-            lines.append("|---|---:|")
-        for _, label, mine, theirs in section.rows:
-            if theirs is not None:
-                change = change_text(mine, theirs)
-                lines.append(f"| {_md_cell(label)} | {mine} | {theirs} | {change} |")
-            else:
-                lines.append(f"| {_md_cell(label)} | {mine} |")
-    lines += ["", t("report.definitions"), ""]
-    return "\n".join(lines)
 
 
 def save_report(vault: Vault, out: Path, data: bytes, *, force: bool = False) -> Path:

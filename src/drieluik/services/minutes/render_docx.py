@@ -225,19 +225,21 @@ def _action_table(document, minutes: Minutes) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
 
 
-def render_docx(minutes: Minutes) -> bytes:
-    real = Document()
-    document = _LinearBody(real)
-    normal = real.styles["Normal"]
+def new_document(title: str):
+    """An A4 Word document with drieluik's styles, metadata and proofing language.
+
+    The one way drieluik starts a Word file (minutes and the annual figures page).
+    """
+    document = Document()
+    normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
-    section = real.sections[0]
+    section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    title = labels.title(minutes)
-    properties = real.core_properties
+    properties = document.core_properties
     properties.title = title
     properties.author = "drieluik"
     properties.last_modified_by = "drieluik"
@@ -248,6 +250,14 @@ def render_docx(minutes: Minutes) -> bytes:
     # The template's own dates are from 2013: the export's moment instead.
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
+    return document
+
+
+def render_docx(minutes: Minutes) -> bytes:
+    title = labels.title(minutes)
+    real = new_document(title)
+    section = real.sections[0]
+    document = _LinearBody(real)
     document.add_heading(display_safe(title), level=0)
     if concept := labels.concept_note(minutes):
         # The page header repeats it on every page, so no printed page passes for final.

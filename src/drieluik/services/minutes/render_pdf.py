@@ -64,8 +64,9 @@ class _MinutesPdf(FPDF):
         text = display_safe(text).replace("\t", "    ")
         return "".join(c if c == "\n" or ord(c) in self.covered else REPLACEMENT for c in text)
 
-    def add_footers(self) -> None:
-        """Footer on every page, drawn once the page count is known.
+    def add_footers(self, left: str | None = None) -> None:
+        """Footer on every page, drawn once the page count is known: `left`
+        (default: the minutes' confidentiality line) and "pagina X van Y".
 
         (fpdf2's page-count alias is substituted after layout, which shifts
         right-aligned text, and would also replace "{nb}" typed in a note.)
@@ -78,7 +79,7 @@ class _MinutesPdf(FPDF):
             self.set_font(FONT, "", 8)
             self.set_text_color(*GREY)
             half = self.epw / 2
-            self.cell(half, 5, labels.footer(), align="L")
+            self.cell(half, 5, self.printable(labels.footer() if left is None else left), align="L")
             self.cell(half, 5, t("minutes.page", page=number, pages=total), align="R")
             if self.concept:
                 self.set_xy(self.l_margin, 8)
@@ -296,7 +297,8 @@ def _action_table(pdf: _MinutesPdf, minutes: Minutes) -> None:
                 row.cell(pdf.printable(value))
 
 
-def _fonts(stack: ExitStack) -> dict[str, Path]:
+def font_files(stack: ExitStack) -> dict[str, Path]:
+    """The font files as paths, valid while `stack` is open."""
     folder = resources.files("drieluik") / "assets" / "fonts"
     return {
         style: Path(stack.enter_context(resources.as_file(folder / name)))
@@ -304,16 +306,26 @@ def _fonts(stack: ExitStack) -> dict[str, Path]:
     }
 
 
-def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
-    pdf = _MinutesPdf(_covered(str(fonts[""])), labels.concept_note(minutes))
+def start_pdf(fonts: dict[str, Path], title: str, concept: str | None = None) -> _MinutesPdf:
+    """An A4 document with DejaVu Sans, its metadata and language; no page yet.
+    `concept`, when given, is printed at the top of every page.
+
+    The one way drieluik starts a PDF (minutes and the annual figures page).
+    """
+    pdf = _MinutesPdf(_covered(str(fonts[""])), concept)
     for style, path in fonts.items():
         pdf.add_font(FONT, style, str(path))
-    title = labels.title(minutes)
     pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see add_footers
     pdf.set_title(title)
     pdf.set_author("drieluik")
     pdf.set_creator("drieluik")
     pdf.set_lang("nl-NL" if current_language() == "nl" else "en-GB")
+    return pdf
+
+
+def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
+    title = labels.title(minutes)
+    pdf = start_pdf(fonts, title, labels.concept_note(minutes))
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
@@ -349,6 +361,6 @@ def _layout(minutes: Minutes, fonts: dict[str, Path]) -> _MinutesPdf:
 
 def render_pdf(minutes: Minutes) -> bytes:
     with ExitStack() as stack:
-        pdf = _layout(minutes, _fonts(stack))
+        pdf = _layout(minutes, font_files(stack))
         pdf.add_footers()
         return bytes(pdf.output())
