@@ -13,9 +13,9 @@ from drieluik.services.minutes.render_docx import render_docx
 from drieluik.services.minutes.render_pdf import (
     BODY_SIZE,
     FONT,
-    _fonts,
     _layout,
     _wrapped,
+    font_files,
     render_pdf,
 )
 from tests.services.test_minutes_render import _minutes
@@ -39,7 +39,7 @@ def test_pdf_wrapping_keeps_every_word_and_stays_within_the_line() -> None:
     from contextlib import ExitStack
 
     with ExitStack() as stack:
-        pdf = _layout(_minutes(), _fonts(stack))
+        pdf = _layout(_minutes(), font_files(stack))
         lines = _wrapped(pdf, [("Vet: ", True), (NOTE, False)], pdf.epw)
         for line in lines:
             width = 0.0
