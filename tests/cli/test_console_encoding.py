@@ -117,6 +117,8 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
             ["meeting", "reopen", CLOSED.isoformat(), "--reason", f"Correctie {PLACE}"]
         ],
         "pii scan": [["pii", "scan", str(note)], ["pii", "scan", str(note), "--json"]],
+        "pii policy": [["pii", "policy"], ["pii", "policy", "--json"]],
+        "pii audit": [["pii", "audit"], ["pii", "audit", "--json"]],
         "pii allow add": [["pii", "allow", "add", PLACE]],
         "pii allow list": [["pii", "allow", "list"], ["pii", "allow", "list", "--json"]],
         "pii allow remove": [["pii", "allow", "remove", PLACE]],

@@ -51,11 +51,12 @@ def _on_a_terminal(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
 
-    def confirm(question: str, **_: object) -> bool:
+    def prompt(question: str, **_: object) -> str:
+        # cli.common.confirm asks through typer.prompt (j/n in either language).
         asked.append(question)
-        return answer
+        return "j" if answer else "n"
 
-    monkeypatch.setattr(typer, "confirm", confirm)
+    monkeypatch.setattr(typer, "prompt", prompt)
     return asked
 
 

@@ -72,7 +72,9 @@ def test_at_a_meeting_typed_in_afterwards_the_meeting_date_counts(new_vault) -> 
             meetings.add_decision(
                 new_vault, item.id, DecisionKind.MONITORING, review_date=date(2026, 11, 1)
             )
-    assert review.value.key == "date.in_past"
+    # Not "today is ...": the message names the meeting whose date counts.
+    assert review.value.key == "date.before_meeting"
+    assert "04-11-2026" in review.value.message
 
 
 def test_edit_records_which_fields_and_old_to_new(new_vault) -> None:

@@ -177,10 +177,11 @@ async def test_personal_data_in_notes_is_flagged_at_once_and_redacted(vault_path
         reopened.close()
 
 
-async def test_notes_keep_a_finding_out_of_the_vault_until_f8_confirms_it(
+async def test_notes_keep_a_finding_out_of_the_vault_until_a_save_confirms_it(
     vault_path: Path,
 ) -> None:
-    # Issue 12, policy `bevestigen`: saved as typed, but the name only after F8.
+    # Issue 12, policy `bevestigen`: saved as typed, but the name only after an
+    # explicit save (ctrl+s); F8 is the guard's "redact this" here as in every form.
     vault = Vault.create(vault_path, PASSPHRASE)
     seeded = seed_meetings(vault, TODAY)
     meeting = meetings.create_meeting(vault, seeded.next_date)
@@ -194,7 +195,7 @@ async def test_notes_keep_a_finding_out_of_the_vault_until_f8_confirms_it(
         await pilot.pause()
         stored = meetings.get_meeting(app.vault, meeting.id).items[0].notes
         assert stored == "[NAAM] belt" and notes(app).text == "Elena P. belt"
-        await pilot.press("f8")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert meetings.get_meeting(app.vault, meeting.id).items[0].notes == "Elena P. belt"
         await pilot.press("ctrl+q")
@@ -207,6 +208,30 @@ async def test_notes_keep_a_finding_out_of_the_vault_until_f8_confirms_it(
         assert item_id
     finally:
         reopened.close()
+
+
+async def test_f8_in_the_notes_redacts_the_finding_and_never_confirms_it(
+    vault_path: Path,
+) -> None:
+    # F8 meant two things here (the guard's "redact this", the screen's
+    # "store as typed"): the screen's priority won, so the key the findings
+    # listing names for redacting stored the name instead.
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date)
+    app = app_for(vault_path, vault=vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_chairing(pilot, meeting.id)
+        await pilot.press(*"belt Elena P.")
+        await wait_for(pilot, lambda: len(notes(app).findings) == 1)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: notes(app).text == "belt [NAAM]")
+        app.screen.save_notes()
+        await pilot.pause()
+        assert meetings.get_meeting(app.vault, meeting.id).items[0].notes == "belt [NAAM]"
+        from drieluik.services import guard
+
+        assert guard.count_marked(app.vault) == 0
 
 
 async def test_user_text_is_shown_literally(vault_path: Path) -> None:
@@ -347,6 +372,41 @@ async def test_minutes_export_is_blocked_by_personal_data_then_redacted(
     written = out.read_text(encoding="utf-8")
     assert "[NAAM] belt [TELEFOON]" in written
     assert "Elena" not in written and "12345678" not in written
+
+
+async def test_an_existing_file_is_named_with_the_dialogs_own_checkbox(
+    vault_path: Path, tmp_path: Path
+) -> None:
+    # Seen in tmux: the dialog said "overwrite with --force", the CLI's words.
+    from textual.widgets import Checkbox, Input, Label
+
+    from drieluik.screens.meeting_dialogs import ExportDialog
+
+    vault = Vault.create(vault_path, PASSPHRASE)
+    seeded = seed_meetings(vault, TODAY)
+    meeting = meetings.create_meeting(vault, seeded.next_date, ["GGD Drenthe"])
+    out = tmp_path / "verslag.md"
+    out.write_text("eerder verslag", encoding="utf-8")
+    app = app_for(vault_path, vault=vault, export_dir=str(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_chairing(pilot, meeting.id)
+        screen.action_export()
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        dialog = app.screen
+        await pilot.press("enter", "down", "down", "enter")  # the format: md
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        error = dialog.query_one(".dialog-error", Label)
+        await wait_for(pilot, lambda: "bestaat al" in str(error.render()))
+        assert "--force" not in str(error.render())
+        assert "Bestaand bestand overschrijven" in str(error.render())
+        assert out.read_text(encoding="utf-8") == "eerder verslag"
+        dialog.query_one("#export-force", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await pilot.press("ctrl+q")
+    assert "CONCEPT" in out.read_text(encoding="utf-8")
 
 
 async def test_locking_mid_note_keeps_the_note(vault_path: Path) -> None:

@@ -210,3 +210,42 @@ async def test_a_lock_keeps_the_reason_and_the_postpone_dialogs(vault_path: Path
         await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
         assert meetings.get_meeting(app.vault, meeting_id).items[0].carried_over
         await pilot.press("ctrl+q")
+
+
+async def test_a_lock_keeps_the_notes_as_typed_and_what_the_chair_confirmed(
+    vault_path: Path,
+) -> None:
+    # Found in tmux: after ctrl+l the notes showed "[NAAM]" where the chair had
+    # typed a name not yet confirmed (the stored copy), and a name confirmed
+    # before the lock became "[NAAM]" at the next keystroke after it.
+    from drieluik.widgets.pii_guard import GuardedTextArea
+
+    meeting_id = _meeting(vault_path)
+    clocks = Clocks()
+    app = _app(vault_path, clocks)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _chair(pilot, meeting_id)
+        await pilot.press(*"Elena P. belt")
+        await wait_for(pilot, lambda: "belt" in screen.query_one(GuardedTextArea).text)
+        await pilot.press("ctrl+s")  # confirmed: stored as typed, marked
+        await pilot.pause()
+        await pilot.press("enter", *"Piet Jansen komt")  # a second name, not confirmed
+        screen.save_notes()
+        await pilot.pause()
+        stored = meetings.get_meeting(app.vault, meeting_id).items[0].notes
+        assert stored == "Elena P. belt\n[NAAM] komt"
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ChairingScreen))
+        await pilot.pause()
+        area = app.screen.query_one(GuardedTextArea)
+        assert area.text == "Elena P. belt\nPiet Jansen komt"
+        area.focus()
+        await pilot.press("down", "end", *" morgen")
+        app.screen.save_notes()
+        await pilot.pause()
+        stored = meetings.get_meeting(app.vault, meeting_id).items[0].notes
+        assert stored == "Elena P. belt\n[NAAM] komt morgen"
+        await pilot.press("ctrl+q")

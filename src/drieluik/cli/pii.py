@@ -248,12 +248,17 @@ def policy_command(
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
-    """Toon of zet het beleid voor persoonsgegevens in deze kluis (voor de voorzitter of
-    de privacyfunctionaris; een wijziging komt in het auditlogboek). waarschuwen: opslaan
-    en markeren; bevestigen (standaard): pas opslaan na bevestiging; weigeren: eerst
-    anonimiseren.
+    """Toon of zet het beleid voor persoonsgegevens in deze kluis. / Show or set this
+    vault's personal-data policy.
 
-    Show or set this vault's personal-data policy (audited when changed).
+    Voor de voorzitter of de privacyfunctionaris; een wijziging komt in het
+    auditlogboek. / For the chair or the privacy officer; a change is recorded in
+    the audit trail.
+
+    waarschuwen: opslaan en markeren; bevestigen (standaard): pas opslaan na
+    bevestiging; weigeren: eerst anonimiseren. / waarschuwen (warn): store and mark;
+    bevestigen (confirm, the default): store only after a confirmation; weigeren
+    (refuse): anonymise first.
     """
     from drieluik.services import guard
 
@@ -285,12 +290,15 @@ def audit_command(
     passphrase_file: PassphraseFileOption = None,
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
-    """Elke opgeslagen tekst met persoonsgegevens: casuscode, veld, soort en offsets,
-    nooit de waarde. Exitcode 0: niets; 5: gevonden. --redact vervangt ze na bevestiging
-    door plaatshouders, als één wijziging in het auditlogboek.
+    """Elke opgeslagen tekst met persoonsgegevens, zonder de waarde. / Every stored
+    text with personal data, without the value.
 
-    Every stored text with personal data (case code, field, category, offsets;
-    never the value). Exit 0: none; 5: found. --redact anonymises them in place.
+    Per tekst: casuscode, veld, soort en offsets. --redact vervangt ze na
+    bevestiging door plaatshouders, als één wijziging in het auditlogboek. / Per
+    text: case code, field, category and offsets. --redact replaces them by
+    placeholders after a confirmation, as one change in the audit trail.
+
+    Exitcode 0: niets gevonden; 5: gevonden. / Exit code 0: none found; 5: found.
     """
     from drieluik.services import pii_audit
 

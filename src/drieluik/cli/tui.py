@@ -26,6 +26,11 @@ def require_terminal() -> None:
 def run_tui(
     vault: Path | None, passphrase_file: Path | None, *, passphrase: str | None = None
 ) -> None:
+    from drieluik.cli.common import resolve_vault_path
+
+    path = resolve_vault_path(vault)
+    if not path.exists():  # the more useful message first, terminal or not
+        raise InvalidInput("vault.not_found", path=path)
     require_terminal()
     from drieluik.app import run_app  # here: Textual loads only when the app starts
 

@@ -81,10 +81,20 @@ def parse_due_date(text: str | date | datetime | None, today: date | None = None
     return parse_date(text)
 
 
-def check_not_past(day: date | None, today: date) -> None:
-    """InvalidInput when `day` lies before `today` (a due or review date)."""
-    if day is not None and day < today:
-        raise InvalidInput("date.in_past", date=format_date(day), today=format_date(today))
+def check_not_past(day: date | None, today: date, *, meeting: date | None = None) -> None:
+    """InvalidInput when `day` lies before `today` (a due or review date).
+
+    Agreed in a meeting, the reference is the meeting's date (`meeting`), and
+    the message names the meeting rather than calling its date "today".
+    """
+    reference = meeting or today
+    if day is None or day >= reference:
+        return
+    if meeting is not None and meeting != today:
+        raise InvalidInput(
+            "date.before_meeting", date=format_date(day), meeting=format_date(meeting)
+        )
+    raise InvalidInput("date.in_past", date=format_date(day), today=format_date(today))
 
 
 def format_date(day: date | None) -> str:

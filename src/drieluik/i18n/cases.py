@@ -120,6 +120,10 @@ MESSAGES = {
         "nl": "Er is niets gewijzigd aan het actiepunt.",
         "en": "Nothing about the action was changed.",
     },
+    "date.before_meeting": {
+        "nl": "De datum {date} ligt vóór het overleg van {meeting}; kies die dag of later.",
+        "en": "The date {date} is before the meeting of {meeting}; choose that day or later.",
+    },
     "date.in_past": {
         "nl": "De datum {date} ligt in het verleden (vandaag is {today}); kies vandaag of later.",
         "en": "The date {date} is in the past (today is {today}); choose today or later.",

@@ -387,6 +387,12 @@ MESSAGES = {
         "nl": "Persoonsgegevens vervangen door aanduidingen ([NAAM], …)",
         "en": "Replace personal data by placeholders ([NAAM], …)",
     },
+    "dlg.export.exists": {
+        "nl": "{path} bestaat al en is niet aangeraakt. Kies een andere naam, of vink "
+        '"Bestaand bestand overschrijven" aan.',
+        "en": "{path} already exists and was not touched. Choose another name, or tick "
+        '"Overwrite an existing file".',
+    },
     "dlg.export.force": {
         "nl": "Bestaand bestand overschrijven",
         "en": "Overwrite an existing file",
@@ -413,8 +419,10 @@ MESSAGES = {
         "en": "Minutes written: {path} ({count} replaced)",
     },
     "dlg.export.offer": {
-        "nl": "Het verslag nu exporteren? (V kan ook later)",
-        "en": "Export the minutes now? (V works later too)",
+        "nl": 'Het verslag nu exporteren? Later kan het ook: Ctrl+P, "Verslag exporteren", '
+        "of V in de lijst van overleggen.",
+        "en": 'Export the minutes now? You can later too: Ctrl+P, "Export the minutes", '
+        "or V in the list of meetings.",
     },
     # --- meeting states and the chairing services (issue 11) ---------------------
     "meeting.state.gepland": {"nl": "gepland", "en": "planned"},

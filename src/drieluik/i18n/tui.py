@@ -164,9 +164,9 @@ MESSAGES = {
     "chair.bind.confirm_notes": {"nl": "bevestig persoonsgegevens", "en": "confirm personal data"},
     "chair.notes_placeholders": {
         "nl": "Mogelijk persoonsgegevens in de notities: opgeslagen met plaatshouders tot u "
-        "bevestigt (F8) of anonimiseert (F9).",
+        "bevestigt (Ctrl+S of F2) of anonimiseert (F9).",
         "en": "Possible personal data in the notes: stored with placeholders until you "
-        "confirm (F8) or anonymise (F9).",
+        "confirm (Ctrl+S or F2) or anonymise (F9).",
     },
     "chair.notes_confirmed": {
         "nl": "Notities opgeslagen zoals getypt; {count} vondst(en) bevestigd en gemarkeerd.",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikModal, DrieluikScreen, SecondSaveConfirms
 from drieluik.screens.meeting_dialogs import (
+    SAVE_KEYS,
     ActionDialog,
     ActionInput,
     ConfirmDialog,
@@ -71,6 +72,8 @@ from drieluik.widgets.chairing import text as texts
 from drieluik.widgets.literal import literal
 
 NARROW_WIDTH = 100  # below this the case pane gets narrower
+# Keys the footer leaves out below NARROW_WIDTH (they still work).
+NARROW_HIDDEN = frozenset({"chairing.previous", "chairing.next", "chairing.back", "app.quit"})
 _SHOWN_ON_THE_RIGHT = {EventKind.BESLUIT, EventKind.ACTIE_AANGEMAAKT, EventKind.BESPROKEN}
 
 clock_text = texts.clock_text  # kept importable from here (tests, other screens)
@@ -212,8 +215,10 @@ class ChairingScreen(DrieluikScreen):
             priority=True,
             id="chairing.next",
         ),
+        # The one save key confirms the notes as typed; F8/F9/F10 stay the
+        # guard's (redact this, redact all, not personal) as in every form.
         Binding(
-            "f8",
+            SAVE_KEYS,
             "confirm_notes",
             "chair.bind.confirm_notes",
             show=False,
@@ -239,6 +244,8 @@ class ChairingScreen(DrieluikScreen):
         index: int | None = None,
         open_dialog: tuple[str, dict[str, Any]] | None = None,
         changes: tuple[Change, ...] = (),
+        typed_notes: dict[int, tuple[str, str]] | None = None,
+        notes_confirmed: dict[int, set[str]] | None = None,
     ) -> None:
         super().__init__()
         self.meeting_id = meeting_id
@@ -257,8 +264,12 @@ class ChairingScreen(DrieluikScreen):
         # A decision or action text refused by the personal-data policy: the
         # same text saved again is the confirmation (screens.base).
         self._text_confirm = SecondSaveConfirms()
-        # Notes: the found texts the chair confirmed with F8, per item (memory only).
-        self._notes_confirmed: dict[int, set[str]] = {}
+        # Notes: the found texts the chair confirmed with the save key, per item,
+        # and, where the stored copy holds placeholders, (stored, as typed): the
+        # chair sees what was typed after a lock or on coming back to the item
+        # (memory only, like the dialog drafts).
+        self._notes_confirmed: dict[int, set[str]] = dict(notes_confirmed or {})
+        self._typed_notes: dict[int, tuple[str, str]] = dict(typed_notes or {})
         self._notes_warned: set[int] = set()
         self._open_actions: list[ActionView] = []
 
@@ -349,6 +360,15 @@ class ChairingScreen(DrieluikScreen):
             assert isinstance(binding, Binding)
             for key in binding.key.split(","):
                 order.setdefault(key.strip(), len(order))
+        if self.has_class("-narrow"):
+            # Too many keys for 80 columns: the footer would overflow under
+            # "^p menu". Moving between items, Esc and quitting stay in the palette.
+            bindings = {
+                key: active._replace(binding=replace(active.binding, show=False))
+                if active.binding.id in NARROW_HIDDEN
+                else active
+                for key, active in bindings.items()
+            }
         return dict(sorted(bindings.items(), key=lambda pair: order.get(pair[0], len(order))))
 
     def _start_meeting(self) -> None:
@@ -391,7 +411,13 @@ class ChairingScreen(DrieluikScreen):
             kind = getattr(screen, "resume_as", None)
             if kind and isinstance(screen, FormDialog) and screen.is_mounted:
                 open_dialog = (kind, screen.values())
-        kwargs = {"index": self.index, "open_dialog": open_dialog, "changes": tuple(self.changes)}
+        kwargs = {
+            "index": self.index,
+            "open_dialog": open_dialog,
+            "changes": tuple(self.changes),
+            "typed_notes": dict(self._typed_notes),
+            "notes_confirmed": {item: set(texts) for item, texts in self._notes_confirmed.items()},
+        }
         return (self.meeting_id,), kwargs
 
     def on_resize(self, event: events.Resize) -> None:
@@ -399,7 +425,9 @@ class ChairingScreen(DrieluikScreen):
 
     def _apply_width(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.refresh_bindings()  # the footer's keys depend on the width
         self.query_one(Footer).compact = narrow  # room for the keys that matter
 
     # --- state -----------------------------------------------------------------------
@@ -452,7 +480,8 @@ class ChairingScreen(DrieluikScreen):
             return
         self._running_since = None
         self._start_clock()
-        notes.load(item.id, item.notes)
+        stored, typed = self._typed_notes.get(item.id, (None, None))
+        notes.load(item.id, typed if typed is not None and stored == item.notes else item.notes)
         self._show_case(item)
         self._show_outcomes(item)
         self._tick()
@@ -580,8 +609,11 @@ class ChairingScreen(DrieluikScreen):
         if text is None or pane.item_id is None:
             return
 
+        item_id = pane.item_id
+
         def saved(result: Any) -> None:
             pane.saved_text = text
+            self._remember_typed(item_id, result, text)
             if getattr(result, "redacted", 0) and pane.item_id not in self._notes_warned:
                 # Stored with placeholders until confirmed (docs/anonymisation.md).
                 self._notes_warned.add(pane.item_id)
@@ -597,8 +629,27 @@ class ChairingScreen(DrieluikScreen):
             on_success=saved,
         )
 
+    def _remember_typed(self, item_id: int, stored: Any, typed: str) -> None:
+        if getattr(stored, "redacted", 0):
+            self._typed_notes[item_id] = (stored.text, typed)
+        else:
+            self._typed_notes.pop(item_id, None)
+        if self.meeting is not None:
+            # The item as stored now, so coming back to it shows the latest notes
+            # (without the watcher: nothing else on screen changed).
+            self.set_reactive(
+                ChairingScreen.meeting,
+                replace(
+                    self.meeting,
+                    items=tuple(
+                        replace(item, notes=stored.text) if item.id == item_id else item
+                        for item in self.meeting.items
+                    ),
+                ),
+            )
+
     def action_confirm_notes(self) -> None:
-        """F8: the chair confirms what the guard found in these notes (policy
+        """Ctrl+S/F2: the chair confirms what the guard found in these notes (policy
         `bevestigen`): they are stored as typed and marked."""
         if self.app.vault is None or not self.is_attached:
             return
@@ -610,8 +661,11 @@ class ChairingScreen(DrieluikScreen):
         self._notes_confirmed.setdefault(pane.item_id, set()).update(f.text for f in found)
         confirmed = tuple(self._notes_confirmed[pane.item_id])
 
-        def saved(_: object) -> None:
+        item_id = pane.item_id
+
+        def saved(result: Any) -> None:
             pane.saved_text = text
+            self._remember_typed(item_id, result, text)
             self.notify(t("chair.notes_confirmed", count=len(found)), markup=False)
 
         self.run_service(

@@ -637,6 +637,10 @@ class ExportDialog(FormDialog):
 
     def _failed(self, error: DrieluikError) -> None:
         self.query_one("#dialog-save", Button).disabled = False
+        if getattr(error, "key", None) == "path.exists":
+            # The CLI's message names --force; here the box below does it.
+            self.error(t("dlg.export.exists", path=error.params.get("path", "")))
+            return
         if not isinstance(error, MinutesBlocked):
             self.error(error.message)
             return

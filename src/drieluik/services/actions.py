@@ -80,7 +80,7 @@ def add_action(
         item = session.get(AgendaItem, agenda_item_id) if agenda_item_id is not None else None
         if agenda_item_id is not None and item is None:
             raise InvalidInput("meeting.item_not_found")
-        check_not_past(due_date, _agreed_on(session, item))
+        check_not_past(due_date, today(), meeting=_meeting_date(session, item))
         action = Action(
             case_id=case.id or 0,
             agenda_item_id=agenda_item_id,
@@ -103,10 +103,10 @@ def add_action(
         return _action_view(action, case.code)
 
 
-def _agreed_on(session: Session, item: AgendaItem | None) -> date:
-    """The day an action or decision is agreed: its meeting's date, else today."""
+def _meeting_date(session: Session, item: AgendaItem | None) -> date | None:
+    """The date of the meeting an action is agreed in (None: agreed outside one)."""
     meeting = session.get(Meeting, item.meeting_id) if item is not None else None
-    return meeting.meeting_date if meeting is not None else today()
+    return meeting.meeting_date if meeting is not None else None
 
 
 def _find(session: Session, action_id: int) -> tuple[Action, Case]:

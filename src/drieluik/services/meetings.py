@@ -614,8 +614,15 @@ def save_notes(
     stored text differs from what was typed.
     """
     cleaned = clean_text("notities", notes, strip=False)
-    checked = guard.Guard.load(vault).placeholders_until_confirmed(
-        "notes", cleaned, accept=accept_personal_data, confirmed=confirmed
+    policy = guard.Guard.load(vault)
+    with vault.session() as session:
+        stored = _find_item(session, item_id).notes or ""
+    # What the stored notes hold was confirmed before (an unconfirmed finding
+    # is stored as its placeholder): a later save — after a lock, or another
+    # day — keeps it as typed instead of turning it into a placeholder.
+    earlier = tuple(finding.text for finding in policy.scan(stored))
+    checked = policy.placeholders_until_confirmed(
+        "notes", cleaned, accept=accept_personal_data, confirmed=(*confirmed, *earlier)
     )
     with vault.transaction() as session:
         item = _find_item(session, item_id)
@@ -798,7 +805,8 @@ def add_decision(
         case = find_case(session, item.case_id)
         meeting = session.get(Meeting, item.meeting_id)
         if kind is DecisionKind.MONITORING and meeting is not None:
-            check_not_past(review_date, meeting.meeting_date)  # a review after the meeting
+            # A review after the meeting (which may be chaired before its day).
+            check_not_past(review_date, _today(), meeting=meeting.meeting_date)
         decision = Decision(
             agenda_item_id=item.id,
             case_id=case.id or 0,
