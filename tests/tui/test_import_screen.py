@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 
 from drieluik.screens.cases import CasesScreen
 from drieluik.screens.import_file import ImportScreen
@@ -43,7 +44,9 @@ async def _open_screen(pilot) -> ImportScreen:
     app.action_cases()
     await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
     await pilot.pause(0.1)
-    await pilot.press("i")  # the cases screen's key (in its footer)
+    footer = {key.key: key for key in app.screen.query(FooterKey)}
+    assert "i" in footer and footer["i"].region.right <= app.size.width  # shown in full
+    await pilot.press("i")  # the cases screen's key
     await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
     return app.screen
 
@@ -113,6 +116,11 @@ async def test_map_a_column_and_a_value_import_keep_the_profile_and_reuse_it(
         await _choose(pilot, screen, "import-val-0", "Seksuele uitbuiting")
         await _settled(pilot, screen)
         assert screen.preview.result.ok and len(screen.preview.result.rows) == 2
+        # Escape with a mapping neither kept nor used asks; the default stays.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
         await _import(pilot, screen)
         assert _count(new_vault) == 2
         assert "2" in _status(screen)

@@ -396,7 +396,7 @@ MESSAGES = {
         "en": "There is no upcoming meeting; create one first ('Nieuw overleg').",
     },
     # --- the import screen (screens/import_file.py) ---
-    "bind.import": {"nl": "Importeren", "en": "Import"},
+    "bind.import": {"nl": "Import", "en": "Import"},
     "bind.import_run": {"nl": "Importeren", "en": "Import"},
     "bind.import_profile": {"nl": "Profiel", "en": "Profile"},
     "bind.import_read": {"nl": "Opnieuw lezen", "en": "Read again"},
@@ -430,7 +430,7 @@ MESSAGES = {
     "imp.unrecognised": {"nl": "niet herkend: kies", "en": "not recognised: choose"},
     "imp.recognised": {"nl": "{field} (herkend)", "en": "{field} (recognised)"},
     "imp.values_none": {"nl": "geen", "en": "none"},
-    "imp.value_rows": {"nl": "({count} rijen)", "en": "({count} rows)"},
+    "imp.value_rows": {"nl": "({count}×)", "en": "({count}×)"},
     "imp.value_mapped": {"nl": "(gekoppeld)", "en": "(mapped)"},
     "imp.value_prompt": {"nl": "kies wat het is", "en": "choose what it is"},
     "imp.col_line": {"nl": "Regel", "en": "Row"},
@@ -464,14 +464,14 @@ MESSAGES = {
     "imp.reading": {"nl": "Bezig met lezen…", "en": "Reading…"},
     "imp.importing": {"nl": "Bezig met importeren…", "en": "Importing…"},
     "imp.file_columns": {
-        "nl": "{path}: {columns} kolommen.",
-        "en": "{path}: {columns} columns.",
+        "nl": "{path}: kolommen: {columns}.",
+        "en": "{path}: columns: {columns}.",
     },
     "imp.file_rows": {
-        "nl": "{path}: {rows} rijen, {valid} geldig, {invalid} ongeldig, {personal} met "
-        "mogelijke persoonsgegevens.",
-        "en": "{path}: {rows} rows, {valid} valid, {invalid} invalid, {personal} with "
-        "possible personal data.",
+        "nl": "{path}: rijen: {rows}; geldig: {valid}; ongeldig: {invalid}; met mogelijke "
+        "persoonsgegevens: {personal}.",
+        "en": "{path}: rows: {rows}; valid: {valid}; invalid: {invalid}; with possible "
+        "personal data: {personal}.",
     },
     "imp.has_errors": {
         "nl": "{invalid} van de {total} rijen zijn ongeldig (zie Problemen); koppel een "
@@ -508,6 +508,13 @@ MESSAGES = {
         "en": "Import {count} signals as new cases?",
     },
     "imp.confirm_yes": {"nl": "Importeren", "en": "Import"},
+    "imp.leave_unkept": {
+        "nl": "De koppeling die u hier maakte is niet bewaard (ctrl+b) en er is niets "
+        "geïmporteerd. Toch terug?",
+        "en": "The mapping you made here was not kept (ctrl+b) and nothing was imported. "
+        "Go back anyway?",
+    },
+    "imp.leave_yes": {"nl": "Terug zonder bewaren", "en": "Back without keeping"},
     "imp.done": {
         "nl": "{count} signalen geïmporteerd: {first} t/m {last}.",
         "en": "{count} signals imported: {first} to {last}.",

@@ -36,7 +36,7 @@ from drieluik.widgets.import_panes import (
     ValueChosen,
     ValueMapPane,
 )
-from drieluik.widgets.literal import literal, shown_path
+from drieluik.widgets.literal import literal
 
 ACCEPT = "accept"  # rows with possible personal data: stored and marked
 REDACT = "redact"  # … stored with placeholders
@@ -64,7 +64,7 @@ class ImportScreen(DrieluikScreen):
     """
 
     BINDINGS = [
-        Binding("escape", "back", "bind.back", id="import.back"),
+        Binding("escape", "leave", "bind.back", id="import.back"),
         Binding("ctrl+s,f2", "import", "bind.import_run", id="import.run"),
         Binding("ctrl+b", "save_profile", "bind.import_profile", id="import.profile"),
         Binding("ctrl+r", "read", "bind.import_read", show=False, id="import.read"),
@@ -80,6 +80,9 @@ class ImportScreen(DrieluikScreen):
         self.preview: ImportPreview | None = None
         self.imported: list[str] = []
         self._generation = 0  # the read whose outcome is still wanted
+        # The mapping as last kept in (or taken from) a profile: leaving with
+        # another one, before importing, asks first.
+        self._kept = self.mapping.as_json() if profile else ImportMapping().as_json()
         self.reading = False
 
     def rebuild_arguments(self):
@@ -225,7 +228,7 @@ class ImportScreen(DrieluikScreen):
 
     def _file_info(self, preview: ImportPreview) -> str:
         result = preview.result
-        name = shown_path(Path(self.path_text).expanduser())
+        name = Path(self.path_text).name
         if result is None:
             return t("imp.file_columns", path=name, columns=len(preview.columns))
         return t(
@@ -297,6 +300,7 @@ class ImportScreen(DrieluikScreen):
     def _use(self, name: str, mapping: ImportMapping | None) -> None:
         self.profile = name
         self.mapping = mapping or ImportMapping()
+        self._kept = self.mapping.as_json()
         self.query_one("#import-profile-name", Input).value = name
         self._status(t("imp.profile_loaded", name=name))
         if self.query_one("#import-path", Input).value.strip():
@@ -306,6 +310,19 @@ class ImportScreen(DrieluikScreen):
     @on(FilterSelect.Changed, "#import-personal")
     def _personal_chosen(self, event: FilterSelect.Changed) -> None:
         event.stop()
+
+    def action_leave(self) -> None:
+        """Escape: back; a mapping made here and neither kept nor used asks first."""
+        if self.imported or self.mapping.as_json() == self._kept:
+            self.action_back()
+            return
+        from drieluik.screens.meeting_dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_back()
+
+        self.app.push_screen(ConfirmDialog(t("imp.leave_unkept"), yes=t("imp.leave_yes")), answered)
 
     # --- importing, keeping the profile ------------------------------------------------
 
@@ -380,6 +397,7 @@ class ImportScreen(DrieluikScreen):
         def saved(_: Any) -> None:
             clean = importer.check_profile_name(name)
             self.profile = clean
+            self._kept = self.mapping.as_json()
             choice = self.query_one("#import-profile", FilterSelect)
             choice.options = [(n, n) for n in importer.profile_names(self.vault)]
             choice.set_reactive(FilterSelect.value, clean)
