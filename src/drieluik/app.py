@@ -140,6 +140,9 @@ class DrieluikApp(App):
         self.push_screen(MeetingPrepScreen(meeting_id))
 
     def open_chairing(self, meeting_id: int) -> None:
+        # Chairing writes as it goes (notes, times, decisions): not on a read-only vault.
+        if self.refused_read_only():
+            return
         from drieluik.screens.chairing import ChairingScreen
 
         self.push_screen(ChairingScreen(meeting_id))
