@@ -16,7 +16,7 @@ from drieluik.services import cases, importer
 from drieluik.services.types import CaseFilter
 from drieluik.store.vault import Vault
 from drieluik.widgets.filter_select import FilterPicker, FilterSelect
-from drieluik.widgets.import_panes import ProblemTable
+from drieluik.widgets.import_file import ProblemTable
 from tests.conftest import PASSPHRASE
 from tests.tui.conftest import app_for, painted, wait_for
 
@@ -52,10 +52,12 @@ async def _open_screen(pilot) -> ImportScreen:
 
 
 async def _read(pilot, screen: ImportScreen, path: Path | str) -> None:
+    generation = screen._generation
     field = screen.query_one("#import-path", Input)
     field.value = str(path)
     field.focus()
     await pilot.press("enter")
+    await wait_for(pilot, lambda: screen._generation > generation)
     await _settled(pilot, screen)
 
 
@@ -65,8 +67,12 @@ async def _settled(pilot, screen: ImportScreen) -> None:
     await pilot.pause(0.1)
 
 
-async def _choose(pilot, screen: ImportScreen, select_id: str, label: str) -> None:
-    """Open a FilterSelect with Enter and pick `label` with the arrow keys."""
+async def _choose(
+    pilot, screen: ImportScreen, select_id: str, label: str, *, reads: bool = True
+) -> None:
+    """Open a FilterSelect with Enter and pick `label` with the arrow keys; with
+    `reads`, wait until the file has been read again with the new choice."""
+    generation = screen._generation
     select = screen.query_one(f"#{select_id}", FilterSelect)
     index = [text for text, _ in select.options].index(label) + 1  # after the prompt
     select.focus()
@@ -74,6 +80,9 @@ async def _choose(pilot, screen: ImportScreen, select_id: str, label: str) -> No
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, FilterPicker))
     await pilot.press(*["down"] * index, "enter")
     await wait_for(pilot, lambda: pilot.app.screen is screen)
+    if reads:
+        await wait_for(pilot, lambda: screen._generation > generation and not screen.reading)
+        await pilot.pause(0.05)
 
 
 async def _import(pilot, screen: ImportScreen) -> None:
@@ -148,7 +157,7 @@ async def test_map_a_column_and_a_value_import_keep_the_profile_and_reuse_it(
         await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
         screen = app.screen
         await pilot.pause(0.1)
-        await _choose(pilot, screen, "import-profile", "Zorgsheet")
+        await _choose(pilot, screen, "import-profile", "Zorgsheet", reads=False)
         second = _sheet(tmp_path, "april.csv", "20-04-2026;Meppel;loverboy;Politie;Nog een")
         await _read(pilot, screen, second)
         assert screen.preview.result is not None and screen.preview.result.ok
@@ -229,7 +238,7 @@ async def test_personal_data_is_shown_by_category_and_refused_by_default(
         assert _count(new_vault) == 0 and not screen.imported
         assert "12345678" not in _status(screen)
         # Choosing "anonymise" imports it with a placeholder.
-        await _choose(pilot, screen, "import-personal", "anonimiseren (plaatshouders)")
+        await _choose(pilot, screen, "import-personal", "anonimiseren (plaatshouders)", reads=False)
         await _import(pilot, screen)
     vault = _reopened(new_vault.path)
     try:

@@ -28,7 +28,7 @@ from drieluik.services import guard, importer
 from drieluik.services.importer import VALUE_FIELDS, ImportMapping, ImportPreview
 from drieluik.widgets.filter_select import FilterSelect
 from drieluik.widgets.footer import BindingsFooter
-from drieluik.widgets.import_panes import (
+from drieluik.widgets.import_file import (
     ColumnChosen,
     ColumnMapPane,
     PreviewTable,

@@ -110,12 +110,8 @@ class ValueMapPane(Vertical):
             yield Label(t("imp.values_none"), classes="import-none")
             return
         for index, (name, text, rows, chosen) in enumerate(self.items):
-            where = t("imp.value_rows", count=rows) if rows else t("imp.value_mapped")
             with Horizontal(classes="import-map-row"):
-                yield Label(
-                    literal(f"{name}: '{text}' {where}", single_line=True, max_length=38),
-                    classes="import-map-label",
-                )
+                yield Label(self._line(name, text, rows), classes="import-map-label")
                 yield FilterSelect(
                     value_choices(name),
                     prompt=t("imp.value_prompt"),
@@ -124,10 +120,27 @@ class ValueMapPane(Vertical):
                 )
 
     def show(self, items: Sequence[tuple[str, str, int, str | None]]) -> None:
-        if list(items) == self.items:
+        items = list(items)
+        if items == self.items:
             return
-        self.items = list(items)
-        self.refresh(recompose=True)
+        same_lines = [i[:2] for i in items] == [i[:2] for i in self.items] and items
+        self.items = items
+        if not same_lines:
+            self.refresh(recompose=True)
+            return
+        # The same texts (a choice was made): update the lines in place, so the
+        # focus stays on the choice the chair just made.
+        labels = self.query(".import-map-label").results(Label)
+        for index, (label, select) in enumerate(zip(labels, self.query(FilterSelect), strict=True)):
+            label.update(self._line(*items[index][:3]))
+            select.set_reactive(FilterSelect.value, items[index][3])
+            select.set_class(items[index][3] is not None, "-has-value")
+            select.refresh()
+
+    @staticmethod
+    def _line(name: str, text: str, rows: int):
+        where = t("imp.value_rows", count=rows) if rows else t("imp.value_mapped")
+        return literal(f"{name}: '{text}' {where}", single_line=True, max_length=38)
 
     def on_filter_select_changed(self, event: FilterSelect.Changed) -> None:
         event.stop()
