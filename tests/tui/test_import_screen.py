@@ -246,3 +246,23 @@ async def test_personal_data_is_shown_by_category_and_refused_by_default(
     finally:
         vault.close()
     assert len(summaries) == 1 and "12345678" not in summaries[0]
+
+
+async def test_a_large_file_is_read_in_a_worker_while_the_screen_answers(
+    new_vault: Vault, tmp_path: Path
+) -> None:
+    path = tmp_path / "groot.csv"
+    rows = [f"14-03-2026;Assen;arbeid;Politie;Signaal {i} over werk" for i in range(20_000)]
+    path.write_text("datum;gemeente;vorm;melder;omschrijving\n" + "\n".join(rows), "utf-8")
+    app = app_for(new_vault.path, vault=new_vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_screen(pilot)
+        field = screen.query_one("#import-path", Input)
+        field.value = str(path)
+        field.focus()
+        await pilot.press("enter")
+        # The screen is redrawn with the progress while the worker still reads.
+        await wait_for(pilot, lambda: "20.000" in _status(screen), timeout=30)
+        assert screen.reading and "bezig" in _status(screen).lower()
+        await wait_for(pilot, lambda: not screen.reading, timeout=60)
+        assert screen.preview.result is not None and len(screen.preview.result.rows) == 20_000

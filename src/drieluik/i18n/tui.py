@@ -462,6 +462,14 @@ MESSAGES = {
         "en": "Type the path of the file first.",
     },
     "imp.reading": {"nl": "Bezig met lezen…", "en": "Reading…"},
+    "imp.checking": {
+        "nl": "{total} rijen gelezen; bezig met de controle op persoonsgegevens…",
+        "en": "{total} rows read; checking for personal data…",
+    },
+    "imp.reading_rows": {
+        "nl": "Bezig met lezen… rij {done} van {total}",
+        "en": "Reading… row {done} of {total}",
+    },
     "imp.importing": {"nl": "Bezig met importeren…", "en": "Importing…"},
     "imp.file_columns": {
         "nl": "{path}: kolommen: {columns}.",

@@ -12,6 +12,7 @@ choice offers next time, for a new file.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Label, Static
 
 from drieluik.errors import DrieluikError
-from drieluik.i18n import t
+from drieluik.i18n import count, t
 from drieluik.screens.base import DrieluikScreen
 from drieluik.services import guard, importer
 from drieluik.services.importer import VALUE_FIELDS, ImportMapping, ImportPreview
@@ -84,6 +85,7 @@ class ImportScreen(DrieluikScreen):
         # another one, before importing, asks first.
         self._kept = self.mapping.as_json() if profile else ImportMapping().as_json()
         self.reading = False
+        self._shown_at = 0.0  # when the reading progress was last shown
 
     def rebuild_arguments(self):
         # After a lock: the same file and mapping (memory only), read again.
@@ -160,10 +162,23 @@ class ImportScreen(DrieluikScreen):
             self.vault,
             self.mapping,
             today=self.drieluik.today(),
+            progress=lambda done, total: self._progress(generation, done, total),
             thread=True,
             on_success=lambda preview: self._previewed(generation, preview),
             on_error=lambda error: self._read_failed(generation, error),
         )
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        """From the reading thread, every few hundred rows: how far it is."""
+        now = time.monotonic()
+        if generation != self._generation:
+            return
+        if done >= total:  # every row read; the personal-data check follows
+            self.app.call_from_thread(self._status, t("imp.checking", total=count(total)))
+        elif now - self._shown_at >= 0.2:
+            self._shown_at = now  # at most five redraws a second: the UI thread stays free
+            text = t("imp.reading_rows", done=count(done), total=count(total))
+            self.app.call_from_thread(self._status, text)
 
     def _previewed(self, generation: int, preview: ImportPreview) -> None:
         if generation != self._generation or not self.is_mounted:

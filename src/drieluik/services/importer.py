@@ -287,7 +287,7 @@ def read_columns(path: Path, mapping: ImportMapping | None = None) -> list[Colum
     """The header row of `path` (the first row with anything in it), column by column."""
     path = Path(path)
     mapping = mapping or ImportMapping()
-    _, table, _ = _open_table(path)
+    _, table, _ = _open_table(path, estimate=False)  # only the header row is read
     rows = iter(table)
     try:
         for candidate in rows:
@@ -315,6 +315,7 @@ def preview_import(
     mapping: ImportMapping,
     *,
     today: date | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ImportPreview:
     """A dry run as the import screen needs it: unlike `read_import`, a file whose
     columns do not yet give every required field (or give one twice) is no error:
@@ -327,7 +328,7 @@ def preview_import(
         return ImportPreview(columns, None, t("import.preview_twice", fields=", ".join(twice)))
     if missing:
         return ImportPreview(columns, None, t("import.preview_missing", fields=", ".join(missing)))
-    result = read_import(path, vault=vault, today=today, mapping=mapping)
+    result = read_import(path, vault=vault, today=today, mapping=mapping, progress=progress)
     return ImportPreview(columns, result)
 
 
@@ -421,8 +422,12 @@ def read_import(
     return result
 
 
-def _open_table(path: Path) -> tuple[ImportResult, Iterator[Iterable[object]], int]:
-    """The file's kind and its rows (lazily), with an estimate of their number."""
+def _open_table(
+    path: Path, *, estimate: bool = True
+) -> tuple[ImportResult, Iterator[Iterable[object]], int]:
+    """The file's kind and its rows (lazily), with an estimate of their number
+    (for a CSV only with `estimate`: it costs a pass over the file, which also
+    refuses one over MAX_ROWS before any row is validated)."""
     if check_file(path) == "xlsx":
         result = ImportResult(path, "xlsx")
         table, estimate = _read_xlsx(path)
@@ -432,8 +437,8 @@ def _open_table(path: Path) -> tuple[ImportResult, Iterator[Iterable[object]], i
     if not text.strip():
         raise InvalidInput("import.empty", path=path)
     result.delimiter = _sniff_delimiter(text)
-    estimate = _count_csv_records(text, result.delimiter, path)
-    return result, _csv_records(text, result.delimiter, path), estimate
+    records = _count_csv_records(text, result.delimiter, path) if estimate else 0
+    return result, _csv_records(text, result.delimiter, path), records
 
 
 def check_file(path: Path) -> str:
