@@ -18,7 +18,7 @@ from drieluik.store.vault import Vault
 from drieluik.widgets.filter_select import FilterPicker, FilterSelect
 from drieluik.widgets.import_file import ProblemTable
 from tests.conftest import PASSPHRASE
-from tests.tui.conftest import app_for, painted, wait_for
+from tests.tui.conftest import app_for, painted, unlock, wait_for
 
 HEADER = "Wanneer binnen;Gemeente;Vorm van uitbuiting;Melder;Omschrijving"
 
@@ -266,3 +266,25 @@ async def test_a_large_file_is_read_in_a_worker_while_the_screen_answers(
         assert screen.reading and "bezig" in _status(screen).lower()
         await wait_for(pilot, lambda: not screen.reading, timeout=60)
         assert screen.preview.result is not None and len(screen.preview.result.rows) == 20_000
+
+
+async def test_after_a_lock_the_same_file_and_mapping_come_back(
+    closed_vault: Path, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path, "maart.csv", "14-03-2026;Assen;arbeid;Politie;Signaal")
+    app = app_for(closed_vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        screen = await _open_screen(pilot)
+        await _read(pilot, screen, path)
+        await _choose(pilot, screen, "import-col-0", "datum")
+        assert screen.preview.result is not None and screen.preview.result.ok
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: app.vault is None)
+        await unlock(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.preview is not None and not screen.reading)
+        assert screen.mapping.columns == {"Wanneer binnen": "datum"}
+        assert screen.preview.result is not None and screen.preview.result.ok
+        assert screen.query_one("#import-col-0", FilterSelect).value == "datum"
