@@ -236,7 +236,8 @@ async def test_personal_data_is_shown_by_category_and_refused_by_default(
         await wait_for(pilot, lambda: app.screen is screen)
         await pilot.pause(0.3)
         assert _count(new_vault) == 0 and not screen.imported
-        assert "12345678" not in _status(screen)
+        assert "12345678" not in _status(screen) and "Kies hierboven" in _status(screen)
+        assert screen.query_one("#import-personal", FilterSelect).has_focus
         # Choosing "anonymise" imports it with a placeholder.
         await _choose(pilot, screen, "import-personal", "anonimiseren (plaatshouders)", reads=False)
         await _import(pilot, screen)

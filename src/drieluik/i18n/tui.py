@@ -444,6 +444,10 @@ MESSAGES = {
         "nl": "Rijen met mogelijke persoonsgegevens: niet importeren",
         "en": "Rows with possible personal data: do not import",
     },
+    "imp.personal_choose": {
+        "nl": "Kies hierboven wat er met die rijen gebeurt, of verbeter het bestand.",
+        "en": "Choose above what happens to those rows, or fix the file.",
+    },
     "imp.personal_accept": {
         "nl": "toch importeren en markeren",
         "en": "import anyway and mark them",

@@ -391,8 +391,16 @@ class ImportScreen(DrieluikScreen):
             thread=True,
             form=self.query_one("#import-body"),
             on_success=self._imported,
-            on_error=lambda error: self._status(error.message, error=True),
+            on_error=self._import_failed,
         )
+
+    def _import_failed(self, error: DrieluikError) -> None:
+        if isinstance(error, guard.PersonalDataFound):
+            # Nothing was imported: the choice for those rows is the next step.
+            self._status(f"{error.message} {t('imp.personal_choose')}", error=True)
+            self.query_one("#import-personal", FilterSelect).focus()
+        else:
+            self._status(error.message, error=True)
 
     def _imported(self, codes: list[str]) -> None:
         self.imported = list(codes)
