@@ -289,3 +289,24 @@ async def test_after_a_lock_the_same_file_and_mapping_come_back(
         assert screen.mapping.columns == {"Wanneer binnen": "datum"}
         assert screen.preview.result is not None and screen.preview.result.ok
         assert screen.query_one("#import-col-0", FilterSelect).value == "datum"
+
+
+async def test_leaving_while_a_file_is_read_shows_no_error(
+    new_vault: Vault, tmp_path: Path
+) -> None:
+    path = tmp_path / "groot.csv"
+    rows = [f"14-03-2026;Assen;arbeid;Politie;Signaal {i}" for i in range(8_000)]
+    path.write_text("datum;gemeente;vorm;melder;omschrijving\n" + "\n".join(rows), "utf-8")
+    app = app_for(new_vault.path, vault=new_vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_screen(pilot)
+        field = screen.query_one("#import-path", Input)
+        field.value = str(path)
+        field.post_message(Input.Submitted(field, field.value))
+        await wait_for(pilot, lambda: screen.reading)
+        before = len(app._notifications)
+        app.pop_screen()
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        await pilot.pause(3)  # the read finishes meanwhile (about 1.5 s)
+        assert not [n for n in app._notifications][before:]
+        assert app.return_code is None

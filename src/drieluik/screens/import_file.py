@@ -213,7 +213,7 @@ class ImportScreen(DrieluikScreen):
             self._status(t("imp.ready", valid=len(result.rows), total=result.total))
 
     def _read_failed(self, generation: int, error: DrieluikError) -> None:
-        if generation != self._generation:
+        if generation != self._generation or not self.is_mounted:
             return
         self.reading = False
         self.preview = None
@@ -273,6 +273,8 @@ class ImportScreen(DrieluikScreen):
         choice.options = options
 
     def _status(self, text: str, *, error: bool = False) -> None:
+        if not self.is_mounted:  # left while a read was under way
+            return
         status = self.query_one("#import-status", Static)
         status.update(literal(text))
         status.set_class(error, "-error")
