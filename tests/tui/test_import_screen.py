@@ -3,6 +3,7 @@ keep the mapping as a profile and use it on the next file (real vault, real file
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
@@ -208,6 +209,11 @@ async def test_a_missing_file_or_a_folder_is_one_clear_message(
         assert "bestaat-niet.csv" in _status(screen) and screen.preview is None
         await _read(pilot, screen, tmp_path)
         assert "map" in _status(screen).lower()
+        if hasattr(os, "mkfifo"):  # a pipe is refused before it is opened (it would hang)
+            fifo = tmp_path / "pijp.csv"
+            os.mkfifo(fifo)
+            await _read(pilot, screen, fifo)
+            assert "pijp.csv" in _status(screen) and screen.preview is None
         assert app.screen is screen and app.return_code is None
 
 
