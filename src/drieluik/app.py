@@ -140,6 +140,9 @@ class DrieluikApp(App):
         self.push_screen(MeetingPrepScreen(meeting_id))
 
     def open_chairing(self, meeting_id: int) -> None:
+        # Chairing writes as it goes (notes, times, decisions): not on a read-only vault.
+        if self.refused_read_only():
+            return
         from drieluik.screens.chairing import ChairingScreen
 
         self.push_screen(ChairingScreen(meeting_id))
@@ -232,6 +235,8 @@ class DrieluikApp(App):
         self._lock_warning = False
         if self.vault is None:
             self.sub_title = t("tui.locked")
+        elif self.vault.read_only:
+            self.sub_title = t("tui.read_only_state")
         elif self._save_failed:
             self.sub_title = t("tui.save_failed_state")
         elif self.dirty:
@@ -388,6 +393,22 @@ class DrieluikApp(App):
 
     # --- navigation actions (keys and the command palette) -----------------------
 
+    @property
+    def read_only(self) -> bool:
+        """The vault was opened read-only (its folder cannot hold the lock file)."""
+        return self.vault is not None and self.vault.read_only
+
+    def refused_read_only(self) -> bool:
+        """Say once that a read-only vault cannot be changed; True when refused.
+
+        Screens that only lead to a change (a new case, an import) ask first;
+        every other change is refused by the vault itself (`VaultReadOnly`,
+        shown by `run_service`), with what was typed left in place."""
+        if not self.read_only:
+            return False
+        self.notify(t("tui.read_only_refused"), severity="warning", timeout=10, markup=False)
+        return True
+
     def _needs_vault(self) -> bool:
         if self.vault is None:
             self.bell()
@@ -415,11 +436,18 @@ class DrieluikApp(App):
         self.push_screen(CasesScreen())
 
     def action_new_case(self) -> None:
-        if not self._needs_vault():
+        if not self._needs_vault() or self.refused_read_only():
             return
         from drieluik.screens.case_form import CaseFormScreen
 
         self.push_screen(CaseFormScreen())
+
+    def action_import_cases(self) -> None:
+        if not self._needs_vault() or self.refused_read_only():
+            return
+        from drieluik.screens.import_file import ImportScreen
+
+        self.push_screen(ImportScreen())
 
     def action_search(self) -> None:
         if not self._needs_vault():

@@ -93,6 +93,7 @@ class CaseCommands(AreaProvider):
         app = self.drieluik
         yield Command(t("cmd.new_case"), t("cmd.new_case_help"), app.action_new_case)
         yield Command(t("cmd.cases"), t("cmd.cases_help"), app.action_cases)
+        yield Command(t("cmd.import"), t("cmd.import_help"), app.action_import_cases)
         from drieluik.screens.case_detail import CaseDetailScreen
 
         screen = self.screen

@@ -587,3 +587,53 @@ def test_vulnerable_group_values_in_the_plural_and_as_written(text: str, expecte
     from drieluik.domain.vocabulary import parse_vulnerable_group
 
     assert parse_vulnerable_group(text) is expected
+
+
+# --- what the import screen needs (screens/import_file.py) ---------------------------
+
+
+def test_preview_gives_the_columns_before_every_required_field_has_one() -> None:
+    from drieluik.services.importer import IGNORE, ImportMapping, preview_import
+
+    path = SAMPLES / "signalen_onbekende_kolommen.csv"
+    preview = preview_import(path, None, ImportMapping(), today=TODAY)
+    assert preview.result is None and "datum, melder, omschrijving" in (preview.problem or "")
+    unknown = [c.header for c in preview.columns if c.field is None]
+    assert "Binnengekomen" in unknown
+    assert all(not c.mapped for c in preview.columns)
+    mapping = (
+        ImportMapping()
+        .with_column("Binnengekomen", "datum")
+        .with_column("Partnerorganisatie", "melder")
+        .with_column("Casus", "omschrijving")
+    )
+    preview = preview_import(path, None, mapping, today=TODAY)
+    assert preview.result is not None and preview.result.ok
+    first = preview.columns[0]
+    assert (first.letter, first.field, first.mapped) == ("A", "datum", True)
+    # Two columns for one field: said, not raised, so one of them can be ignored.
+    twice = mapping.with_column("Binnengekomen", "omschrijving")
+    assert "omschrijving" in (preview_import(path, None, twice, today=TODAY).problem or "")
+    back = twice.with_column("Binnengekomen", None).with_column("Binnengekomen", IGNORE)
+    assert back.columns["Binnengekomen"] == IGNORE and len(back.columns) == 3
+
+
+def test_unreadable_values_of_closed_lists_are_listed_and_can_be_mapped() -> None:
+    from drieluik.services.importer import ImportMapping, value_choices
+
+    path = SAMPLES / "signalen_onbekende_waarde.csv"
+    result = read_import(path, today=TODAY)
+    assert result.unknown_values == {"vorm": {"Loverboy": 1}}
+    assert ("Seksuele uitbuiting", "seksueel") in value_choices("vorm")
+    mapping = ImportMapping().with_value("vorm", "Loverboy", "seksueel")
+    assert read_import(path, today=TODAY, mapping=mapping).ok
+    assert mapping.with_value("vorm", "LOVERBOY", None).empty
+
+
+def test_the_preview_a_screen_shows_holds_no_personal_data(tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + "\n14-03-2024;Assen;arbeid;Politie;Bel 06-12345678 snel\n")
+    result = read_import(path, today=TODAY)
+    assert result.personal and "12345678" in result.preview[0][1]["omschrijving"]
+    shown = result.preview_without_personal_data()
+    assert "12345678" not in shown[0][1]["omschrijving"] and "[" in shown[0][1]["omschrijving"]
+    assert result.preview[0][1]["omschrijving"].endswith("snel")  # the CLI's is unchanged

@@ -109,6 +109,32 @@ async def _statistics(pilot, data: ShellData) -> None:
     await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "StatisticsScreen")
 
 
+IMPORT_SHEET = (
+    "Wanneer binnen;Gemeente;Vorm van uitbuiting;Melder;Omschrijving\n"
+    "14-03-2026;Assen;Loverboy;Politie;Signaal over een woning\n"
+    "02-04-2026;Emmen;arbeidsuitbuiting;GGD Drenthe;Werkplaats met slaapplekken\n"
+    "31-02-2026;Meppel;arbeid;Politie;Bel 06-12345678\n"
+)
+
+
+async def _import(pilot, data: ShellData) -> None:
+    """The import screen with a column mapped, an unknown value and a bad row."""
+    from textual.widgets import Input
+
+    (pilot.app.vault_path.parent / "signalen.csv").write_text(IMPORT_SHEET, encoding="utf-8")
+    pilot.app.action_import_cases()
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ImportScreen")
+    screen = pilot.app.screen
+    field = screen.query_one("#import-path", Input)
+    field.value = "~/signalen.csv"  # HOME is the vault's folder: the same on every machine
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: screen.preview is not None and not screen.reading)
+    screen.query_one("#import-col-0").value = "datum"
+    await pilot.pause(0.1)
+    await wait_for(pilot, lambda: screen.preview.result is not None and not screen.reading)
+    field.focus()
+
+
 SCREENS: dict[str, Step] = {
     "cases": _cases,
     "case_detail": _case,
@@ -118,6 +144,7 @@ SCREENS: dict[str, Step] = {
     "meetings": _meetings,
     "search": _search,
     "statistics": _statistics,
+    "import": _import,
 }
 
 

@@ -40,6 +40,7 @@ SCREENS = {
     "meetings": "ctrl+o",
     "search": "escape",
     "statistics": "escape",
+    "import_cases": "ctrl+s",
 }
 
 

@@ -275,6 +275,14 @@ MESSAGES = {
         "nl": "'{item}' noemt een onbekend veld; velden: {fields} (of - om te negeren).",
         "en": "'{item}' names an unknown field; fields: {fields} (or - to ignore).",
     },
+    "import.preview_missing": {
+        "nl": "Nog geen kolom voor: {fields}. Kies bij een kolom welk veld het is.",
+        "en": "No column yet for: {fields}. Choose which field a column is.",
+    },
+    "import.preview_twice": {
+        "nl": "Meer dan één kolom voor: {fields}. Zet één ervan op 'negeren'.",
+        "en": "More than one column for: {fields}. Set one of them to 'ignore'.",
+    },
     "import.map_not_in_file": {
         "nl": "{path} heeft geen kolom {columns} (genoemd bij --map).",
         "en": "{path} has no column {columns} (named with --map).",

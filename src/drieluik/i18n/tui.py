@@ -395,4 +395,161 @@ MESSAGES = {
         "nl": "Er is geen komend overleg; maak er eerst een ('Nieuw overleg').",
         "en": "There is no upcoming meeting; create one first ('Nieuw overleg').",
     },
+    # --- the import screen (screens/import_file.py) ---
+    "bind.import": {"nl": "Import", "en": "Import"},
+    "bind.import_run": {"nl": "Importeren", "en": "Import"},
+    "bind.import_profile": {"nl": "Profiel", "en": "Profile"},
+    "bind.import_read": {"nl": "Opnieuw lezen", "en": "Read again"},
+    "cmd.import": {"nl": "Importeren uit spreadsheet", "en": "Import from a spreadsheet"},
+    "cmd.import_help": {
+        "nl": "Signalen uit een .csv of .xlsx, met kolommen en waarden te koppelen",
+        "en": "Signals from a .csv or .xlsx, with columns and values to map",
+    },
+    "imp.title": {"nl": "Importeren", "en": "Import"},
+    "imp.path_placeholder": {
+        "nl": "Pad naar het bestand (.csv of .xlsx), dan Enter",
+        "en": "Path of the file (.csv or .xlsx), then Enter",
+    },
+    "imp.profile_prompt": {"nl": "Profiel: geen", "en": "Profile: none"},
+    "imp.hint": {
+        "nl": "Typ het pad en druk op Enter. Niets wordt geïmporteerd voordat u ctrl+s "
+        "geeft en het bevestigt; ctrl+r leest opnieuw.",
+        "en": "Type the path and press Enter. Nothing is imported before you press ctrl+s "
+        "and confirm; ctrl+r reads again.",
+    },
+    "imp.heading_columns": {"nl": "Kolommen", "en": "Columns"},
+    "imp.heading_values": {"nl": "Onbekende waarden", "en": "Unknown values"},
+    "imp.heading_preview": {
+        "nl": "Eerste rijen zoals drieluik ze leest",
+        "en": "First rows as drieluik reads them",
+    },
+    "imp.heading_problems": {"nl": "Problemen", "en": "Problems"},
+    "imp.heading_problems_count": {"nl": "Problemen: {count}", "en": "Problems: {count}"},
+    "imp.ignore": {"nl": "negeren", "en": "ignore"},
+    "imp.automatic": {"nl": "automatisch", "en": "automatic"},
+    "imp.unrecognised": {"nl": "niet herkend: kies", "en": "not recognised: choose"},
+    "imp.recognised": {"nl": "{field} (herkend)", "en": "{field} (recognised)"},
+    "imp.values_none": {"nl": "geen", "en": "none"},
+    "imp.value_rows": {"nl": "({count}×)", "en": "({count}×)"},
+    "imp.value_mapped": {"nl": "(gekoppeld)", "en": "(mapped)"},
+    "imp.value_prompt": {"nl": "kies wat het is", "en": "choose what it is"},
+    "imp.col_line": {"nl": "Regel", "en": "Row"},
+    "imp.col_column": {"nl": "Kolom", "en": "Column"},
+    "imp.col_kind": {"nl": "Soort", "en": "Kind"},
+    "imp.col_message": {"nl": "Melding", "en": "Message"},
+    "imp.kind_error": {"nl": "fout", "en": "error"},
+    "imp.kind_personal": {"nl": "persoonsgegevens?", "en": "personal data?"},
+    "imp.kind_warning": {"nl": "let op", "en": "note"},
+    "imp.personal_refuse": {
+        "nl": "Rijen met mogelijke persoonsgegevens: niet importeren",
+        "en": "Rows with possible personal data: do not import",
+    },
+    "imp.personal_choose": {
+        "nl": "Kies hierboven wat er met die rijen gebeurt, of verbeter het bestand.",
+        "en": "Choose above what happens to those rows, or fix the file.",
+    },
+    "imp.personal_accept": {
+        "nl": "toch importeren en markeren",
+        "en": "import anyway and mark them",
+    },
+    "imp.personal_redact": {
+        "nl": "anonimiseren (plaatshouders)",
+        "en": "anonymise (placeholders)",
+    },
+    "imp.profile_name": {"nl": "Profielnaam:", "en": "Profile name:"},
+    "imp.profile_placeholder": {
+        "nl": "naam om de koppeling te bewaren (ctrl+b)",
+        "en": "name to keep the mapping under (ctrl+b)",
+    },
+    "imp.path_needed": {
+        "nl": "Typ eerst het pad naar het bestand.",
+        "en": "Type the path of the file first.",
+    },
+    "imp.reading": {"nl": "Bezig met lezen…", "en": "Reading…"},
+    "imp.checking": {
+        "nl": "{total} rijen gelezen; bezig met de controle op persoonsgegevens…",
+        "en": "{total} rows read; checking for personal data…",
+    },
+    "imp.reading_rows": {
+        "nl": "Bezig met lezen… rij {done} van {total}",
+        "en": "Reading… row {done} of {total}",
+    },
+    "imp.importing": {"nl": "Bezig met importeren…", "en": "Importing…"},
+    "imp.file_columns": {
+        "nl": "{path}: kolommen: {columns}.",
+        "en": "{path}: columns: {columns}.",
+    },
+    "imp.file_rows": {
+        "nl": "{path}: rijen: {rows}; geldig: {valid}; ongeldig: {invalid}; met mogelijke "
+        "persoonsgegevens: {personal}.",
+        "en": "{path}: rows: {rows}; valid: {valid}; invalid: {invalid}; with possible "
+        "personal data: {personal}.",
+    },
+    "imp.has_errors": {
+        "nl": "{invalid} van de {total} rijen zijn ongeldig (zie Problemen); koppel een "
+        "kolom of waarde, of verbeter het bestand.",
+        "en": "{invalid} of the {total} rows are invalid (see Problems); map a column or "
+        "value, or fix the file.",
+    },
+    "imp.refused": {
+        "nl": "{invalid} van de {total} rijen zijn ongeldig; er is niets geïmporteerd. "
+        "Verbeter het bestand of de koppeling en lees opnieuw.",
+        "en": "{invalid} of the {total} rows are invalid; nothing was imported. "
+        "Fix the file or the mapping and read it again.",
+    },
+    "imp.ready": {
+        "nl": "{valid} van de {total} rijen zijn klaar; ctrl+s importeert ze.",
+        "en": "{valid} of the {total} rows are ready; ctrl+s imports them.",
+    },
+    "imp.still_reading": {
+        "nl": "Het bestand wordt nog gelezen; even geduld.",
+        "en": "The file is still being read; one moment.",
+    },
+    "imp.already_imported": {
+        "nl": "Deze {count} signalen zijn al geïmporteerd; lees het bestand opnieuw "
+        "(ctrl+r) om het nog eens te doen.",
+        "en": "These {count} signals were imported already; read the file again (ctrl+r) "
+        "to do it once more.",
+    },
+    "imp.nothing_read": {
+        "nl": "Er is nog geen bestand gelezen.",
+        "en": "No file has been read yet.",
+    },
+    "imp.confirm": {
+        "nl": "{count} signalen als nieuwe casussen importeren?",
+        "en": "Import {count} signals as new cases?",
+    },
+    "imp.confirm_yes": {"nl": "Importeren", "en": "Import"},
+    "imp.leave_unkept": {
+        "nl": "De koppeling die u hier maakte is niet bewaard (ctrl+b) en er is niets "
+        "geïmporteerd. Toch terug?",
+        "en": "The mapping you made here was not kept (ctrl+b) and nothing was imported. "
+        "Go back anyway?",
+    },
+    "imp.leave_yes": {"nl": "Terug zonder bewaren", "en": "Back without keeping"},
+    "imp.done": {
+        "nl": "{count} signalen geïmporteerd: {first} t/m {last}.",
+        "en": "{count} signals imported: {first} to {last}.",
+    },
+    "imp.done_none": {"nl": "Er is niets geïmporteerd.", "en": "Nothing was imported."},
+    "imp.profile_empty": {
+        "nl": "Er is nog niets gekoppeld om te bewaren.",
+        "en": "Nothing has been mapped yet to keep.",
+    },
+    "imp.profile_saved": {
+        "nl": "Koppeling bewaard als profiel '{name}' in de kluis.",
+        "en": "Mapping kept as profile '{name}' in the vault.",
+    },
+    "imp.profile_loaded": {
+        "nl": "Profiel '{name}' wordt gebruikt.",
+        "en": "Using profile '{name}'.",
+    },
+    # --- read-only vaults ---
+    "tui.read_only_state": {"nl": "alleen lezen", "en": "read only"},
+    "tui.read_only_refused": {
+        "nl": "Deze kluis is alleen-lezen geopend (de map is niet schrijfbaar); wijzigen "
+        "kan hier niet en er is niets veranderd.",
+        "en": "This vault was opened read-only (its folder is not writable); changes are "
+        "not possible here and nothing was changed.",
+    },
 }

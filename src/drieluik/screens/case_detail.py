@@ -179,7 +179,7 @@ class CaseDetailScreen(DrieluikScreen):
     def action_edit(self) -> None:
         from drieluik.screens.case_form import CaseFormScreen
 
-        if self.case is not None:
+        if self.case is not None and not self.drieluik.refused_read_only():
             self.app.push_screen(CaseFormScreen(self.case.id))
 
     def action_agenda(self) -> None:

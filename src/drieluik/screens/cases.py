@@ -72,6 +72,7 @@ class CasesScreen(DrieluikScreen):
             id="cases.prev_page",
         ),
         Binding("n", "app.new_case", "bind.new_case", id="cases.new_case"),
+        Binding("i", "app.import_cases", "bind.import", id="cases.import"),
         Binding("f", "focus_filters", "bind.filters", id="cases.filters"),
         Binding("x", "clear_filters", "bind.clear_filters", show=False, id="cases.clear_filters"),
     ]

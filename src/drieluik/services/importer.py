@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING
 from sqlmodel import col, select
 
 from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
-from drieluik.domain.vocabulary import CaseStatus, parse_municipality
+from drieluik.domain.vocabulary import (
+    CaseStatus,
+    ExploitationForm,
+    Municipality,
+    parse_municipality,
+)
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import count, t
 from drieluik.services import allowlist, audit, cases, guard
@@ -84,6 +89,10 @@ IGNORE = "-"
 PROFILE_PREFIX = "import_profile:"
 _PROFILE_NAME = re.compile(r"^[\w][\w .-]{0,39}$")
 _PREVIEW_ROWS = 5
+# Fields whose values come from a closed list: a text drieluik cannot read
+# can be mapped to one of the list (`ImportMapping.values`, `value_choices`).
+VALUE_FIELDS = ("gemeente", "vorm", "status")
+MAX_UNKNOWN_VALUES = 100  # distinct unreadable texts kept per field
 
 
 @dataclass
@@ -125,6 +134,31 @@ class ImportMapping:
                 kept[text] = target
         return ImportMapping(columns, values, newer.required | self.required)
 
+    def with_column(self, header: str, name: str | None) -> ImportMapping:
+        """This mapping with `header` read as `name` (IGNORE: ignored; None: as drieluik
+        recognises it by itself)."""
+        key = header_key(header)
+        columns = {h: f for h, f in self.columns.items() if header_key(h) != key}
+        if name is not None:
+            columns[header] = name
+        return ImportMapping(columns, _copy_values(self.values), self.required)
+
+    def with_value(self, name: str, text: str, target: str | None) -> ImportMapping:
+        """This mapping with `text` in field `name` read as `target` (None: as written)."""
+        values = _copy_values(self.values)
+        table = values.setdefault(name, {})
+        for old in [k for k in table if fold(k) == fold(text)]:
+            del table[old]
+        if target is not None:
+            table[text] = target
+        if not table:
+            del values[name]
+        return ImportMapping(dict(self.columns), values, self.required)
+
+    @property
+    def empty(self) -> bool:
+        return not self.columns and not any(self.values.values())
+
     def as_json(self) -> str:
         return json.dumps({"columns": self.columns, "values": self.values}, ensure_ascii=False)
 
@@ -137,6 +171,10 @@ class ImportMapping:
             for name, table in dict(data.get("values", {})).items()
         }
         return cls(columns, values)
+
+
+def _copy_values(values: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {name: dict(table) for name, table in values.items()}
 
 
 def parse_mapping(column_maps: Iterable[str], value_maps: Iterable[str] = ()) -> ImportMapping:
@@ -214,6 +252,86 @@ def profile_names(vault: Vault) -> list[str]:
     return sorted(k[len(PROFILE_PREFIX) :] for k in keys)
 
 
+def value_choices(name: str) -> list[tuple[str, str]]:
+    """(label, value) of what a text in field `name` (VALUE_FIELDS) can be read as."""
+    if name == "gemeente":
+        return [(m.label, m.value) for m in Municipality]
+    if name == "vorm":
+        return [(f.label, f.value) for f in ExploitationForm]
+    if name == "status":
+        return [(s.label, s.value) for s in CaseStatus]
+    raise ValueError(name)
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """One column of a file's header row and the field drieluik reads it as."""
+
+    letter: str
+    header: str
+    field: str | None  # a field of COLUMNS, IGNORE, or None: not recognised
+    mapped: bool  # the mapping says so (not the header's own name or a synonym)
+
+
+@dataclass
+class ImportPreview:
+    """What the import screen shows: the columns, and — once every required
+    field has one column — the dry run of the whole file."""
+
+    columns: list[ColumnPlan]
+    result: ImportResult | None
+    problem: str | None = None  # why the rows were not read yet
+
+
+def read_columns(path: Path, mapping: ImportMapping | None = None) -> list[ColumnPlan]:
+    """The header row of `path` (the first row with anything in it), column by column."""
+    path = Path(path)
+    mapping = mapping or ImportMapping()
+    _, table, _ = _open_table(path, estimate=False)  # only the header row is read
+    rows = iter(table)
+    try:
+        for candidate in rows:
+            header = [_cell_text(c) for c in candidate]
+            if not _blank(header):
+                break
+        else:
+            raise InvalidInput("import.empty", path=path)
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()  # an .xlsx workbook is closed when its row generator is
+    plans = []
+    for index, cell in enumerate(header):
+        shown = (cell or "").replace("\ufeff", "").strip()
+        if shown:
+            name, mapped = _column_field(shown, mapping)
+            plans.append(ColumnPlan(column_letter(index), shown, name, mapped))
+    return plans
+
+
+def preview_import(
+    path: Path,
+    vault: Vault | None,
+    mapping: ImportMapping,
+    *,
+    today: date | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportPreview:
+    """A dry run as the import screen needs it: unlike `read_import`, a file whose
+    columns do not yet give every required field (or give one twice) is no error:
+    the columns are returned with what is still missing, so the chair can map them."""
+    columns = read_columns(path, mapping)
+    fields = [c.field for c in columns if c.field not in (None, IGNORE)]
+    twice = sorted({f for f in fields if fields.count(f) > 1})
+    missing = [f for f in cases.REQUIRED_FIELDS if f not in fields]
+    if twice:
+        return ImportPreview(columns, None, t("import.preview_twice", fields=", ".join(twice)))
+    if missing:
+        return ImportPreview(columns, None, t("import.preview_missing", fields=", ".join(missing)))
+    result = read_import(path, vault=vault, today=today, mapping=mapping, progress=progress)
+    return ImportPreview(columns, result)
+
+
 @dataclass
 class ImportResult:
     path: Path
@@ -234,6 +352,9 @@ class ImportResult:
     # Possible personal data per line and column: the category, never the value.
     personal: list[ImportProblem] = field(default_factory=list)
     policy: guard.Policy = guard.DEFAULT_POLICY
+    # Texts of a closed vocabulary (VALUE_FIELDS) that could not be read:
+    # field → text as in the sheet → the rows it is on (the TUI maps them).
+    unknown_values: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def invalid_lines(self) -> list[int]:
@@ -247,6 +368,21 @@ class ImportResult:
     def complete(self) -> bool:
         """Every row was read (not stopped after MAX_PROBLEMS errors)."""
         return not self.stopped_at
+
+    def preview_without_personal_data(self) -> list[tuple[int, dict[str, str]]]:
+        """`preview` with each possible personal-data finding of a summary replaced
+        by its placeholder ("[TELEFOON]"): what a screen may show of the rows."""
+        findings = {row.line: row.findings for row in self.rows if row.findings}
+        if not findings:
+            return list(self.preview)
+        from drieluik.services.pii import redact
+
+        shown = []
+        for line, values in self.preview:
+            if line in findings:
+                values = dict(values, omschrijving=redact(values["omschrijving"], findings[line]))
+            shown.append((line, values))
+        return shown
 
     def warn(self, problem: ImportProblem) -> None:
         if len(self.warnings) < MAX_WARNINGS:
@@ -274,18 +410,7 @@ def read_import(
     File-level problems (unreadable, unknown kind, empty, no data rows, a
     required column missing) raise InvalidInput; row problems are collected.
     """
-    path = Path(path)
-    if check_file(path) == "xlsx":
-        result = ImportResult(path, "xlsx")
-        table, estimate = _read_xlsx(path)
-    else:
-        result = ImportResult(path, "csv")
-        text, result.encoding = _decode(path)
-        if not text.strip():
-            raise InvalidInput("import.empty", path=path)
-        result.delimiter = _sniff_delimiter(text)
-        estimate = _count_csv_records(text, result.delimiter, path)
-        table = _csv_records(text, result.delimiter, path)
+    result, table, estimate = _open_table(Path(path))
     allow = allowlist.allow_terms(vault) if vault is not None else []
     _validate(
         result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
@@ -295,6 +420,25 @@ def read_import(
         result.vault_checked = True
     _scan_personal(result, vault)
     return result
+
+
+def _open_table(
+    path: Path, *, estimate: bool = True
+) -> tuple[ImportResult, Iterator[Iterable[object]], int]:
+    """The file's kind and its rows (lazily), with an estimate of their number
+    (for a CSV only with `estimate`: it costs a pass over the file, which also
+    refuses one over MAX_ROWS before any row is validated)."""
+    if check_file(path) == "xlsx":
+        result = ImportResult(path, "xlsx")
+        table, estimate = _read_xlsx(path)
+        return result, table, estimate
+    result = ImportResult(path, "csv")
+    text, result.encoding = _decode(path)
+    if not text.strip():
+        raise InvalidInput("import.empty", path=path)
+    result.delimiter = _sniff_delimiter(text)
+    records = _count_csv_records(text, result.delimiter, path) if estimate else 0
+    return result, _csv_records(text, result.delimiter, path), records
 
 
 def check_file(path: Path) -> str:
@@ -587,6 +731,7 @@ def _validate(
         data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
+            _note_unknown_value(result, problem.field, raw.get(problem.field))
         for problem in warnings:
             result.warn(_problem(line, problem.field, positions, problem.message))
         overflow = _overflow(values, len(header))
@@ -633,6 +778,15 @@ def _validate(
         raise InvalidInput("import.no_rows", path=result.path)
 
 
+def _note_unknown_value(result: ImportResult, name: str, text: str | None) -> None:
+    if name not in VALUE_FIELDS or not (text and text.strip()):
+        return
+    table = result.unknown_values.setdefault(name, {})
+    text = text.strip()
+    if text in table or len(table) < MAX_UNKNOWN_VALUES:
+        table[text] = table.get(text, 0) + 1
+
+
 def _overflow(values: list[str | None], width: int) -> int | None:
     """The first filled cell right of the header, if any: usually a delimiter
     inside an unquoted text, which has shifted every cell after it."""
@@ -656,10 +810,9 @@ def _map_header(
         shown = (_cell_text(cell) or "").replace("\ufeff", "").strip()
         if not shown:
             continue
-        mapped = mapping.column_for(shown)
-        if mapped is not None:
+        name, mapped = _column_field(shown, mapping)
+        if mapped:
             used.add(header_key(shown))
-        name = mapped if mapped is not None else _known_header(shown)
         if name == IGNORE:
             continue
         if name is None:
@@ -698,6 +851,15 @@ def _map_header(
         )
     result.columns = {name: column_letter(index) for name, index in positions.items()}
     return positions
+
+
+def _column_field(header: str, mapping: ImportMapping) -> tuple[str | None, bool]:
+    """The field a header gives (IGNORE, or None: not recognised), and whether
+    the mapping said so (rather than the header's own name or a synonym)."""
+    mapped = mapping.column_for(header)
+    if mapped is not None:
+        return mapped, True
+    return _known_header(header), False
 
 
 def _translate_values(

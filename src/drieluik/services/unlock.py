@@ -61,7 +61,9 @@ def _log_unlock(vault: Vault, *, via_recovery: bool, persist: bool) -> None:
             with clock_at(moment):
                 audit.record(session, UNLOCK_FAILED)
         audit.record(session, UNLOCK_RECOVERY if via_recovery else UNLOCK)
-    if not (failures or persist):
+    if not (failures or persist) or vault.read_only:
+        # Read-only (no lock file possible): nothing can be saved; the entries stay
+        # in memory and earlier failed attempts in the local file for the next time.
         return
     # Failed attempts live only in the local file until the vault holds them.
     try:
