@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
-from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
-from drieluik.domain.vocabulary import CaseStatus, parse_municipality
+from drieluik.domain.region import RegionProfile
+from drieluik.domain.synonyms import fold, header_key, match_header
+from drieluik.domain.vocabulary import CaseStatus
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import count, t
-from drieluik.services import allowlist, audit, cases, guard
+from drieluik.services import allowlist, audit, cases, guard, region
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case, Setting
 from drieluik.store.safe_file import NotARegularFile, open_regular, refusal
@@ -265,8 +266,12 @@ def read_import(
     today: date | None = None,
     progress: ProgressCallback | None = None,
     mapping: ImportMapping | None = None,
+    profile: RegionProfile | None = None,
 ) -> ImportResult:
     """Parse and validate `path`; with `vault`, codes are also checked against it.
+
+    Municipalities and reporters are those of `profile`, else of the vault's
+    region profile, else Drenthe's (`services.region`).
 
     Columns are recognised by their usual names (`domain.synonyms`) unless
     `mapping` says otherwise; its value mappings apply before validation.
@@ -287,8 +292,17 @@ def read_import(
         estimate = _count_csv_records(text, result.delimiter, path)
         table = _csv_records(text, result.delimiter, path)
     allow = allowlist.allow_terms(vault) if vault is not None else []
+    if profile is None:
+        profile = region.get(vault) if vault is not None else region.default_profile()
     _validate(
-        result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
+        result,
+        table,
+        estimate,
+        today or date.today(),
+        progress,
+        allow,
+        mapping or ImportMapping(),
+        profile,
     )
     if vault is not None:
         _check_codes_against_vault(result, vault)
@@ -560,6 +574,7 @@ def _validate(
     progress: ProgressCallback | None,
     allow: list[str],
     mapping: ImportMapping,
+    profile: RegionProfile,
 ) -> None:
     rows = iter(table)
     # The header is the first row with anything in it (normally line 1).
@@ -583,8 +598,10 @@ def _validate(
             continue  # blank rows are common at the end of a sheet
         result.total += 1
         raw = {name: values[i] if i < len(values) else None for name, i in positions.items()}
-        _translate_values(result, line, raw, positions, mapping)
-        data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
+        _translate_values(result, line, raw, positions, mapping, profile)
+        data, errors, warnings = cases.validate_case_fields(
+            raw, today=today, allow=allow, profile=profile
+        )
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
         for problem in warnings:
@@ -706,6 +723,7 @@ def _translate_values(
     raw: dict[str, str | None],
     positions: dict[str, int],
     mapping: ImportMapping,
+    profile: RegionProfile,
 ) -> None:
     """The chair's value mappings, then a village read as its municipality."""
     for name, value in raw.items():
@@ -714,8 +732,8 @@ def _translate_values(
             if target is not None:
                 raw[name] = target
     place = (raw.get("gemeente") or "").strip()
-    if place and parse_municipality(place) is None:
-        municipality = place_municipality(place)
+    if place and profile.parse_municipality(place) is None:
+        municipality = profile.place_municipality(place)
         if municipality is not None:
             raw["gemeente"] = municipality
             message = t("import.place_read_as", place=place, municipality=municipality)
@@ -726,7 +744,7 @@ def _shown(data: CaseInput) -> dict[str, str]:
     """A row as drieluik read it, for the preview (`--dry-run`)."""
     return {
         "datum": data.signal_date.isoformat(),
-        "gemeente": data.municipality.label,
+        "gemeente": data.municipality,
         "vorm": data.form.value,
         "melder": data.reporter,
         "omschrijving": data.summary,

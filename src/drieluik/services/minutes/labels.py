@@ -92,7 +92,7 @@ def item_facts(item: MinutesItem, *, times: bool = False) -> list[tuple[str, str
         (t("minutes.label.reason"), item.reason.label),
         (t("minutes.label.reporter"), item.reporter),
         (t("minutes.label.form"), item.form.label),
-        (t("minutes.label.municipality"), item.municipality.label),
+        (t("minutes.label.municipality"), item.municipality),
     ]
     if times:
         facts.append((t("minutes.label.time"), item_time(item)))

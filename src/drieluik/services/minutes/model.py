@@ -22,7 +22,6 @@ from drieluik.domain.vocabulary import (
     AgendaReason,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 
 # The user-text fields that go out, with where they live. Labels for people
@@ -80,7 +79,7 @@ class MinutesItem:
     reason: AgendaReason
     reporter: str
     form: ExploitationForm
-    municipality: Municipality
+    municipality: str
     summary: str
     notes: str
     discussed: bool
@@ -217,7 +216,7 @@ def from_json(text: str) -> Minutes:
             reason=AgendaReason(item["reason"]),
             reporter=item["reporter"],
             form=ExploitationForm(item["form"]),
-            municipality=Municipality(item["municipality"]),
+            municipality=str(item["municipality"]),
             summary=item["summary"],
             notes=item["notes"],
             discussed=item["discussed"],
