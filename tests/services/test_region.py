@@ -265,3 +265,18 @@ def test_a_name_out_of_force_cannot_be_renamed_again() -> None:
     assert twice.name_in_year("Assen", 2025) == "Assen"
     assert twice.name_in_year("Assen", 2026) == "Groot-Assen"
     assert twice.name_in_year("Assen", 2030) == "Assen-Noord"
+
+
+def test_the_minutes_carry_the_regions_meeting_name(new_vault: Vault) -> None:
+    from drieluik.services import meetings
+    from drieluik.services.minutes import build, labels, model
+
+    day = date(2026, 3, 12)
+    meetings.create_meeting(new_vault, day, ["KMar"])
+    drenthe = build.build_minutes(new_vault, day)
+    assert labels.title(drenthe) == "CONCEPT – Verslag Drieluik 12 maart 2026"
+    region.choose(new_vault, "groningen")
+    groningen = build.build_minutes(new_vault, day)
+    assert labels.title(groningen) == "CONCEPT – Verslag casusoverleg mensenhandel 12 maart 2026"
+    assert model.from_json(model.to_json(groningen)).meeting_name == "casusoverleg mensenhandel"
+    assert shipped("groningen").meeting_title == "Het casusoverleg mensenhandel"

@@ -37,7 +37,6 @@ RegionOption = Annotated[
         "--region",
         help="Regioprofiel: drenthe (standaard), groningen of ijsselland. / "
         "Region profile: drenthe (default), groningen or ijsselland.",
-        metavar="REGION",
         show_default=False,
     ),
 ]
@@ -48,7 +47,6 @@ FromOption = Annotated[
         "--from",
         help="Datum vanaf wanneer het geldt (standaard 1 januari van dit jaar). / "
         "Date from which it applies (default 1 January of this year).",
-        metavar="DATE",
         show_default=False,
     ),
 ]
@@ -130,7 +128,7 @@ def show(
 def add_municipality(
     name: Annotated[
         str,
-        typer.Argument(help="De naam van de gemeente. / The municipality's name.", metavar="NAME"),
+        typer.Argument(help="De naam van de gemeente. / The municipality's name."),
     ],
     since: FromOption = None,
     as_json: JsonOption = False,
@@ -161,7 +159,6 @@ def rename_municipality(
         typer.Argument(
             help="De oude naam (of namen, bij een fusie) en dan de nieuwe. / "
             "The old name (or names, for a merger), then the new one.",
-            metavar="OLD... NEW",
         ),
     ],
     since: FromOption = None,

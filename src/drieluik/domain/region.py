@@ -129,6 +129,19 @@ class RegionProfile:
         folded = fold(name)
         return next((r for r in self.reporters if fold(r) == folded), None)
 
+    @property
+    def meeting_title(self) -> str:
+        """The meeting's name as a title begins: "Het Drieluik"."""
+        return self.meeting_name[:1].upper() + self.meeting_name[1:]
+
+    @property
+    def meeting_short(self) -> str:
+        """The meeting's name without its article, as in "Verslag Drieluik 14 maart 2024"."""
+        for article in ("het ", "de ", "the "):
+            if self.meeting_name.casefold().startswith(article):
+                return self.meeting_name[len(article) :]
+        return self.meeting_name
+
     def organisations(self) -> tuple[str, ...]:
         """The reporters (not "Overig"), then the other partners, each once."""
         generic = {"overig"}

@@ -58,7 +58,8 @@ _DATA: dict[str, dict] = {
             "GGD Drenthe",
             "Overig",
         ),
-        "partners": ("Openbaar Ministerie",),
+        # Drenthe's chain is its reporters (as before profiles); partners add to them.
+        "partners": (),
         "places": PLACES,
     },
     "groningen": {

@@ -213,7 +213,11 @@ class MeetingPrepScreen(DrieluikScreen):
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
         self.query_one("#prep-agenda").border_subtitle = "" if meeting.finished else t("prep.keys")
-        self.title = t("prep.title_date", date=format_date(meeting.meeting_date))
+        self.title = t(
+            "prep.title_date",
+            date=format_date(meeting.meeting_date),
+            meeting=region_service.get(self.vault).meeting_title,
+        )
         self.query_one("#prep-agenda").border_title = t(
             "prep.agenda_planned",
             count=len(meeting.items),

@@ -74,8 +74,15 @@ def _store(session: Session, profile: RegionProfile) -> None:
 
 
 def choose(vault: Vault, key: str) -> RegionProfile:
-    """Give the vault the shipped profile `key` (at `init` and for a demo)."""
+    """Give the vault the shipped profile `key` (at `init` and for a demo).
+
+    Nothing is written when the vault has it already (a new vault has
+    Drenthe's from migration 8: `init` without --region saves only once)."""
     profile = shipped_profile(key)
+    with vault.session() as session:
+        stored = read(session) if session.get(Setting, SETTING_KEY) is not None else None
+    if stored == profile and stored is not None and dict(stored.places) == dict(profile.places):
+        return profile
     with vault.transaction() as session:
         _store(session, profile)
     return profile

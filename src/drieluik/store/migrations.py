@@ -574,9 +574,7 @@ INSERT OR IGNORE INTO settings (key, value) VALUES ('region_profile', '{
     "GGD Drenthe",
     "Overig"
   ],
-  "partners": [
-    "Openbaar Ministerie"
-  ],
+  "partners": [],
   "places": {
     "Aa en Hunze": [
       "Gieten", "Annen", "Rolde", "Gasselte", "Gasselternijveen", "Eext", "Grolloo"

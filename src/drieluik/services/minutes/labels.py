@@ -25,7 +25,7 @@ def short_date(day: date | None) -> str:
 
 def title(minutes: Minutes) -> str:
     key = "minutes.title_concept" if minutes.concept else "minutes.title"
-    return t(key, date=long_date(minutes.meeting_date))
+    return t(key, date=long_date(minutes.meeting_date), meeting=minutes.meeting_name)
 
 
 def concept_note(minutes: Minutes) -> str | None:

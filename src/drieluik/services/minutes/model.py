@@ -103,6 +103,9 @@ class Minutes:
     # title and every page, and unreached items "nog niet besproken".
     concept: bool = False
     show_times: bool = False  # planned and spent time per item (`--times`)
+    # The meeting's name in the title, from the vault's region profile
+    # (`RegionProfile.meeting_short`); records from before profiles are Drenthe's.
+    meeting_name: str = "Drieluik"
 
     def map_texts(self, change: Callable[[FieldRef, str], str]) -> Minutes:
         """A copy with every outgoing user text replaced by `change(ref, text)`."""
@@ -241,4 +244,5 @@ def from_json(text: str) -> Minutes:
         attending=tuple(data["attending"]),
         items=items,
         action_list=tuple(_action_from(a) for a in data["action_list"]),
+        meeting_name=str(data.get("meeting_name") or "Drieluik"),
     )
