@@ -280,3 +280,10 @@ def test_the_minutes_carry_the_regions_meeting_name(new_vault: Vault) -> None:
     assert labels.title(groningen) == "CONCEPT – Verslag casusoverleg mensenhandel 12 maart 2026"
     assert model.from_json(model.to_json(groningen)).meeting_name == "casusoverleg mensenhandel"
     assert shipped("groningen").meeting_title == "Het casusoverleg mensenhandel"
+
+
+def test_the_page_names_a_province_or_a_region(new_vault: Vault) -> None:
+    assert load_page(new_vault, 2025).subtitle == "Cijfers provincie Drenthe"
+    region.choose(new_vault, "ijsselland")
+    assert load_page(new_vault, 2025).subtitle == "Cijfers regio IJsselland"
+    assert type(shipped("ijsselland")).from_json(shipped("ijsselland").to_json()).area == "regio"

@@ -68,6 +68,8 @@ class RegionProfile:
     # Towns and villages (woonplaatsen) per municipality, for imports that
     # have a place instead of a municipality.
     places: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # What the region is, for "Cijfers provincie Drenthe" / "Cijfers regio IJsselland".
+    area: str = "provincie"  # "provincie" or "regio"
 
     # --- reading ----------------------------------------------------------------
 
@@ -221,6 +223,7 @@ class RegionProfile:
                 "reporters": list(self.reporters),
                 "partners": list(self.partners),
                 "places": {k: list(v) for k, v in self.places.items()},
+                "area": self.area,
             },
             ensure_ascii=False,
         )
@@ -250,6 +253,8 @@ class RegionProfile:
             reporters=tuple(str(r) for r in data["reporters"]),
             partners=tuple(str(p) for p in data["partners"]),
             places={str(k): tuple(v) for k, v in (data.get("places") or {}).items()},
+            # Absent in profiles stored before it existed (Drenthe's, migration 8).
+            area="regio" if data.get("area") == "regio" else "provincie",
         )
 
 

@@ -93,6 +93,7 @@ _DATA: dict[str, dict] = {
         ),
         "partners": ("Openbaar Ministerie",),
         "places": {},
+        "area": "provincie",
     },
     "ijsselland": {
         "name": "IJsselland",
@@ -126,6 +127,7 @@ _DATA: dict[str, dict] = {
         ),
         "partners": ("Openbaar Ministerie",),
         "places": {},
+        "area": "regio",
     },
 }
 
@@ -146,6 +148,7 @@ def shipped(key: str = DEFAULT_REGION) -> RegionProfile:
         reporters=tuple(data["reporters"]),
         partners=tuple(data["partners"]),
         places=dict(data["places"]),
+        area=data.get("area", "provincie"),
     )
 
 

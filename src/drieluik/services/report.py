@@ -113,6 +113,7 @@ class AnnualReport:
     # The vault's region (its profile): the name on the page, the year's
     # municipalities in report order, "buiten <regio>", the usual reporters.
     region: str = field(default="Drenthe", compare=False)
+    region_area: str = field(default="provincie", compare=False)  # or "regio"
     municipalities: tuple[str, ...] = field(default=(), compare=False)
     outside: str = field(default="buiten Drenthe", compare=False)
     known_reporters: tuple[str, ...] = field(default=(), compare=False)
@@ -295,6 +296,7 @@ def annual_report(
         riec_left_out=riec_left_out,
         monitoring_from_earlier=from_earlier,
         region=profile.name,
+        region_area=profile.area,
         municipalities=profile.names_in_year(year),
         outside=profile.outside,
         known_reporters=profile.reporters,

@@ -179,7 +179,7 @@ def build_page(
         year=year,
         previous_year=prev_year if prev else None,
         title=t("report.title", year=year),
-        subtitle=t("page.subtitle", region=current.region),
+        subtitle=t(f"page.subtitle.{current.region_area}", region=current.region),
         totals=totals,
         tables=tables,
         years_title=t("page.years.title"),
