@@ -173,3 +173,18 @@ def test_demo_for_another_region(cli, tmp_path: Path) -> None:
         assert found <= {*region.get(opened).all_names(), "buiten IJsselland", "onbekend"}
         assert "Zwolle" in found
     assert cli("demo", "--region", "utrecht", "--no-open").code == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("nl", "Regioprofiel: drenthe (standaard)"), ("en", "Region profile: drenthe (default)")],
+)
+def test_region_is_in_the_help_of_init_and_demo(
+    cli, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    monkeypatch.setenv("DRIELUIK_LANG", lang)
+    for command in ("init", "demo"):
+        shown = cli(command, "--help")
+        assert shown.code == 0 and "--region" in shown.stdout
+        assert words in " ".join(shown.stdout.split()), shown.stdout
+    assert "rename-municipality" in cli("region", "--help").stdout

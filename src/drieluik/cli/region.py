@@ -51,6 +51,16 @@ FromOption = Annotated[
     ),
 ]
 
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="Datum vanaf wanneer ze geldt (standaard: alle jaren). / "
+        "Date from which it applies (default: every year).",
+        show_default=False,
+    ),
+]
+
 
 def checked_region(key: str | None) -> Any:
     """The shipped profile for --region (checked before a passphrase is asked for)."""
@@ -130,7 +140,7 @@ def add_municipality(
         str,
         typer.Argument(help="De naam van de gemeente. / The municipality's name."),
     ],
-    since: FromOption = None,
+    since: SinceOption = None,
     as_json: JsonOption = False,
     vault: VaultOption = None,
     passphrase_file: PassphraseFileOption = None,
