@@ -287,3 +287,12 @@ def test_the_page_names_a_province_or_a_region(new_vault: Vault) -> None:
     region.choose(new_vault, "ijsselland")
     assert load_page(new_vault, 2025).subtitle == "Cijfers regio IJsselland"
     assert type(shipped("ijsselland")).from_json(shipped("ijsselland").to_json()).area == "regio"
+
+
+def test_a_municipality_added_to_the_profile_is_not_flagged_as_a_name(new_vault: Vault) -> None:
+    from drieluik.services import guard
+
+    note = "Het signaal kwam uit Van Dijkstad via de wijkagent."
+    assert guard.Guard.load(new_vault).scan(note)  # a particle and a surname: flagged
+    region.add_municipality(new_vault, "Van Dijkstad", date(2027, 1, 1))
+    assert guard.Guard.load(new_vault).scan(note) == []
