@@ -128,6 +128,7 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
             ["region", "rename-municipality", PLACE, f"Groot-{PLACE}", "--from", "2026-01-01"]
         ],
         "region show": [["region", "show"], ["region", "show", "--json"]],
+        "region meeting-name": [["region", "meeting-name", f"het overleg van {PLACE}"]],
     }
 
 

@@ -146,6 +146,18 @@ def test_rename_municipality_keeps_earlier_years_under_the_old_names(cli, vault_
     assert json.loads(cli("region", "show", "--json").stdout) == before
 
 
+def test_the_meeting_can_be_named(cli, vault_path: Path) -> None:
+    assert cli("init", "--region", "ijsselland", "--allow-weak").code == 0
+    named = cli("region", "meeting-name", "het Casusoverleg Mensenhandel IJsselland")
+    assert named.code == 0 and "Casusoverleg Mensenhandel IJsselland" in named.stdout
+    assert json.loads(cli("region", "show", "--json").stdout)["meeting_name"] == (
+        "het Casusoverleg Mensenhandel IJsselland"
+    )
+    empty = cli("region", "meeting-name", "  ")
+    assert empty.code == 1 and "Traceback" not in empty.stderr
+    assert "settings.region_profile" in cli("audit", "--json").stdout
+
+
 def test_add_municipality(cli, vault_path: Path) -> None:
     assert cli("init", "--allow-weak").code == 0
     added = cli("region", "add-municipality", "Nieuwland", "--from", "2027-01-01")

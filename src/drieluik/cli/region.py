@@ -210,8 +210,33 @@ def rename_municipality(
     )
 
 
+def meeting_name(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Zoals de regio het overleg noemt, b.v. 'het Drieluik'. / "
+            "What the region calls the meeting, e.g. 'het Drieluik'."
+        ),
+    ],
+    as_json: JsonOption = False,
+    vault: VaultOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    recovery_key_file: RecoveryKeyFileOption = None,
+) -> None:
+    """Geef het overleg zijn naam (verslag, schermen). / Name the meeting (minutes, screens)."""
+    from drieluik.services import region
+
+    with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        profile = region.set_meeting_name(opened, name)
+    if as_json:
+        print_json(_profile_json(profile))
+    else:
+        console.print(Text(t("region.meeting_named", name=profile.meeting_name)))
+
+
 def register(app: typer.Typer) -> None:
     region_app.command("show")(show)
     region_app.command("add-municipality")(add_municipality)
     region_app.command("rename-municipality")(rename_municipality)
+    region_app.command("meeting-name")(meeting_name)
     app.add_typer(region_app, name="region")

@@ -8,6 +8,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown region '{key}' (choose from: {keys}).",
     },
     "region.field.municipality": {"nl": "gemeente", "en": "municipality"},
+    "region.field.meeting_name": {"nl": "naam van het overleg", "en": "meeting name"},
+    "region.meeting_name_empty": {
+        "nl": "De naam van het overleg is leeg.",
+        "en": "The meeting's name is empty.",
+    },
+    "region.meeting_named": {
+        "nl": "Het overleg heet nu {name}.",
+        "en": "The meeting is now called {name}.",
+    },
     "region.unknown_municipality": {
         "nl": "Gemeente '{name}' staat niet in het regioprofiel (zie `drieluik region show`).",
         "en": "Municipality '{name}' is not in the region profile (see `drieluik region show`).",

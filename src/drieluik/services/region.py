@@ -15,6 +15,7 @@ names, like the other settings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -100,6 +101,15 @@ def _edit(vault: Vault, change) -> RegionProfile:
             raise InvalidInput(error.key, **error.params) from None
         _store(session, profile)
     return profile
+
+
+def set_meeting_name(vault: Vault, name: str) -> RegionProfile:
+    """The meeting's name as the region calls it ("het Drieluik"): the minutes' title
+    and the meeting screens use it."""
+    cleaned = clean_short_text(t("region.field.meeting_name"), name)
+    if not cleaned:
+        raise InvalidInput("region.meeting_name_empty")
+    return _edit(vault, lambda profile: replace(profile, meeting_name=cleaned))
 
 
 def add_municipality(vault: Vault, name: str, since: date | None = None) -> RegionProfile:
