@@ -112,3 +112,32 @@ async def test_editing_a_case_keeps_a_name_from_before_a_merger(groningen_vault:
         with pytest.raises(InvalidSelectValueError):
             place.value = "Veendam"  # out of force and not this case's
         await pilot.press("ctrl+q")
+
+
+async def test_the_statistics_show_groningens_municipalities(groningen_vault: Path) -> None:
+    from drieluik.screens.statistics import BarChart, StatisticsScreen
+
+    with Vault.open(groningen_vault, PASSPHRASE) as vault:
+        cases.create_cases(
+            vault,
+            [
+                CaseInput(
+                    signal_date=date(2026, 5, 1),
+                    reporter="KMar",
+                    municipality="Oldambt",
+                    form=ExploitationForm.ARBEID,
+                    summary="Signaal.",
+                )
+            ],
+        )
+    app = app_for(groningen_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        app.action_statistics()
+        await wait_for(pilot, lambda: isinstance(app.screen, StatisticsScreen))
+        await pilot.pause()
+        chart = app.screen.query_one("#chart-by_municipality", BarChart).render().plain
+        lines = [line.split()[0] for line in chart.splitlines()[1:] if line.strip()]
+        assert lines[:3] == ["Eemsdelta", "Groningen", "Het"]  # "Het Hogeland"
+        assert "Oldambt" in chart and "Westerwolde" in chart and "Assen" not in chart
+        await pilot.press("ctrl+q")
