@@ -6,6 +6,7 @@ While the app is locked only the app commands (quit, theme) are offered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -14,6 +15,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from drieluik.i18n import t
+
+# The start of a case code: a region's prefix (DL, GR, IJ) and a hyphen.
+_CODE_START = re.compile(r"^[A-Z]{2,4}-")
 
 if TYPE_CHECKING:
     from drieluik.app import DrieluikApp
@@ -102,8 +106,9 @@ class CaseCommands(AreaProvider):
             yield Command(t("cmd.agenda_case"), screen.case_code, screen.action_agenda)
 
     def extra_hits(self, query: str) -> Iterator[Hit]:
-        """Typing a case code ("DL-2024-01") offers to open the matching cases."""
-        if not self.unlocked or not query.strip().upper().startswith("DL-"):
+        """Typing a case code ("DL-2024-01"; "GR-2024-01" in Groningen: the region's
+        prefix) offers to open the matching cases."""
+        if not self.unlocked or not _CODE_START.match(query.strip().upper()):
             return
         from drieluik.services.dashboard import codes_starting_with
 

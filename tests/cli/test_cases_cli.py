@@ -328,7 +328,7 @@ def test_case_add_asks_on_a_terminal_until_the_answers_are_valid() -> None:
         "ondermijning",
         "gemeente",  # asked again: Zwolle is not a Drenthe municipality
     ]
-    assert data.municipality.value == "Coevorden" and warnings == []
+    assert data.municipality == "Coevorden" and warnings == []
     with pytest.raises(InvalidInput):
         collect_case_input({"datum": "2024-01-01"}, today=date(2024, 6, 1))
 

@@ -125,6 +125,12 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
         "export minutes": [
             ["export", "minutes", MEETING.isoformat(), "--out", str(tmp_path / "v.md")]
         ],
+        "region add-municipality": [["region", "add-municipality", PLACE]],
+        "region rename-municipality": [
+            ["region", "rename-municipality", PLACE, f"Groot-{PLACE}", "--from", "2026-01-01"]
+        ],
+        "region show": [["region", "show"], ["region", "show", "--json"]],
+        "region meeting-name": [["region", "meeting-name", f"het overleg van {PLACE}"]],
     }
 
 

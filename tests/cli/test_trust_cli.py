@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from drieluik.cli import run
-from drieluik.domain.vocabulary import DecisionKind, ExploitationForm, Municipality
+from drieluik.domain.vocabulary import DecisionKind, ExploitationForm
 from drieluik.errors import InvalidInput, WrongPassphrase
 from drieluik.services import audit, cases, local_state, meetings
 from drieluik.services.cases import CaseInput
@@ -66,7 +66,7 @@ def _closed_case(vault: Vault, summary: str, closed: date) -> str:
         CaseInput(
             signal_date=date(2009, 5, 1),
             reporter="Politie",
-            municipality=Municipality.MEPPEL,
+            municipality="Meppel",
             form=ExploitationForm.ARBEID,
             summary=summary,
         ),
@@ -91,7 +91,7 @@ def due_vault(new_vault: Vault, vault_path: Path) -> tuple[list[str], str]:
         CaseInput(
             signal_date=date(2024, 5, 1),
             reporter="GGD",
-            municipality=Municipality.ASSEN,
+            municipality="Assen",
             form=ExploitationForm.SEKSUEEL,
             summary="lopend",
         ),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from drieluik.domain.vocabulary import ExploitationForm, Municipality
+from drieluik.domain.vocabulary import ExploitationForm
 from drieluik.services import audit, cases
 from drieluik.services.cases import CaseInput
 from drieluik.store.vault import Vault
@@ -19,7 +19,7 @@ def _input(summary: str) -> CaseInput:
     return CaseInput(
         signal_date=date(2024, 2, 1),
         reporter="Politie",
-        municipality=Municipality.EMMEN,
+        municipality="Emmen",
         form=ExploitationForm.SEKSUEEL,
         summary=summary,
     )

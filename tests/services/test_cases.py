@@ -13,7 +13,6 @@ from drieluik.domain.vocabulary import (
     CaseStatus,
     EventKind,
     ExploitationForm,
-    Municipality,
     VulnerableGroup,
 )
 from drieluik.errors import InvalidInput
@@ -88,17 +87,17 @@ def test_form_as_code_or_dutch_phrase_in_any_case(text: str, form: ExploitationF
 @pytest.mark.parametrize(
     ("text", "municipality"),
     [
-        ("midden drenthe", Municipality.MIDDEN_DRENTHE),
-        ("MIDDEN-DRENTHE", Municipality.MIDDEN_DRENTHE),
-        ("Middendrenthe", Municipality.MIDDEN_DRENTHE),
-        ("borger odoorn", Municipality.BORGER_ODOORN),
-        ("aa en hunze", Municipality.AA_EN_HUNZE),
-        ("Buiten Drenthe", Municipality.BUITEN_DRENTHE),
-        (" onbekend ", Municipality.ONBEKEND),
+        ("midden drenthe", "Midden-Drenthe"),
+        ("MIDDEN-DRENTHE", "Midden-Drenthe"),
+        ("Middendrenthe", "Midden-Drenthe"),
+        ("borger odoorn", "Borger-Odoorn"),
+        ("aa en hunze", "Aa en Hunze"),
+        ("Buiten Drenthe", "buiten Drenthe"),
+        (" onbekend ", "onbekend"),
     ],
 )
 def test_municipality_ignores_case_spaces_and_hyphens(text: str, municipality) -> None:
-    assert _valid(gemeente=text).municipality is municipality
+    assert _valid(gemeente=text).municipality == municipality
 
 
 def test_known_reporter_gets_its_known_spelling() -> None:
@@ -283,7 +282,7 @@ def test_list_cases_newest_first_with_filters_and_paging(new_vault) -> None:
     assert [c.code for c in cases.list_cases(new_vault, offset=1, limit=2)] == all_codes[1:3]
     by_year = cases.list_cases(new_vault, CaseFilter(year=2023))
     assert {c.signal_date.year for c in by_year} == {2023} and len(by_year) == 2
-    emmen = cases.list_cases(new_vault, CaseFilter(municipality=Municipality.EMMEN))
+    emmen = cases.list_cases(new_vault, CaseFilter(municipality="Emmen"))
     assert {c.code for c in emmen} == {"DL-2023-001", "DL-2024-001"}
     arbeid_2024 = CaseFilter(year=2024, form=ExploitationForm.ARBEID)
     assert [c.code for c in cases.list_cases(new_vault, arbeid_2024)] == ["DL-2024-002"]
@@ -301,7 +300,7 @@ def test_update_case_records_which_fields_changed_not_their_contents(new_vault) 
         audit = session.exec(select(func.count()).select_from(AuditEntry)).one()
     assert [json.loads(e) for e in edits] == [{"fields": ["municipality"]}]  # names, no contents
     assert audit == 2
-    assert cases.get_case(new_vault, code).municipality is Municipality.MEPPEL
+    assert cases.get_case(new_vault, code).municipality == "Meppel"
 
 
 def test_set_status_closed_uses_the_clock_for_the_closed_date(new_vault) -> None:

@@ -282,3 +282,30 @@ def test_pii_audit_finds_nothing_in_the_demo(demo_vault) -> None:
     vault, _summary = demo_vault
     assert pii_audit.audit_stored(vault) == []
     assert guard.count_marked(vault) == 0
+
+
+@pytest.mark.parametrize("key", ["groningen", "ijsselland"])
+def test_a_demo_for_another_region_uses_that_region_only(tmp_path: Path, key: str) -> None:
+    from drieluik.services import region, report
+
+    vault = Vault.create(tmp_path / f"{key}.vault", PASSPHRASE)
+    profile = region.choose(vault, key)
+    summary = fill_demo(vault, cases=140, today=TODAY)
+    assert summary.cases == 140
+    with vault.session() as session:
+        places = Counter(session.exec(select(Case.municipality)).all())
+        codes = session.exec(select(Case.code)).all()
+        reporters = set(session.exec(select(Case.reporter)).all())
+        attending = session.exec(select(Meeting.attending)).all()
+    assert set(places) <= {*profile.all_names(), profile.outside, "onbekend"}
+    assert len(set(places) & set(profile.all_names())) >= len(profile.all_names()) - 2
+    assert all(code.startswith(f"{profile.code_prefix}-") for code in codes)
+    assert reporters <= set(profile.reporters)
+    assert all(f"Zorg- en Veiligheidshuis {profile.name}" in a for a in attending)
+    texts = _all_demo_texts(vault)
+    assert not [t for t in texts if "Drenthe" in t or "Assen" in t or "Emmen" in t]
+    assert {t: f for t in texts if (f := scan(t))} == {}
+    figures = report.annual_report(vault, TODAY.year - 1)
+    assert list(figures.by_municipality)[: len(profile.all_names())] == list(profile.all_names())
+    assert figures.total > 40
+    vault.close()

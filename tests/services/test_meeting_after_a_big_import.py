@@ -10,7 +10,6 @@ from drieluik.domain.vocabulary import (
     AgendaReason,
     CaseStatus,
     ExploitationForm,
-    Municipality,
 )
 from drieluik.i18n import set_language
 from drieluik.services import cases, meetings
@@ -26,7 +25,7 @@ def _inputs(n: int) -> list[CaseInput]:
         CaseInput(
             signal_date=start + timedelta(days=i % 7300),
             reporter="KMar",
-            municipality=Municipality.EMMEN,
+            municipality="Emmen",
             form=ExploitationForm.ARBEID,
             summary=f"Signaal {i} over een uitzendbureau.",
         )

@@ -19,7 +19,6 @@ from drieluik.domain.vocabulary import (
     AgendaReason,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 from drieluik.i18n import set_language
 from drieluik.services.minutes.build import build_minutes
@@ -53,7 +52,7 @@ def _minutes(
             reason=AgendaReason.NIEUW_SIGNAAL,
             reporter="Veilig Thuis Drenthe",
             form=ExploitationForm.ARBEID,
-            municipality=Municipality.MEPPEL,
+            municipality="Meppel",
             summary=summary,
             notes=notes,
             discussed=True,

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from drieluik.domain.regions import shipped
 from drieluik.domain.vocabulary import (
-    KNOWN_REPORTERS,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 from drieluik.errors import InvalidInput
 from drieluik.services import cases, meetings, report
@@ -25,6 +24,8 @@ from drieluik.services.report_page.render_md import render_md
 from drieluik.store.models import clock_at
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
+
+DRENTHE = shipped("drenthe")
 
 
 def _input(datum: str, **fields: str) -> cases.CaseInput:
@@ -161,7 +162,7 @@ def test_forms_and_municipalities_with_empty_and_unknown_categories(new_vault, r
 
 def test_reporters_known_ones_always_listed_others_when_they_reported(new_vault, register) -> None:
     figures = annual_report(new_vault, 2023)
-    assert list(figures.by_reporter)[: len(KNOWN_REPORTERS)] == list(KNOWN_REPORTERS)
+    assert list(figures.by_reporter)[: len(DRENTHE.reporters)] == list(DRENTHE.reporters)
     assert figures.by_reporter["Politie"] == 4
     assert figures.by_reporter["Veilig Thuis Drenthe"] == 1
     assert figures.by_reporter["Buurtwerk Noord"] == 1
@@ -221,10 +222,10 @@ def test_every_json_key_is_present_with_zeros(new_vault) -> None:
     assert figures["year"] == 2023
     assert figures["total"] == 0
     assert list(figures["by_form"]) == [f.value for f in ExploitationForm]
-    assert list(figures["by_municipality"]) == [m.value for m in Municipality]
+    assert list(figures["by_municipality"]) == [*DRENTHE.all_names(), DRENTHE.outside, "onbekend"]
     assert len(figures["by_municipality"]) == 14
     assert "Midden-Drenthe" in figures["by_municipality"]
-    assert list(figures["by_reporter"]) == list(KNOWN_REPORTERS)
+    assert list(figures["by_reporter"]) == list(DRENTHE.reporters)
     assert list(figures["by_month"]) == [f"2023-{m:02d}" for m in range(1, 13)]
     assert list(figures["decisions"]) == [k.value for k in DecisionKind]
     assert all(
@@ -247,8 +248,8 @@ def _small(year: int, total: int, seksueel: int = 0) -> AnnualReport:
         year=year,
         total=total,
         by_form={f.value: 0 for f in ExploitationForm},
-        by_municipality={m.value: 0 for m in Municipality},
-        by_reporter=dict.fromkeys(KNOWN_REPORTERS, 0),
+        by_municipality=dict.fromkeys([*DRENTHE.all_names(), DRENTHE.outside, "onbekend"], 0),
+        by_reporter=dict.fromkeys(DRENTHE.reporters, 0),
         by_month={f"{year}-{m:02d}": 0 for m in range(1, 13)},
         decisions={k.value: 0 for k in DecisionKind},
         in_monitoring_at_year_end=0,
@@ -325,7 +326,7 @@ def test_csv_is_long_format_with_both_years() -> None:
     assert sections.count("Herkomst signalen per gemeente") == 14
     assert sections.count("Signalen per maand") == 12
     assert sections.count("Besluiten") == 7
-    assert sections.count("Signalen per melder") == len(KNOWN_REPORTERS)
+    assert sections.count("Signalen per melder") == len(DRENTHE.reporters)
     assert all(len(r) == 4 for r in rows)
 
 

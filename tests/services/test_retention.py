@@ -13,7 +13,6 @@ from drieluik.domain.vocabulary import (
     CaseStatus,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 from drieluik.errors import InvalidInput
 from drieluik.services import actions, audit, cases, meetings, retention, vault_settings
@@ -29,7 +28,7 @@ def _case(summary: str, signal: date = date(2024, 2, 1)) -> CaseInput:
     return CaseInput(
         signal_date=signal,
         reporter="Veilig Thuis Drenthe",
-        municipality=Municipality.ASSEN,
+        municipality="Assen",
         form=ExploitationForm.ARBEID,
         summary=summary,
     )

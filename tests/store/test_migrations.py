@@ -30,6 +30,7 @@ RELEASED_MIGRATION_SHA256 = {
     5: "42b00c40835f75ab71418ff70bd75157f70f4e2c617e8fbfa9b9326de42eea49",
     6: "6c9ca44227a6b5c4494ff632b45e23d4b323b96f4c94056c92ff5eb086ccd507",
     7: "6c3c430c7d677184fc5bb13ab865fb84b2f8f1d6a532686941c9a01009066ae8",
+    8: "c27bc18681e973f1ac87a889164a2c0cbd45dfd4b6ca6dbc92a64dce0bcbc24f",
 }
 
 
@@ -125,7 +126,7 @@ def test_a_failing_migration_rolls_back_to_the_previous_version(
     assert migrations.schema_version(conn) == before
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
-    assert conn.execute("SELECT count(*) FROM settings").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM settings WHERE key = 'm'").fetchone() == (0,)
     # the connection is still usable for ordinary work
     conn.execute("INSERT INTO settings VALUES ('after', 'ok')")
     conn.commit()
@@ -376,3 +377,66 @@ def test_migration_5_is_linear_in_the_number_of_actions() -> None:
         "WHERE kind = 'actie aangemaakt'"
     ).fetchall()
     assert dues == [("2024-02-01",)]
+
+
+# The lists drieluik had hard-coded before region profiles (domain/vocabulary.py
+# until issue 17), copied here so that a change to the shipped profile cannot
+# hide a change to what an old vault migrates to.
+_DRENTHE_BEFORE_PROFILES = (
+    "Aa en Hunze", "Assen", "Borger-Odoorn", "Coevorden", "De Wolden", "Emmen",
+    "Hoogeveen", "Meppel", "Midden-Drenthe", "Noordenveld", "Tynaarlo", "Westerveld",
+)  # fmt: skip
+_REPORTERS_BEFORE_PROFILES = (
+    "Veilig Thuis Drenthe", "Politie (AVIM)", "Politie (TMM)", "Politie", "Zorginstelling",
+    "Gemeente", "KMar", "Nederlandse Arbeidsinspectie", "RIEC Noord-Nederland",
+    "Zorg- en Veiligheidshuis Drenthe", "COA / vluchtelingenketen", "CoMensha",
+    "Time2Connect", "GGD Drenthe", "Overig",
+)  # fmt: skip
+
+
+def test_migration_8_gives_an_existing_vault_the_drenthe_profile_unchanged() -> None:
+    from sqlmodel import Session
+
+    from drieluik.domain.synonyms import PLACES
+    from drieluik.services import region
+
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("drieluik_v5_params", 2, migrations._v5_params)
+    for version, script in enumerate(migrations.MIGRATIONS[:7], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO cases VALUES (1, 'DL-2024-001', '2024-01-02', 'Veilig Thuis Drenthe', "
+        "'buiten Drenthe', 'arbeid', '', 0, '', 'nieuw', NULL, NULL, "
+        "'2024-01-03 09:00:00', '2024-01-03 09:00:00')"
+    )
+    conn.commit()
+    assert migrations.migrate(conn) == 7
+    stored = conn.execute("SELECT value FROM settings WHERE key = 'region_profile'").fetchone()
+    profile = region.RegionProfile.from_json(stored[0])
+    assert profile.key == "drenthe" and profile.name == "Drenthe"
+    assert profile.meeting_name == "het Drieluik" and profile.code_prefix == "DL"
+    assert profile.all_names() == _DRENTHE_BEFORE_PROFILES
+    assert all(m.since is None and m.until is None for m in profile.municipalities)
+    assert profile.reporters == _REPORTERS_BEFORE_PROFILES and profile.partners == ()
+    assert profile.outside == "buiten Drenthe"
+    assert dict(profile.places) == PLACES
+    # The case keeps what it had; the profile reads it as before.
+    assert profile.parse_municipality("buiten Drenthe") == "buiten Drenthe"
+    assert profile.place_municipality("Beilen") == "Midden-Drenthe"
+    engine = create_engine("sqlite://", creator=lambda: conn)
+    with Session(engine) as session:
+        assert region.read(session) == profile
+    assert profile == region.default_profile()  # the shipped one is the same today
+
+
+def test_migration_8_keeps_a_profile_that_is_already_there() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("drieluik_v5_params", 2, migrations._v5_params)
+    for version, script in enumerate(migrations.MIGRATIONS[:7], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.execute("INSERT INTO settings VALUES ('region_profile', 'mine')")
+    conn.commit()
+    migrations.migrate(conn)
+    assert conn.execute("SELECT value FROM settings WHERE key = 'region_profile'").fetchall() == [
+        ("mine",)
+    ]

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 
 from drieluik.app import DrieluikApp
-from drieluik.domain.vocabulary import ExploitationForm, Municipality
+from drieluik.domain.vocabulary import ExploitationForm
 from drieluik.errors import InvalidInput
 from drieluik.i18n import catalog, set_language
 from drieluik.screens.case_detail import CaseDetailScreen, PostponeDialog
@@ -176,7 +176,7 @@ def _signal(summary: str = "Signaal") -> CaseInput:
     return CaseInput(
         signal_date=date(2026, 1, 5),
         reporter="KMar",
-        municipality=Municipality.EMMEN,
+        municipality="Emmen",
         form=ExploitationForm.ARBEID,
         summary=summary,
     )

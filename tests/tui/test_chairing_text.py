@@ -13,7 +13,6 @@ from drieluik.domain.vocabulary import (
     EventKind,
     ExploitationForm,
     MeetingState,
-    Municipality,
 )
 from drieluik.i18n import set_language
 from drieluik.services.types import ActionView, AgendaItemView, CaseView, HistoryEntry
@@ -48,7 +47,7 @@ def _item(**changes) -> AgendaItemView:
         code="DL-2026-001",
         signal_date=date(2026, 11, 1),
         reporter="Gemeente",
-        municipality=Municipality.ASSEN,
+        municipality="Assen",
         form=ExploitationForm.ARBEID,
         status=CaseStatus.MONITORING,
         summary="Samenvatting",

@@ -20,6 +20,7 @@ from drieluik.cli import (
     help_language,
     meetings,
     pii,
+    region,
     report,
     search,
     trust,
@@ -85,7 +86,7 @@ def _register() -> None:
     global _registered
     if _registered:
         return
-    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo):
+    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo, region):
         area.register(app)
     _registered = True
 

@@ -122,19 +122,43 @@ def case_filter(
     year: int | None, status: str | None, vorm: str | None, gemeente: str | None
 ) -> Any:
     """The --year/--status/--form/--municipality options of `cases` and `search`, checked
-    before the passphrase is asked for; a bad value names the option and what it accepts."""
+    before the passphrase is asked for; a bad value names the option and what it accepts.
+
+    The municipality is kept as typed: the vault's region profile reads it once
+    the vault is open (`with_municipality`)."""
     from drieluik.domain.dates import check_year
-    from drieluik.domain.vocabulary import parse_form, parse_municipality, parse_status
+    from drieluik.domain.vocabulary import parse_form, parse_status
     from drieluik.services.types import CaseFilter
 
     return CaseFilter(
         year=check_year(year) if year is not None else None,
         status=_parsed("--status", status, parse_status, "field.status_invalid"),
         form=_parsed("--form", vorm, parse_form, "field.form_invalid"),
-        municipality=_parsed(
-            "--municipality", gemeente, parse_municipality, "field.municipality_invalid"
-        ),
+        municipality=gemeente.strip() if gemeente is not None else None,
     )
+
+
+def with_municipality(opened: Any, filters: Any) -> Any:
+    """`filters` with its municipality read by the vault's region profile."""
+    from dataclasses import replace
+
+    from drieluik.services import region
+
+    if filters.municipality is None:
+        return filters
+    profile = region.get(opened)
+    names = profile.names_on(date.today())
+    problem = t(
+        "field.municipality_invalid",
+        value=filters.municipality,
+        region=profile.name,
+        count=len(names),
+        outside=profile.outside,
+    )
+    found = profile.parse_municipality(filters.municipality)
+    if found is None:
+        raise InvalidInput("cli.option_invalid", option="--municipality", problem=problem)
+    return replace(filters, municipality=found)
 
 
 # --- drieluik cases ----------------------------------------------------------------------
@@ -167,6 +191,7 @@ def list_cases_command(
     if limit is None:
         limit = 0 if as_json else DEFAULT_TABLE_LIMIT
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        filters = with_municipality(opened, filters)
         found = cases.list_cases(opened, filters, limit=sql_limit(limit))
         total = cases.count_cases(opened, filters) if not as_json else len(found)
     if as_json:
@@ -188,7 +213,7 @@ def list_cases_command(
             [
                 case.code,
                 format_date(case.signal_date),
-                case.municipality.label,
+                case.municipality,
                 case.form.value,
                 case.reporter,
                 case.status.label,
@@ -243,7 +268,7 @@ def show(
         status += " " + t("cli.case.review_until", date=format_date(case.review_date))
     fields = [
         (t("cli.col.date"), format_date(case.signal_date)),
-        (t("cli.col.municipality"), case.municipality.label),
+        (t("cli.col.municipality"), case.municipality),
         (t("cli.col.form"), case.form.label),
         (t("cli.col.reporter"), case.reporter),
         (t("cli.case.groups"), ", ".join(g.label for g in case.vulnerable_groups) or "—"),
@@ -290,6 +315,7 @@ def collect_case_input(
     today: date,
     ask: Ask | None = None,
     allow: list[str] | None = None,
+    profile: Any = None,
 ) -> tuple[Any, list[Any]]:
     """Validate the given fields; with `ask` (a terminal), ask for what is missing or wrong.
 
@@ -308,7 +334,9 @@ def collect_case_input(
             if raw.get(name) is None:
                 raw[name] = ask(name, t(f"cli.add.prompt.{name}"), default)
     while True:
-        data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow or ())
+        data, errors, warnings = cases.validate_case_fields(
+            raw, today=today, allow=allow or (), profile=profile
+        )
         if data is not None:
             return data, warnings
         if ask is None:
@@ -385,7 +413,7 @@ def add(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Voeg een casus toe (vraagt op een terminal wat ontbreekt). / Add a case."""
-    from drieluik.services import cases
+    from drieluik.services import cases, region
     from drieluik.services.allowlist import allow_terms
 
     given = {
@@ -405,6 +433,7 @@ def add(
             today=date.today(),
             ask=_typer_ask if interactive else None,
             allow=allow_terms(opened),
+            profile=region.get(opened),
         )
         created = cases.create_case(
             opened, data, accept_personal_data=accept_personal_data, redact=redact

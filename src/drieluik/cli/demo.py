@@ -25,6 +25,7 @@ from drieluik.cli.common import (
     read_passphrase_file,
     resolve_vault_path,
 )
+from drieluik.cli.region import RegionOption, checked_region
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
@@ -108,7 +109,7 @@ def _remove_demo(path: Path, passphrase: str) -> None:
     path.unlink()
 
 
-def _make(path: Path, passphrase: str, cases: int) -> Any:
+def _make(path: Path, passphrase: str, cases: int, region: str) -> Any:
     """Build the demo beside `path` and move it into place only when it is complete.
 
     A build stopped half-way (Ctrl+C, SIGTERM, a closed terminal, a full disk)
@@ -116,6 +117,7 @@ def _make(path: Path, passphrase: str, cases: int) -> Any:
     instead of finding a vault that is not (yet) marked as a demo.
     """
     from drieluik.cli.vault_cmds import create_vault
+    from drieluik.services import region as region_service
     from drieluik.services.demo import fill_demo
 
     building = path.with_name(f".{path.name}.building")
@@ -125,6 +127,7 @@ def _make(path: Path, passphrase: str, cases: int) -> Any:
         # A plain line, no Rich spinner: a Live display left behind on stderr
         # kept the terminal app from drawing when the demo opened it next.
         info(t("cli.demo.filling", cases=cases))
+        region_service.choose(vault, region)
         summary = fill_demo(vault, cases=cases)
         vault.close()
         os.replace(building, path)
@@ -204,6 +207,7 @@ def demo(
         typer.Option("--reset", help="Maak de demo opnieuw. / Make the demo anew."),
     ] = False,
     passphrase_file: PassphraseFileOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Maak en open een demo-kluis met verzonnen gegevens. / Create and open a demo vault.
 
@@ -213,6 +217,7 @@ def demo(
     """
     from drieluik.services.demo import DEFAULT_CASES
 
+    profile = checked_region(region)
     path = _demo_path(vault)
     command = _command(vault, path)
     passphrase, given = _demo_passphrase(passphrase_file)
@@ -223,9 +228,11 @@ def demo(
         summary = _existing_demo(path, passphrase, summarise=no_open)
         if cases is not None:
             info(t("cli.demo.cases_ignored"))
+        if region is not None:
+            info(t("cli.demo.region_ignored"))
         info(t("cli.demo.existing", path=path, command=command))
     else:
-        summary = _make(path, passphrase, cases or DEFAULT_CASES)
+        summary = _make(path, passphrase, cases or DEFAULT_CASES, profile.key)
         console.print(t("cli.demo.created", path=path))
     console.print(t("cli.demo.passphrase_given") if given else t("cli.demo.passphrase_demo"))
     if no_open:

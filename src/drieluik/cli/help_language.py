@@ -101,7 +101,17 @@ def localise(command: Any) -> None:
 # Argument placeholders (QUERY, FILE) by parameter name, in the help's language.
 _ARGUMENTS = {
     name: f"help.argument.{name}"
-    for name in ("query", "meeting_date", "file", "meeting", "dest", "code", "term")
+    for name in (
+        "query",
+        "meeting_date",
+        "file",
+        "meeting",
+        "dest",
+        "code",
+        "term",
+        "name",
+        "names",
+    )
 }
 
 # Click's own words, as they appear in a formatted help text.
@@ -117,6 +127,7 @@ _PLACEHOLDERS = {
     "[ARGS]": "help.click.args_placeholder",
     "<path>": "help.click.path_placeholder",
     "<str>": "help.click.text_placeholder",
+    "<list[str]>": "help.click.text_placeholder",
     "<int>": "help.click.number_placeholder",
     "<int range>": "help.click.number_placeholder",
 }

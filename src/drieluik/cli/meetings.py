@@ -65,7 +65,7 @@ def _agenda_json(
                 "reason": item.reason.value,
                 "datum": item.case.signal_date.isoformat(),
                 "vorm": item.case.form.value,
-                "gemeente": item.case.municipality.value,
+                "gemeente": item.case.municipality,
                 "status": item.case.status.value,
                 "discussed": bool(getattr(item, "discussed", False)),
                 "carried_over": bool(getattr(item, "carried_over", False)),
@@ -94,7 +94,7 @@ def _print_agenda(title: str, items: list[Any], *, times: bool = False) -> None:
             item.case.code,
             item.reason.label,
             item.case.form.value,
-            item.case.municipality.label,
+            item.case.municipality,
             mark,
         ]
         if times:

@@ -51,12 +51,13 @@ def search_command(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Zoek in codes, omschrijvingen, notities, besluiten en acties. / Search the register."""
-    from drieluik.cli.cases import case_filter, fitted_table
+    from drieluik.cli.cases import case_filter, fitted_table, with_municipality
     from drieluik.services.search import search
 
     # Bad filter values are refused before the passphrase is asked for, as in `cases`.
     filters = case_filter(year, status, vorm, gemeente)
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        filters = with_municipality(opened, filters)
         hits = search(
             opened,
             query,

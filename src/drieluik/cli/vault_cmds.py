@@ -19,6 +19,7 @@ from drieluik.cli.common import (
     print_json,
     resolve_vault_path,
 )
+from drieluik.cli.region import RegionOption, checked_region
 from drieluik.cli.trust import AllowWeakOption, check_strength, print_recovery_key
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
@@ -61,11 +62,19 @@ def init(
         ),
     ] = False,
     allow_weak: AllowWeakOption = False,
+    region: RegionOption = None,
 ) -> None:
-    """Maak een nieuwe, lege kluis. / Create a new, empty vault."""
+    """Maak een nieuwe, lege kluis. / Create a new, empty vault.
+
+    --region kiest de gemeenten, melders en partners van de regio (standaard drenthe;
+    aan te passen met `drieluik region`). / --region chooses the region's
+    municipalities, reporters and partners (default drenthe; edit with `drieluik region`).
+    """
+    from drieluik.services import region as region_service
     from drieluik.services import rollback
     from drieluik.store import recovery
 
+    profile = checked_region(region)  # a wrong name is refused before the passphrase
     path = resolve_vault_path(vault)
     if path.exists():
         raise InvalidInput("vault.exists", path=path)
@@ -73,6 +82,7 @@ def init(
     check_strength(passphrase, allow_weak=allow_weak)
     opened = create_vault(path, passphrase)
     try:
+        region_service.choose(opened, profile.key)
         key = None
         if with_recovery_key:
             key = recovery.generate()
@@ -83,9 +93,11 @@ def init(
     if key:
         # stdout holds the key alone, so `init --recovery-key > key.txt` works.
         info(t("init.created", path=path))
+        info(t("init.region", region=profile.name, meeting=profile.meeting_name))
         print_recovery_key(key)
     else:
         console.print(t("init.created", path=path))
+        info(t("init.region", region=profile.name, meeting=profile.meeting_name))
 
 
 def check(

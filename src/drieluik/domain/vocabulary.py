@@ -13,8 +13,6 @@ from drieluik.domain.synonyms import (
     fold,
     form_code,
     group_code,
-    is_unknown_marker,
-    municipality_key,
 )
 from drieluik.i18n import t
 
@@ -40,30 +38,9 @@ _FORM_LABELS = {
 }
 
 
-class Municipality(StrEnum):
-    AA_EN_HUNZE = "Aa en Hunze"
-    ASSEN = "Assen"
-    BORGER_ODOORN = "Borger-Odoorn"
-    COEVORDEN = "Coevorden"
-    DE_WOLDEN = "De Wolden"
-    EMMEN = "Emmen"
-    HOOGEVEEN = "Hoogeveen"
-    MEPPEL = "Meppel"
-    MIDDEN_DRENTHE = "Midden-Drenthe"
-    NOORDENVELD = "Noordenveld"
-    TYNAARLO = "Tynaarlo"
-    WESTERVELD = "Westerveld"
-    BUITEN_DRENTHE = "buiten Drenthe"
-    ONBEKEND = "onbekend"
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-
-DRENTHE_MUNICIPALITIES = tuple(
-    m for m in Municipality if m not in {Municipality.BUITEN_DRENTHE, Municipality.ONBEKEND}
-)
+# Municipalities and the usual reporters differ per region: they are in the
+# region profile (domain/region.py, shipped profiles in domain/regions.py),
+# which a vault keeps (services/region.py).
 
 
 class VulnerableGroup(StrEnum):
@@ -221,47 +198,6 @@ class EventKind(StrEnum):
     def label(self) -> str:
         """In the reader's language: the history is shown in English with DRIELUIK_LANG=en."""
         return t(f"history.kind.{self.name}")
-
-
-KNOWN_REPORTERS = (
-    "Veilig Thuis Drenthe",
-    "Politie (AVIM)",
-    "Politie (TMM)",
-    "Politie",
-    "Zorginstelling",
-    "Gemeente",
-    "KMar",
-    "Nederlandse Arbeidsinspectie",
-    "RIEC Noord-Nederland",
-    "Zorg- en Veiligheidshuis Drenthe",
-    "COA / vluchtelingenketen",
-    "CoMensha",
-    "Time2Connect",
-    "GGD Drenthe",
-    "Overig",
-)
-
-
-_MUNICIPALITY_BY_FOLD = {fold(m.value): m for m in Municipality}
-_MUNICIPALITY_BY_FOLD.update(
-    {
-        "buitendrenthe": Municipality.BUITEN_DRENTHE,
-        "buitenprovincie": Municipality.BUITEN_DRENTHE,
-        "buitenderegio": Municipality.BUITEN_DRENTHE,
-        "buitenregio": Municipality.BUITEN_DRENTHE,
-        "elders": Municipality.BUITEN_DRENTHE,
-    }
-)
-
-
-def parse_municipality(text: str) -> Municipality | None:
-    """'Midden Drenthe', 'gemeente Assen', 'Emmen (centrum)', 'onb.' → a municipality."""
-    found = _MUNICIPALITY_BY_FOLD.get(fold(text)) or _MUNICIPALITY_BY_FOLD.get(
-        municipality_key(text)
-    )
-    if found is None and is_unknown_marker(text):
-        return Municipality.ONBEKEND
-    return found
 
 
 def parse_form(text: str) -> ExploitationForm | None:

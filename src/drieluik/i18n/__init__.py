@@ -11,10 +11,21 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from drieluik.i18n import cases, core, meetings, minutes, pii, report, search, trust, tui
+from drieluik.i18n import (
+    cases,
+    core,
+    meetings,
+    minutes,
+    pii,
+    region,
+    report,
+    search,
+    trust,
+    tui,
+)
 
 LANGUAGES = ("nl", "en")
-_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, tui)
+_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, tui, region)
 
 _language_override: str | None = None
 

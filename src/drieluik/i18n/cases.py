@@ -7,8 +7,8 @@ MESSAGES = {
         "en": "Case code {code} already exists.",
     },
     "case.code_invalid": {
-        "nl": "Ongeldige casuscode '{code}' (verwacht DL-JJJJ-NNN).",
-        "en": "Invalid case code '{code}' (expected DL-YYYY-NNN).",
+        "nl": "Ongeldige casuscode '{code}' (verwacht {prefix}-JJJJ-NNN).",
+        "en": "Invalid case code '{code}' (expected {prefix}-YYYY-NNN).",
     },
     "field.required": {"nl": "verplicht veld is leeg", "en": "required field is empty"},
     "field.date_invalid": {
@@ -24,10 +24,10 @@ MESSAGES = {
         "en": "date {value} is before {year}",
     },
     "field.municipality_invalid": {
-        "nl": "onbekende gemeente '{value}' (een van de 12 Drentse gemeenten, "
-        "'buiten Drenthe' of 'onbekend')",
-        "en": "unknown municipality '{value}' (one of the 12 Drenthe municipalities, "
-        "'buiten Drenthe' or 'onbekend')",
+        "nl": "onbekende gemeente '{value}' (een van de {count} gemeenten van {region}, "
+        "'{outside}' of 'onbekend')",
+        "en": "unknown municipality '{value}' (one of the {count} municipalities of {region}, "
+        "'{outside}' or 'onbekend')",
     },
     "field.form_invalid": {
         "nl": "onbekende vorm '{value}' (seksueel, arbeid, crimineel, orgaan of onbekend)",
@@ -54,8 +54,8 @@ MESSAGES = {
         "en": "too long ({size} characters; limit {limit})",
     },
     "field.code_invalid": {
-        "nl": "ongeldige code '{value}' (verwacht DL-JJJJ-NNN)",
-        "en": "invalid code '{value}' (expected DL-YYYY-NNN)",
+        "nl": "ongeldige code '{value}' (verwacht {prefix}-JJJJ-NNN)",
+        "en": "invalid code '{value}' (expected {prefix}-YYYY-NNN)",
     },
     "field.reporter_personal": {
         "nl": "'{text}' lijkt een {kind}; een melder is een organisatie, geen persoon "

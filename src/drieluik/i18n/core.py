@@ -34,6 +34,8 @@ MESSAGES = {
     "help.argument.dest": {"nl": "DOEL", "en": "DESTINATION"},
     "help.argument.code": {"nl": "CODE", "en": "CODE"},
     "help.argument.term": {"nl": "TERM", "en": "TERM"},
+    "help.argument.name": {"nl": "NAAM", "en": "NAME"},
+    "help.argument.names": {"nl": "OUD... NIEUW", "en": "OLD... NEW"},
     "help.click.required": {"nl": "[verplicht]", "en": "[required]"},
     "help.click.default": {"nl": "standaard: {value}", "en": "default: {value}"},
     "cli.version": {

@@ -95,8 +95,8 @@ MESSAGES = {
     # --- preparation (screens/meeting_prep.py) --------------------------------------
     "prep.title": {"nl": "Overleg voorbereiden", "en": "Prepare the meeting"},
     "prep.title_date": {
-        "nl": "Het Drieluik van {date} — voorbereiding",
-        "en": "Het Drieluik of {date} — preparation",
+        "nl": "{meeting} van {date} — voorbereiding",
+        "en": "{meeting} of {date} — preparation",
     },
     "prep.date_label": {"nl": "Datum overleg", "en": "Meeting date"},
     "prep.date_hint": {
@@ -185,8 +185,8 @@ MESSAGES = {
     "prep.bind.open_case": {"nl": "Casus openen", "en": "Open case"},
     # --- chairing (screens/chairing.py) ---------------------------------------------
     "chair.title": {
-        "nl": "Het Drieluik {date} · punt {number}/{total}",
-        "en": "Het Drieluik {date} · item {number}/{total}",
+        "nl": "{meeting} {date} · punt {number}/{total}",
+        "en": "{meeting} {date} · item {number}/{total}",
     },
     "chair.no_items": {
         "nl": "Dit overleg heeft geen agendapunten.",

@@ -36,10 +36,10 @@ _MONTHS_EN = [
 
 MESSAGES = {
     # --- the document ---------------------------------------------------------------
-    "minutes.title": {"nl": "Verslag Drieluik {date}", "en": "Minutes Drieluik {date}"},
+    "minutes.title": {"nl": "Verslag {meeting} {date}", "en": "Minutes {meeting} {date}"},
     "minutes.title_concept": {
-        "nl": "CONCEPT – Verslag Drieluik {date}",
-        "en": "DRAFT – Minutes Drieluik {date}",
+        "nl": "CONCEPT – Verslag {meeting} {date}",
+        "en": "DRAFT – Minutes {meeting} {date}",
     },
     "minutes.concept_note": {
         "nl": "CONCEPT – het overleg is niet afgerond; dit verslag kan nog veranderen.",

@@ -68,7 +68,11 @@ MESSAGES = {
         "nl": "geldt alleen voor --format csv.",
         "en": "applies to --format csv only.",
     },
-    "page.subtitle": {"nl": "Cijfers provincie {region}", "en": "Figures, province of {region}"},
+    "page.subtitle.provincie": {
+        "nl": "Cijfers provincie {region}",
+        "en": "Figures, province of {region}",
+    },
+    "page.subtitle.regio": {"nl": "Cijfers regio {region}", "en": "Figures, region {region}"},
     "page.footnotes": {"nl": "Toelichting", "en": "Notes"},
     "page.note.months_own_signals": {
         "nl": "Per maand: alleen de signalen van {year} (op signaaldatum).",

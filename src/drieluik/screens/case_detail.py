@@ -108,7 +108,7 @@ class CaseDetailScreen(DrieluikScreen):
         rows = [
             (t("form.datum"), format_date(case.signal_date)),
             (t("form.melder"), case.reporter),
-            (t("form.gemeente"), case.municipality.label),
+            (t("form.gemeente"), case.municipality),
             (t("form.kwetsbaar"), groups),
             (t("form.vorm"), case.form.label),
             (t("form.ondermijning"), t("tui.yes") if case.organised_crime else t("tui.no")),

@@ -25,12 +25,12 @@ from textual.widgets import (
 )
 
 from drieluik.domain.dates import format_date
-from drieluik.domain.vocabulary import ExploitationForm, Municipality, VulnerableGroup
+from drieluik.domain.vocabulary import ExploitationForm, VulnerableGroup
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen, SecondSaveConfirms
 from drieluik.screens.meeting_dialogs import SAVE_KEYS, ConfirmDialog
-from drieluik.services import allowlist, cases
+from drieluik.services import allowlist, cases, region
 from drieluik.services.guard import PersonalDataFound
 from drieluik.services.search import similar_cases
 from drieluik.services.types import CaseView
@@ -90,6 +90,10 @@ class CaseFormScreen(DrieluikScreen):
         if self.ref is not None:
             self.case = cases.get_case(self.vault, self.ref)
         initial = self._initial()
+        self.profile = region.get(self.vault)
+        # The vault's region: the municipalities in force today, and the one an
+        # edited case has (a name from before a merger stays choosable).
+        places = self.profile.choices(self.drieluik.today(), keep=initial.get("gemeente"))
         reporters = cases.list_reporters(self.vault)
         reporter = initial.get("melder") or ""
         other = reporter if reporter and reporter not in reporters else ""
@@ -105,7 +109,7 @@ class CaseFormScreen(DrieluikScreen):
             yield self._error("datum")
             with self._row("gemeente"):
                 yield Select(
-                    [(m.label, m) for m in Municipality],
+                    [(name, name) for name in places],
                     prompt=t("form.choose"),
                     value=initial.get("gemeente") or Select.NULL,
                     id="form-gemeente",
@@ -206,7 +210,7 @@ class CaseFormScreen(DrieluikScreen):
         values = self.values()
         return {
             "datum": values["datum"],
-            "gemeente": values["gemeente"].value if values["gemeente"] else "",
+            "gemeente": values["gemeente"] or "",
             "vorm": values["vorm"].value if values["vorm"] else "",
             "melder": values["melder"],
             "kwetsbaar": ",".join(g.value for g in values["kwetsbaar"]),
@@ -279,7 +283,7 @@ class CaseFormScreen(DrieluikScreen):
             allowlist.add_allow_term(self.vault, reporter)
             allow.append(reporter)
         data, errors, warnings = cases.validate_case_fields(
-            raw, today=self.drieluik.today(), allow=allow
+            raw, today=self.drieluik.today(), allow=allow, profile=self.profile
         )
         personal = any(p.kind == "personal_data" for p in errors)
         self._reporter_confirm.refused(reporter if personal else None)

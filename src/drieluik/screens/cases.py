@@ -14,10 +14,11 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from drieluik.domain.dates import format_date
-from drieluik.domain.vocabulary import CaseStatus, ExploitationForm, Municipality
+from drieluik.domain.region import UNKNOWN
+from drieluik.domain.vocabulary import CaseStatus, ExploitationForm
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.services import cases
+from drieluik.services import cases, region
 from drieluik.services.dashboard import signal_years
 from drieluik.services.types import CaseFilter
 from drieluik.widgets.filter_select import FilterSelect
@@ -91,6 +92,10 @@ class CasesScreen(DrieluikScreen):
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
 
+    def _municipalities(self) -> tuple[str, ...]:
+        profile = region.get(self.vault)
+        return (*profile.all_names(), profile.outside, UNKNOWN)
+
     def compose(self) -> ComposeResult:
         yield Header()
         f = self.filters
@@ -115,7 +120,8 @@ class CasesScreen(DrieluikScreen):
                 id="filter-form",
             )
             yield FilterSelect(
-                [(m.label, m) for m in Municipality],
+                # Every name of the vault's region, former ones too (old cases).
+                [(name, name) for name in self._municipalities()],
                 prompt=t("cases.filter_municipality"),
                 value=f.municipality,
                 id="filter-municipality",
@@ -160,7 +166,7 @@ class CasesScreen(DrieluikScreen):
             table.add_row(
                 literal(case.code),
                 literal(format_date(case.signal_date)),
-                literal(case.municipality.label),
+                literal(case.municipality),
                 literal(case.form.value),
                 literal(case.status.label),
                 literal(case.summary, single_line=True, max_length=room),

@@ -54,7 +54,7 @@ from drieluik.screens.meeting_dialogs import (
     PostponeDialog,
 )
 from drieluik.services import actions as action_service
-from drieluik.services import allowlist, guard, meetings
+from drieluik.services import allowlist, guard, meetings, region
 from drieluik.services.guard import PersonalDataFound
 from drieluik.services.history import case_history
 from drieluik.services.types import ActionView, AgendaItemView, MeetingView
@@ -275,6 +275,13 @@ class ChairingScreen(DrieluikScreen):
 
     # --- layout ----------------------------------------------------------------------
 
+    @property
+    def meeting_title(self) -> str:
+        """ "Het Drieluik": the vault's region names its meeting."""
+        if not hasattr(self, "_meeting_title"):
+            self._meeting_title = region.get(self.vault).meeting_title
+        return self._meeting_title
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="chair-top"):
@@ -491,6 +498,7 @@ class ChairingScreen(DrieluikScreen):
         assert self.meeting is not None
         self.title = t(
             "chair.title",
+            meeting=self.meeting_title,
             date=texts.day_text(self.meeting.meeting_date),
             number=self.index + 1,
             total=len(self.meeting.items),

@@ -147,7 +147,7 @@ class DashboardScreen(DrieluikScreen):
                 literal(case.code),
                 literal(format_date(case.review_date)),
                 literal(case.form.value),
-                literal(case.municipality.label),
+                literal(case.municipality),
                 key=str(case.id),
             )
         self._more(panel, summary.reviews_due_count, len(summary.reviews_due))

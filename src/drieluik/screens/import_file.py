@@ -13,6 +13,7 @@ choice offers next time, for a new file.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from textual.widgets import Header, Input, Label, Static
 from drieluik.errors import DrieluikError
 from drieluik.i18n import count, t
 from drieluik.screens.base import DrieluikScreen
-from drieluik.services import guard, importer
+from drieluik.services import guard, importer, region
 from drieluik.services.importer import VALUE_FIELDS, ImportMapping, ImportPreview
 from drieluik.widgets.filter_select import FilterSelect
 from drieluik.widgets.footer import BindingsFooter
@@ -117,7 +118,8 @@ class ImportScreen(DrieluikScreen):
             yield Label(t("imp.heading_columns"), classes="import-heading")
             yield ColumnMapPane(id="import-columns")
             yield Label(t("imp.heading_values"), classes="import-heading")
-            yield ValueMapPane(id="import-values")
+            profile = region.get(self.vault)
+            yield ValueMapPane(partial(importer.value_choices, profile=profile), id="import-values")
             yield Label(t("imp.heading_preview"), classes="import-heading")
             yield PreviewTable(id="import-preview", cursor_type="row", show_cursor=False)
             yield Label(

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Input, Label, OptionList, Selecti
 from textual.widgets.option_list import Option
 
 from drieluik.domain.dates import format_date, parse_date
-from drieluik.domain.vocabulary import KNOWN_REPORTERS, AgendaReason
+from drieluik.domain.vocabulary import AgendaReason
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
 from drieluik.screens.base import DrieluikScreen
@@ -31,6 +31,7 @@ from drieluik.screens.meeting_dialogs import (
 )
 from drieluik.services import allowlist, meetings, search, vault_settings
 from drieluik.services import cases as case_service
+from drieluik.services import region as region_service
 from drieluik.services.types import CaseView, MeetingView, ProposedItem
 from drieluik.widgets.footer import BindingsFooter
 from drieluik.widgets.literal import literal
@@ -212,7 +213,11 @@ class MeetingPrepScreen(DrieluikScreen):
         self.meeting = meeting = meetings.get_meeting(self.vault, self.meeting_id)
         self.query_one("#prep-date-row").display = False
         self.query_one("#prep-agenda").border_subtitle = "" if meeting.finished else t("prep.keys")
-        self.title = t("prep.title_date", date=format_date(meeting.meeting_date))
+        self.title = t(
+            "prep.title_date",
+            date=format_date(meeting.meeting_date),
+            meeting=region_service.get(self.vault).meeting_title,
+        )
         self.query_one("#prep-agenda").border_title = t(
             "prep.agenda_planned",
             count=len(meeting.items),
@@ -246,7 +251,7 @@ class MeetingPrepScreen(DrieluikScreen):
                 "reason": reason_text(reason),
                 "minutes": Text(str(minutes), justify="right"),
                 "form": literal(case.form.value),
-                "municipality": literal(case.municipality.label),
+                "municipality": literal(case.municipality),
             }
             table.add_row(*(cells[column] for column in columns), key=key)
         empty = self.query_one("#prep-empty", Label)
@@ -254,7 +259,8 @@ class MeetingPrepScreen(DrieluikScreen):
         empty.display = not rows
 
     def _load_orgs(self, attending: tuple[str, ...], *, disabled: bool) -> None:
-        names: list[str] = [n for n in KNOWN_REPORTERS if n not in _NOT_AN_ORGANISATION]
+        # The vault's region: its usual reporters and partners at the table.
+        names: list[str] = list(region_service.get(self.vault).organisations())
         for name in [*case_service.list_reporters(self.vault), *attending]:
             if name not in names and name not in _NOT_AN_ORGANISATION:
                 names.append(name)
@@ -331,7 +337,7 @@ class MeetingPrepScreen(DrieluikScreen):
         options.clear_options()
         for case, snippet in matches:
             label = Text(f"{case.code}  ", style="bold")
-            label.append_text(literal(f"{case.form.value} · {case.municipality.label}  "))
+            label.append_text(literal(f"{case.form.value} · {case.municipality}  "))
             label.append_text(literal(snippet, "dim", single_line=True))
             options.add_option(Option(label, id=case.code))
         options.display = bool(matches)

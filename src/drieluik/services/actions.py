@@ -13,9 +13,9 @@ from sqlmodel import Session, col, select
 
 from drieluik.domain.dates import check_not_past, format_date
 from drieluik.domain.text import clean_short_text, clean_text
-from drieluik.domain.vocabulary import KNOWN_REPORTERS, ActionStatus, CaseStatus, EventKind
+from drieluik.domain.vocabulary import ActionStatus, CaseStatus, EventKind
 from drieluik.errors import InvalidInput
-from drieluik.services import audit, guard
+from drieluik.services import audit, guard, region
 from drieluik.services.cases import add_event, find_case, today
 from drieluik.services.meetings import _action_view
 from drieluik.services.types import ActionView
@@ -289,16 +289,17 @@ def postpone_action(
 
 def known_organisations(vault: Vault, first: Iterable[str] = ()) -> list[str]:
     """Organisations to choose an owner from: `first` (say those attending),
-    then the known reporters, the vault's reporters and the owners in use.
+    then the region's usual reporters and partners, the vault's reporters and
+    the owners in use.
 
     Each once (letter case ignored), in that order.
     """
     with vault.session() as session:
+        known = region.read(session).organisations()
         reporters = session.exec(select(Reporter.name).order_by(Reporter.name)).all()
         owners = session.exec(select(Action.owner).distinct().order_by(Action.owner)).all()
     seen: set[str] = set()
     result: list[str] = []
-    known = [name for name in KNOWN_REPORTERS if name != "Overig"]
     for name in (*first, *known, *reporters, *owners):
         key = name.strip().casefold()
         if key and key not in seen:

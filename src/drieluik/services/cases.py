@@ -17,30 +17,28 @@ from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
 
 from drieluik.domain.dates import MIN_YEAR, check_not_past, local, parse_date
+from drieluik.domain.region import RegionProfile
 from drieluik.domain.text import clean_short_text, clean_text
 from drieluik.domain.vocabulary import (
-    KNOWN_REPORTERS,
     CaseStatus,
     EventKind,
     ExploitationForm,
-    Municipality,
     VulnerableGroup,
-    fold,
     parse_form,
-    parse_municipality,
     parse_status,
     parse_vulnerable_group,
     parse_yes_no,
 )
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import t
-from drieluik.services import audit, guard
+from drieluik.services import audit, guard, region
 from drieluik.services.pii import scan
 from drieluik.services.types import CaseFilter, CaseView, FieldProblem
 from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
 from drieluik.store.vault import Vault
 
-CODE_PATTERN = re.compile(r"^DL-(\d{4})-(\d{3,6})$")
+# A case code: the region's prefix (DL for Drenthe), the signal year, a number.
+CODE_PATTERN = re.compile(r"^([A-Z]{2,4})-(\d{4})-(\d{3,6})$")
 
 # The field names of the import columns, `case add` options and the form.
 REQUIRED_FIELDS = ("datum", "gemeente", "vorm", "melder", "omschrijving")
@@ -51,7 +49,7 @@ OPTIONAL_FIELDS = ("code", "status", "ondermijning", "kwetsbaar")
 class CaseInput:
     signal_date: date
     reporter: str
-    municipality: Municipality
+    municipality: str  # a name of the vault's region profile, its `outside` or `onbekend`
     form: ExploitationForm
     summary: str
     vulnerable_groups: tuple[VulnerableGroup, ...] = ()
@@ -64,14 +62,21 @@ class CaseInput:
 
 
 def validate_case_fields(
-    raw: dict[str, str | None], *, today: date | None = None, allow: Iterable[str] = ()
+    raw: dict[str, str | None],
+    *,
+    today: date | None = None,
+    allow: Iterable[str] = (),
+    profile: RegionProfile | None = None,
 ) -> tuple[CaseInput | None, list[FieldProblem], list[FieldProblem]]:
     """Validate raw texts → (input or None, errors, warnings).
 
     `allow` is the vault's allow-list: a reporter that is not a known
     organisation is checked for personal data with it (a melder is an
     organisation, never a person, and it appears in reports and minutes).
+    `profile` is the vault's region (`region.get`): its municipalities and
+    reporters are the ones accepted; None means Drenthe's.
     """
+    profile = profile or region.default_profile()
     errors: list[FieldProblem] = []
     warnings: list[FieldProblem] = []
 
@@ -97,11 +102,17 @@ def validate_case_fields(
 
     municipality = None
     if text("gemeente"):
-        municipality = parse_municipality(text("gemeente"))
+        municipality = profile.parse_municipality(text("gemeente"))
         if municipality is None:
-            errors.append(
-                FieldProblem("gemeente", t("field.municipality_invalid", value=text("gemeente")))
+            names = profile.names_on(signal_date or today or date.today())
+            problem = t(
+                "field.municipality_invalid",
+                value=text("gemeente"),
+                region=profile.name,
+                count=len(names),
+                outside=profile.outside,
             )
+            errors.append(FieldProblem("gemeente", problem))
 
     form = None
     if text("vorm"):
@@ -114,7 +125,7 @@ def validate_case_fields(
         reporter, problem = _checked_text("melder", text("melder"), short=True)
         if problem:
             errors.append(problem)
-        elif canonical_reporter(reporter) is None:
+        elif canonical_reporter(reporter, profile) is None:
             found = scan(reporter, allow)
             if found:
                 from drieluik.services.pii import mask
@@ -125,7 +136,7 @@ def validate_case_fields(
             else:
                 warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
         else:
-            reporter = canonical_reporter(reporter) or reporter
+            reporter = canonical_reporter(reporter, profile) or reporter
 
     summary = ""
     if text("omschrijving"):
@@ -164,8 +175,14 @@ def validate_case_fields(
     code = None
     if text("code"):
         code = text("code").upper()
-        if not CODE_PATTERN.match(code):
-            errors.append(FieldProblem("code", t("field.code_invalid", value=text("code"))))
+        match = CODE_PATTERN.match(code)
+        if not match or match.group(1) != profile.code_prefix:
+            errors.append(
+                FieldProblem(
+                    "code",
+                    t("field.code_invalid", value=text("code"), prefix=profile.code_prefix),
+                )
+            )
 
     if errors:
         return None, errors, warnings
@@ -197,22 +214,23 @@ def _checked_text(name: str, value: str, *, short: bool = False) -> tuple[str, F
 
 
 def require_valid(
-    raw: dict[str, str | None], *, today: date | None = None, allow: Iterable[str] = ()
+    raw: dict[str, str | None],
+    *,
+    today: date | None = None,
+    allow: Iterable[str] = (),
+    profile: RegionProfile | None = None,
 ) -> CaseInput:
     """Validate or raise one InvalidInput listing every problem (for the CLI)."""
-    data, errors, _ = validate_case_fields(raw, today=today, allow=allow)
+    data, errors, _ = validate_case_fields(raw, today=today, allow=allow, profile=profile)
     if data is None:
         problems = "; ".join(f"{p.field}: {p.message}" for p in errors)
         raise InvalidInput("case.invalid", problems=problems)
     return data
 
 
-_REPORTERS_BY_FOLD = {fold(name): name for name in KNOWN_REPORTERS}
-
-
-def canonical_reporter(name: str) -> str | None:
-    """The known spelling of a reporting organisation, or None if unknown."""
-    return _REPORTERS_BY_FOLD.get(fold(name))
+def canonical_reporter(name: str, profile: RegionProfile | None = None) -> str | None:
+    """The region's spelling of a usual reporting organisation, or None if unknown."""
+    return (profile or region.default_profile()).canonical_reporter(name)
 
 
 # --- reading ---------------------------------------------------------------------
@@ -227,7 +245,7 @@ def to_view(case: Case) -> CaseView:
         code=case.code,
         signal_date=case.signal_date,
         reporter=case.reporter,
-        municipality=Municipality(case.municipality),
+        municipality=case.municipality,
         form=ExploitationForm(case.form),
         status=CaseStatus(case.status),
         summary=case.summary,
@@ -272,7 +290,7 @@ def _filtered(statement, filters: CaseFilter):
     if filters.form is not None:
         statement = statement.where(Case.form == filters.form.value)
     if filters.municipality is not None:
-        statement = statement.where(Case.municipality == filters.municipality.value)
+        statement = statement.where(Case.municipality == str(filters.municipality))
     return statement
 
 
@@ -296,10 +314,12 @@ def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
 
 
 def list_reporters(vault: Vault) -> list[str]:
-    """Known reporters first (their order), then names added by imports or intake."""
+    """The region's usual reporters first (their order), then names added by
+    imports or intake."""
     with vault.session() as session:
+        known = region.read(session).reporters
         added = session.exec(select(Reporter.name).order_by(Reporter.name)).all()
-    return list(KNOWN_REPORTERS) + [name for name in added if name not in KNOWN_REPORTERS]
+    return list(known) + [name for name in added if name not in known]
 
 
 # --- writing ---------------------------------------------------------------------
@@ -309,11 +329,11 @@ def _year_counter_key(year: int) -> str:
     return f"code_counter:{year}"
 
 
-def _highest_number(session: Session, year: int) -> int:
-    prefix = f"DL-{year}-"
+def _highest_number(session: Session, prefix: str, year: int) -> int:
+    start = f"{prefix}-{year}-"
     in_table = session.exec(
-        select(func.max(cast(func.substr(Case.code, 9), Integer))).where(
-            Case.code >= prefix, Case.code < f"DL-{year}."
+        select(func.max(cast(func.substr(Case.code, len(start) + 1), Integer))).where(
+            Case.code >= start, Case.code < f"{prefix}-{year}."
         )
     ).one()
     counter = session.get(Setting, _year_counter_key(year))
@@ -321,7 +341,8 @@ def _highest_number(session: Session, year: int) -> int:
 
 
 class _CodeAllocator:
-    """Hands out DL-YYYY-NNN codes: numbered per signal year, never reused.
+    """Hands out PREFIX-YYYY-NNN codes (DL-2024-017 in Drenthe: the prefix is the
+    region profile's): numbered per signal year, never reused.
 
     The highest number issued is kept in `settings`, so a code freed by a
     retention purge is never given to another case.
@@ -329,23 +350,24 @@ class _CodeAllocator:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.prefix = region.read(session).code_prefix
         self.highest: dict[int, int] = {}
 
     def _load(self, year: int) -> int:
         if year not in self.highest:
-            self.highest[year] = _highest_number(self.session, year)
+            self.highest[year] = _highest_number(self.session, self.prefix, year)
         return self.highest[year]
 
     def next(self, year: int) -> str:
         number = self._load(year) + 1
         self.highest[year] = number
-        return f"DL-{year}-{number:03d}"
+        return f"{self.prefix}-{year}-{number:03d}"
 
     def claim(self, code: str) -> None:
         match = CODE_PATTERN.match(code)
-        if not match:
-            raise InvalidInput("case.code_invalid", code=code)
-        year, number = int(match.group(1)), int(match.group(2))
+        if not match or match.group(1) != self.prefix:
+            raise InvalidInput("case.code_invalid", code=code, prefix=self.prefix)
+        year, number = int(match.group(2)), int(match.group(3))
         self.highest[year] = max(self._load(year), number)
 
     def persist(self) -> None:
@@ -360,7 +382,8 @@ class _CodeAllocator:
 
 
 def _ensure_reporters(session: Session, names: set[str]) -> None:
-    unknown = {n for n in names if canonical_reporter(n) is None}
+    profile = region.read(session)
+    unknown = {n for n in names if canonical_reporter(n, profile) is None}
     if not unknown:
         return
     existing = set(session.exec(select(Reporter.name).where(col(Reporter.name).in_(unknown))))
@@ -374,7 +397,7 @@ def _row(data: CaseInput, code: str) -> dict[str, object]:
         "code": code,
         "signal_date": data.signal_date,
         "reporter": data.reporter,
-        "municipality": data.municipality.value,
+        "municipality": str(data.municipality),
         "form": data.form.value,
         "vulnerable_groups": ",".join(g.value for g in data.vulnerable_groups),
         "organised_crime": data.organised_crime,
@@ -401,12 +424,13 @@ def guard_inputs(
     not a known organisation is checked as an organisation field.
     """
     checker = guard.Guard.load(vault)
+    profile = region.get(vault)
     refused: list[guard.Found] = []
     kept: list[CaseInput] = []
     marks: list[tuple] = []
     for index, data in enumerate(inputs):
         line = lines[index] if lines else None
-        if canonical_reporter(data.reporter) is None:
+        if canonical_reporter(data.reporter, profile) is None:
             found = checker.scan(data.reporter)
             if found and not accept_personal_data:
                 where = {"line": line} if line is not None else {}
@@ -425,7 +449,9 @@ def guard_inputs(
     if accept_personal_data:
         from drieluik.services.allowlist import add_allow_term
 
-        for reporter in {d.reporter for d in kept if canonical_reporter(d.reporter) is None}:
+        for reporter in {
+            d.reporter for d in kept if canonical_reporter(d.reporter, profile) is None
+        }:
             if checker.scan(reporter):
                 add_allow_term(vault, reporter)  # confirmed: it is an organisation
     return kept, marks
@@ -553,7 +579,7 @@ def update_case(
         probe = replace(
             data,
             summary="" if unchanged_summary else data.summary,
-            reporter=KNOWN_REPORTERS[0] if unchanged_reporter else data.reporter,
+            reporter=region.get(vault).reporters[0] if unchanged_reporter else data.reporter,
         )
         (checked,), marks = guard_inputs(
             vault, [probe], accept_personal_data=accept_personal_data, redact=redact

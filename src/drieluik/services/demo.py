@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Column, MetaData, Table, bindparam, func, insert, text, update
 from sqlmodel import col, select
 
+from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
     AGENDA_REASON_ORDER,
     DECISION_NEXT_STATUS,
@@ -40,11 +41,11 @@ from drieluik.domain.vocabulary import (
     DecisionKind,
     EventKind,
     ExploitationForm,
-    Municipality,
     VulnerableGroup,
 )
 from drieluik.services import cases as case_service
 from drieluik.services import meetings as meeting_service
+from drieluik.services import region as region_service
 from drieluik.services.cases import CaseInput, event_params
 from drieluik.store.models import (
     Action,
@@ -81,21 +82,23 @@ FORM_WEIGHTS = {
     ExploitationForm.ORGAAN: 0.5,
 }
 # "herkomst signalen per gemeente"; Aa en Hunze (0) and buiten Drenthe get a trace.
-MUNICIPALITY_WEIGHTS = {
-    Municipality.ASSEN: 11,
-    Municipality.EMMEN: 15,
-    Municipality.HOOGEVEEN: 4,
-    Municipality.WESTERVELD: 5,
-    Municipality.TYNAARLO: 1,
-    Municipality.BORGER_ODOORN: 3,
-    Municipality.MIDDEN_DRENTHE: 2,
-    Municipality.COEVORDEN: 4,
-    Municipality.MEPPEL: 7,
-    Municipality.NOORDENVELD: 1,
-    Municipality.DE_WOLDEN: 2,
-    Municipality.ONBEKEND: 12,
-    Municipality.AA_EN_HUNZE: 0.5,
-    Municipality.BUITEN_DRENTHE: 1,
+# Another region (`drieluik demo --region`) gets its municipalities evenly
+# (`_DemoRegion`), with Drenthe's share of onbekend and outside.
+MUNICIPALITY_WEIGHTS: dict[str, float] = {
+    "Assen": 11,
+    "Emmen": 15,
+    "Hoogeveen": 4,
+    "Westerveld": 5,
+    "Tynaarlo": 1,
+    "Borger-Odoorn": 3,
+    "Midden-Drenthe": 2,
+    "Coevorden": 4,
+    "Meppel": 7,
+    "Noordenveld": 1,
+    "De Wolden": 2,
+    "onbekend": 12,
+    "Aa en Hunze": 0.5,
+    "buiten Drenthe": 1,
 }
 # "veelal afkomstig van Veilig Thuis Drenthe, politie en zorginstellingen; het
 # aantal meldingen vanuit gemeenten blijft nog achter."
@@ -383,11 +386,59 @@ class _Action:
     times_postponed: int = 0
 
 
+class _DemoRegion:
+    """The demo's organisations and municipalities for the vault's region.
+
+    Drenthe's lists above, unchanged for Drenthe (a demo with the same seed is
+    the same row for row); for another region each Drenthe name is read as the
+    region's own ("Veilig Thuis Drenthe" → "Veilig Thuis Groningen", the RIEC
+    of the region, "Gemeente Assen" → the region's first municipality).
+    """
+
+    def __init__(self, profile: RegionProfile) -> None:
+        self.profile = profile
+        drenthe = profile.key == "drenthe" and profile.outside == "buiten Drenthe"
+        names = profile.names_on(date.today())
+        if drenthe and set(names) <= set(MUNICIPALITY_WEIGHTS):
+            self.municipality_weights = dict(MUNICIPALITY_WEIGHTS)
+        else:
+            self.municipality_weights = {
+                **dict.fromkeys(names, 4.0),
+                UNKNOWN: MUNICIPALITY_WEIGHTS[UNKNOWN],
+                profile.outside: MUNICIPALITY_WEIGHTS["buiten Drenthe"],
+            }
+        riec = next((r for r in profile.reporters if r.startswith("RIEC")), "RIEC")
+        towns = [*names, *names][:2] or ["Gemeente", "Gemeente"]
+
+        def own(name: str) -> str:
+            if drenthe:
+                return name
+            if name.startswith("RIEC"):
+                return riec
+            if name == "Gemeente Assen":
+                return f"Gemeente {towns[0]}"
+            if name == "Gemeente Emmen":
+                return f"Gemeente {towns[1]}"
+            return name.replace("Drenthe", profile.name)
+
+        weights = {own(name): weight for name, weight in REPORTER_WEIGHTS.items()}
+        # The region's own reporters, with the weight of their Drenthe counterpart.
+        self.reporter_weights = (
+            weights if drenthe else {name: weights.get(name, 2) for name in profile.reporters}
+        )
+        self.referral_to = [own(name) for name in REFERRAL_TO]
+        self.actions = [(what, own(owner)) for what, owner in ACTIONS]
+        self.attending = [own(name) for name in ATTENDING]
+
+
 class _Simulation:
     """The register played forward; collects rows for bulk insertion."""
 
-    def __init__(self, rng: random.Random, today: date, count: int) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, count: int, names: _DemoRegion | None = None
+    ) -> None:
         self.rng = rng
+        self.names = names or _DemoRegion(region_service.default_profile())
         self.today = today
         self.cases: list[_Case] = []
         self.case_rows: list[CaseInput] = []
@@ -443,12 +494,13 @@ class _Simulation:
                 dates[position] = since + timedelta(days=rng.randrange(max(window, 1)))
             dates.sort()
         forms, form_weights = zip(*FORM_WEIGHTS.items(), strict=True)
-        places, place_weights = zip(*MUNICIPALITY_WEIGHTS.items(), strict=True)
-        reporters = list(REPORTER_WEIGHTS)
+        places, place_weights = zip(*self.names.municipality_weights.items(), strict=True)
+        reporter_weights = self.names.reporter_weights
+        reporters = list(reporter_weights)
         for index, signal_date in enumerate(dates):
             form = rng.choices(forms, form_weights)[0]
             weights = [
-                REPORTER_WEIGHTS[r]
+                reporter_weights[r]
                 + (ARBEID_REPORTER_BOOST.get(r, 0) if form is ExploitationForm.ARBEID else 0)
                 for r in reporters
             ]
@@ -568,7 +620,7 @@ class _Simulation:
 
     def add_action(self, case: _Case, item: int, at: datetime, meeting_date: date) -> None:
         taken = {self.actions[i].description for i in case.open_actions}
-        description, owner = self.rng.choice([a for a in ACTIONS if a[0] not in taken])
+        description, owner = self.rng.choice([a for a in self.names.actions if a[0] not in taken])
         due = meeting_date + timedelta(days=self.rng.randrange(14, 71))
         index = len(self.actions)
         self.actions.append(_Action(case.index, item, description, owner, due, at))
@@ -602,7 +654,7 @@ class _Simulation:
             steps = self.rng.randrange(1, 4)
             review = meeting_date + timedelta(days=self.interval * steps - self.rng.randrange(0, 5))
         if kind is DecisionKind.DOORVERWIJZING:
-            referral = self.rng.choice(REFERRAL_TO)
+            referral = self.rng.choice(self.names.referral_to)
         text = self.rng.choice(DECISION_TEXTS[kind])
         self.event(
             case,
@@ -716,6 +768,7 @@ class _Simulation:
             self.discuss(case, reason, item, number, meeting_date, clock)
             self.items[item].update(discussed=True, seconds_spent=seconds)
         ended = clock + timedelta(minutes=rng.randrange(5, 20))
+        attending = self.names.attending
         for offset in range(reached, len(agenda)):
             self.items[first_item + offset]["carried_over"] = True
             case = agenda[offset][0]
@@ -725,7 +778,7 @@ class _Simulation:
                 "id": number,
                 "meeting_date": meeting_date,
                 "attending": json.dumps(
-                    [ATTENDING[0], *rng.sample(ATTENDING[1:], rng.randrange(4, 8))],
+                    [attending[0], *rng.sample(attending[1:], rng.randrange(4, 8))],
                     ensure_ascii=False,
                 ),
                 "started_at": started,
@@ -826,7 +879,8 @@ def fill_demo(
     today = today or date.today()
     step = progress or (lambda _stage: None)
     step("simulate")
-    sim = _Simulation(random.Random(seed), today, max(0, cases))
+    names = _DemoRegion(region_service.get(vault))
+    sim = _Simulation(random.Random(seed), today, max(0, cases), names)
     sim.run()
 
     step("cases")
@@ -845,7 +899,7 @@ def fill_demo(
         step("agenda")
         if upcoming is not None:
             with clock_at(morning):
-                meeting_service.create_meeting(vault, upcoming, ATTENDING[:6])
+                meeting_service.create_meeting(vault, upcoming, names.attending[:6])
     step("save")
     vault.after_commit()
     return summarise(vault, today)

@@ -186,8 +186,19 @@ class Guard:
 
     @classmethod
     def read(cls, session: Session) -> Guard:
+        from drieluik.services import region
+        from drieluik.services.pii import BUILTIN_ALLOW_TERMS
+
         terms = session.exec(select(AllowTerm.term).order_by(col(AllowTerm.id))).all()
-        return cls(read_policy(session), tuple(terms))
+        # The vault's region: a municipality added after a merger, its partners.
+        profile = region.read(session)
+        built_in = set(BUILTIN_ALLOW_TERMS)
+        own = [
+            name
+            for name in (*profile.all_names(), *profile.organisations())
+            if name not in built_in
+        ]
+        return cls(read_policy(session), (*terms, *own))
 
     def scan(self, text: str) -> list[Finding]:
         from drieluik.services.pii import scan

@@ -23,16 +23,12 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
-from drieluik.domain.synonyms import fold, header_key, match_header, place_municipality
-from drieluik.domain.vocabulary import (
-    CaseStatus,
-    ExploitationForm,
-    Municipality,
-    parse_municipality,
-)
+from drieluik.domain.region import RegionProfile
+from drieluik.domain.synonyms import fold, header_key, match_header
+from drieluik.domain.vocabulary import CaseStatus, ExploitationForm
 from drieluik.errors import DrieluikError, InvalidInput
 from drieluik.i18n import count, t
-from drieluik.services import allowlist, audit, cases, guard
+from drieluik.services import allowlist, audit, cases, guard, region
 from drieluik.services.cases import CaseInput
 from drieluik.store.models import Case, Setting
 from drieluik.store.safe_file import NotARegularFile, open_regular, refusal
@@ -252,10 +248,11 @@ def profile_names(vault: Vault) -> list[str]:
     return sorted(k[len(PROFILE_PREFIX) :] for k in keys)
 
 
-def value_choices(name: str) -> list[tuple[str, str]]:
-    """(label, value) of what a text in field `name` (VALUE_FIELDS) can be read as."""
+def value_choices(name: str, profile: RegionProfile) -> list[tuple[str, str]]:
+    """(label, value) of what a text in field `name` (VALUE_FIELDS) can be read as;
+    municipalities are those of the vault's region `profile` in force today."""
     if name == "gemeente":
-        return [(m.label, m.value) for m in Municipality]
+        return [(m, m) for m in profile.choices(date.today())]
     if name == "vorm":
         return [(f.label, f.value) for f in ExploitationForm]
     if name == "status":
@@ -401,8 +398,12 @@ def read_import(
     today: date | None = None,
     progress: ProgressCallback | None = None,
     mapping: ImportMapping | None = None,
+    profile: RegionProfile | None = None,
 ) -> ImportResult:
     """Parse and validate `path`; with `vault`, codes are also checked against it.
+
+    Municipalities and reporters are those of `profile`, else of the vault's
+    region profile, else Drenthe's (`services.region`).
 
     Columns are recognised by their usual names (`domain.synonyms`) unless
     `mapping` says otherwise; its value mappings apply before validation.
@@ -412,8 +413,17 @@ def read_import(
     """
     result, table, estimate = _open_table(Path(path))
     allow = allowlist.allow_terms(vault) if vault is not None else []
+    if profile is None:
+        profile = region.get(vault) if vault is not None else region.default_profile()
     _validate(
-        result, table, estimate, today or date.today(), progress, allow, mapping or ImportMapping()
+        result,
+        table,
+        estimate,
+        today or date.today(),
+        progress,
+        allow,
+        mapping or ImportMapping(),
+        profile,
     )
     if vault is not None:
         _check_codes_against_vault(result, vault)
@@ -704,6 +714,7 @@ def _validate(
     progress: ProgressCallback | None,
     allow: list[str],
     mapping: ImportMapping,
+    profile: RegionProfile,
 ) -> None:
     rows = iter(table)
     # The header is the first row with anything in it (normally line 1).
@@ -727,8 +738,10 @@ def _validate(
             continue  # blank rows are common at the end of a sheet
         result.total += 1
         raw = {name: values[i] if i < len(values) else None for name, i in positions.items()}
-        _translate_values(result, line, raw, positions, mapping)
-        data, errors, warnings = cases.validate_case_fields(raw, today=today, allow=allow)
+        _translate_values(result, line, raw, positions, mapping, profile)
+        data, errors, warnings = cases.validate_case_fields(
+            raw, today=today, allow=allow, profile=profile
+        )
         for problem in errors:
             result.errors.append(_problem(line, problem.field, positions, problem.message))
             _note_unknown_value(result, problem.field, raw.get(problem.field))
@@ -868,6 +881,7 @@ def _translate_values(
     raw: dict[str, str | None],
     positions: dict[str, int],
     mapping: ImportMapping,
+    profile: RegionProfile,
 ) -> None:
     """The chair's value mappings, then a village read as its municipality."""
     for name, value in raw.items():
@@ -876,8 +890,8 @@ def _translate_values(
             if target is not None:
                 raw[name] = target
     place = (raw.get("gemeente") or "").strip()
-    if place and parse_municipality(place) is None:
-        municipality = place_municipality(place)
+    if place and profile.parse_municipality(place) is None:
+        municipality = profile.place_municipality(place)
         if municipality is not None:
             raw["gemeente"] = municipality
             message = t("import.place_read_as", place=place, municipality=municipality)
@@ -888,7 +902,7 @@ def _shown(data: CaseInput) -> dict[str, str]:
     """A row as drieluik read it, for the preview (`--dry-run`)."""
     return {
         "datum": data.signal_date.isoformat(),
-        "gemeente": data.municipality.label,
+        "gemeente": data.municipality,
         "vorm": data.form.value,
         "melder": data.reporter,
         "omschrijving": data.summary,

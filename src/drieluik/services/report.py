@@ -7,6 +7,12 @@ it used in a footnote):
 - **Signals** (total, per form, municipality, reporter and month) count every
   case whose *signal date* falls in the calendar year. A stored form or
   municipality that is not in the vocabulary counts as `onbekend`.
+- **Municipalities** are those of the vault's region profile in force on 31
+  December of the year, in the profile's order, zeros included, then
+  "buiten <regio>" and `onbekend`. A case counts under the name in force then:
+  after a rename or merger dated in or before the year, a case stored with the
+  old name counts under the new one; earlier years keep the old names
+  (`RegionProfile.name_in_year`).
 - **RIEC-registered cases** are left out by default ("De bij het riec
   aangemelde casussen zijn hierin niet meegenomen"): a case with an
   `inbreng RIEC` decision, or whose status is `ingebracht_riec` (an import
@@ -45,14 +51,14 @@ from pathlib import Path
 from sqlalchemy import text as sql_text
 
 from drieluik.domain.dates import check_year
+from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
-    KNOWN_REPORTERS,
     CaseStatus,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 from drieluik.i18n import t
+from drieluik.services import region
 from drieluik.services.export_file import write_export
 from drieluik.store.vault import Vault
 
@@ -104,6 +110,13 @@ class AnnualReport:
     # Cases from earlier years in monitoring when the year began: left out or
     # counted, as the rules say.
     monitoring_from_earlier: int = field(default=0, compare=False)
+    # The vault's region (its profile): the name on the page, the year's
+    # municipalities in report order, "buiten <regio>", the usual reporters.
+    region: str = field(default="Drenthe", compare=False)
+    region_area: str = field(default="provincie", compare=False)  # or "regio"
+    municipalities: tuple[str, ...] = field(default=(), compare=False)
+    outside: str = field(default="buiten Drenthe", compare=False)
+    known_reporters: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -222,6 +235,7 @@ def annual_report(
     earlier_ids = _ids_in_monitoring("_before")
     earlier = "" if rules.exclude_monitoring else f"OR cases.id IN ({earlier_ids})"
     with vault.session() as session:
+        profile = region.read(session)
 
         def grouped(key: str) -> list[tuple[str, int]]:
             query = _GROUPED.format(key=key, riec=not_riec)
@@ -258,12 +272,10 @@ def annual_report(
     by_form, unknown_forms = _fold_into(
         [(f, n) for f, _, _, n in combined], [f.value for f in ExploitationForm], "onbekend"
     )
-    by_municipality, unknown_places = _fold_into(
-        [(m, n) for _, m, _, n in combined],
-        [m.value for m in Municipality],
-        Municipality.ONBEKEND.value,
+    by_municipality, unknown_places = _by_municipality(
+        profile, year, [(m, n) for _, m, _, n in combined]
     )
-    by_reporter = dict.fromkeys(KNOWN_REPORTERS, 0)
+    by_reporter = dict.fromkeys(profile.reporters, 0)
     for _, _, name, count in sorted(combined, key=lambda r: str(r[2]).casefold()):
         by_reporter[name] = by_reporter.get(name, 0) + count
     month_counts = dict(months)
@@ -283,7 +295,32 @@ def annual_report(
         rules=rules,
         riec_left_out=riec_left_out,
         monitoring_from_earlier=from_earlier,
+        region=profile.name,
+        region_area=profile.area,
+        municipalities=profile.names_in_year(year),
+        outside=profile.outside,
+        known_reporters=profile.reporters,
     )
+
+
+def _by_municipality(
+    profile: RegionProfile, year: int, rows: list[tuple[str, int]]
+) -> tuple[dict[str, int], int]:
+    """Counts under the names in force at the end of `year` (renames followed),
+    every municipality of that year with its zero; a name the profile does not
+    know counts as `onbekend`."""
+    counts = dict.fromkeys((*profile.names_in_year(year), profile.outside, UNKNOWN), 0)
+    strays = 0
+    for stored, count in rows:
+        name = profile.name_in_year(stored, year)
+        if name not in counts and profile.entry(name) is not None:
+            counts[name] = 0  # a name the year's list lacks (added later): still shown
+        if name in counts:
+            counts[name] += count
+        else:
+            counts[UNKNOWN] += count
+            strays += count
+    return counts, strays
 
 
 def _fold_into(
@@ -356,7 +393,7 @@ def sections(report: AnnualReport, previous: AnnualReport | None = None) -> list
         # Reporters outside the known list appear only in a year they sent signals.
         r
         for r in rows("by_reporter")
-        if r[0] in KNOWN_REPORTERS or r[2] or r[3]
+        if r[0] in report.known_reporters or r[2] or r[3]
     )
     return [
         Section(

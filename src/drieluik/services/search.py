@@ -28,15 +28,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import text as sql_text
 
+from drieluik.domain.region import RegionProfile
 from drieluik.domain.vocabulary import (
     CaseStatus,
     ExploitationForm,
-    Municipality,
     parse_form,
-    parse_municipality,
     parse_status,
 )
 from drieluik.errors import InvalidInput
+from drieluik.services import region
 from drieluik.store.vault import Vault
 
 # How many of the newest matching entries are ranked (see the module docstring).
@@ -180,6 +180,10 @@ def to_fts_query(user_text: str, *, prefix_last: bool = True) -> str | None:
 # --- filters ---------------------------------------------------------------------
 
 
+class _NoEnum:
+    """A municipality is a region's name, never an enum: always parsed."""
+
+
 def _coerce(value, enum, parse, what: str):
     if value is None or isinstance(value, enum):
         return value
@@ -193,19 +197,23 @@ def facet_tokens(
     *,
     year: int | None = None,
     form: ExploitationForm | str | None = None,
-    municipality: Municipality | str | None = None,
+    municipality: str | None = None,
     status: CaseStatus | str | None = None,
+    profile: RegionProfile | None = None,
 ) -> list[str]:
-    """The index's facet tokens for these filters, as the triggers write them."""
+    """The index's facet tokens for these filters, as the triggers write them.
+
+    A municipality is read with `profile` (the vault's region; None: Drenthe's)."""
     tokens = []
     if year is not None:
         tokens.append(f"y{int(year):04d}")
     form = _coerce(form, ExploitationForm, parse_form, "vorm")
     if form is not None:
         tokens.append(f"f{form.value}")
-    municipality = _coerce(municipality, Municipality, parse_municipality, "gemeente")
     if municipality is not None:
-        tokens.append("m" + municipality.value.lower().replace(" ", "").replace("-", ""))
+        parse = (profile or region.default_profile()).parse_municipality
+        municipality = _coerce(municipality, _NoEnum, parse, "gemeente")
+        tokens.append("m" + municipality.lower().replace(" ", "").replace("-", ""))
     status = _coerce(status, CaseStatus, parse_status, "status")
     if status is not None:
         tokens.append("s" + status.value.replace("_", ""))
@@ -348,7 +356,7 @@ def search(
     limit: int = 20,
     year: int | None = None,
     form: ExploitationForm | str | None = None,
-    municipality: Municipality | str | None = None,
+    municipality: str | None = None,
     status: CaseStatus | str | None = None,
 ) -> list[SearchHit]:
     """The best entries for `query`, best first; one per case and field.
@@ -361,7 +369,10 @@ def search(
     if parsed is None or limit == 0:
         return []
     fts = parsed.fts
-    facets = facet_tokens(year=year, form=form, municipality=municipality, status=status)
+    profile = region.get(vault) if municipality is not None else None
+    facets = facet_tokens(
+        year=year, form=form, municipality=municipality, status=status, profile=profile
+    )
     if facets:
         fts = f"({fts}) AND " + " AND ".join(_quoted([f]) for f in facets)
     hits: list[SearchHit] = []

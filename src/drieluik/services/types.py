@@ -18,7 +18,6 @@ from drieluik.domain.vocabulary import (
     EventKind,
     ExploitationForm,
     MeetingState,
-    Municipality,
     VulnerableGroup,
 )
 
@@ -29,7 +28,7 @@ class CaseView:
     code: str
     signal_date: date
     reporter: str
-    municipality: Municipality
+    municipality: str  # as stored: a name of the region profile, its `outside` or `onbekend`
     form: ExploitationForm
     status: CaseStatus
     summary: str
@@ -43,7 +42,7 @@ class CaseView:
         return {
             "code": self.code,
             "datum": self.signal_date.isoformat(),
-            "gemeente": self.municipality.value,
+            "gemeente": self.municipality,
             "vorm": self.form.value,
             "melder": self.reporter,
             "status": self.status.value,
@@ -183,5 +182,5 @@ class CaseFilter:
     year: int | None = None
     status: CaseStatus | None = None
     form: ExploitationForm | None = None
-    municipality: Municipality | None = None
+    municipality: str | None = None
     statuses: tuple[CaseStatus, ...] = field(default=())

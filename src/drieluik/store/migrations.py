@@ -529,6 +529,99 @@ CREATE TABLE pii_marks (
 CREATE INDEX ix_pii_marks_case_id ON pii_marks (case_id);
 """
 
+
+# Migration 8 (issue 17): the vault's region profile (services/region.py) in
+# `settings`. A vault made before profiles gets Drenthe's, exactly the lists
+# drieluik had hard-coded (municipalities, reporters, places); `init --region`
+# replaces it in a new vault. Frozen like every migration: later changes to
+# the shipped Drenthe profile do not change what an old vault migrates to.
+_V8_REGION_PROFILE = """
+INSERT OR IGNORE INTO settings (key, value) VALUES ('region_profile', '{
+  "version": 1,
+  "key": "drenthe",
+  "name": "Drenthe",
+  "meeting_name": "het Drieluik",
+  "code_prefix": "DL",
+  "outside": "buiten Drenthe",
+  "municipalities": [
+    {"name": "Aa en Hunze", "since": null, "until": null, "successor": null},
+    {"name": "Assen", "since": null, "until": null, "successor": null},
+    {"name": "Borger-Odoorn", "since": null, "until": null, "successor": null},
+    {"name": "Coevorden", "since": null, "until": null, "successor": null},
+    {"name": "De Wolden", "since": null, "until": null, "successor": null},
+    {"name": "Emmen", "since": null, "until": null, "successor": null},
+    {"name": "Hoogeveen", "since": null, "until": null, "successor": null},
+    {"name": "Meppel", "since": null, "until": null, "successor": null},
+    {"name": "Midden-Drenthe", "since": null, "until": null, "successor": null},
+    {"name": "Noordenveld", "since": null, "until": null, "successor": null},
+    {"name": "Tynaarlo", "since": null, "until": null, "successor": null},
+    {"name": "Westerveld", "since": null, "until": null, "successor": null}
+  ],
+  "reporters": [
+    "Veilig Thuis Drenthe",
+    "Politie (AVIM)",
+    "Politie (TMM)",
+    "Politie",
+    "Zorginstelling",
+    "Gemeente",
+    "KMar",
+    "Nederlandse Arbeidsinspectie",
+    "RIEC Noord-Nederland",
+    "Zorg- en Veiligheidshuis Drenthe",
+    "COA / vluchtelingenketen",
+    "CoMensha",
+    "Time2Connect",
+    "GGD Drenthe",
+    "Overig"
+  ],
+  "partners": [],
+  "places": {
+    "Aa en Hunze": [
+      "Gieten", "Annen", "Rolde", "Gasselte", "Gasselternijveen", "Eext", "Grolloo"
+    ],
+    "Assen": [
+      "Loon", "Rhee", "Ter Aard", "Anreep"
+    ],
+    "Borger-Odoorn": [
+      "Borger", "Odoorn", "Exloo", "Valthermond", "Nieuw-Buinen", "Buinen",
+      "Tweede Exloërmond", "2e Exloërmond", "Eerste Exloërmond", "1e Exloërmond", "Valthe",
+      "Drouwen"
+    ],
+    "Coevorden": [
+      "Dalen", "Sleen", "Oosterhesselen", "Zweeloo", "Aalden", "Schoonoord"
+    ],
+    "De Wolden": [
+      "Zuidwolde", "Ruinen", "Ruinerwold", "De Wijk", "Koekange", "Echten"
+    ],
+    "Emmen": [
+      "Klazienaveen", "Nieuw-Amsterdam", "Emmer-Compascuum", "Erica", "Schoonebeek",
+      "Nieuw-Schoonebeek", "Zwartemeer", "Nieuw-Weerdinge", "Weerdinge",
+      "Barger-Compascuum", "Veenoord", "Roswinkel"
+    ],
+    "Hoogeveen": [
+      "Hollandscheveld", "Pesse", "Tiendeveen", "Noordscheschut", "Fluitenberg"
+    ],
+    "Meppel": [
+      "Nijeveen", "Broekhuizen", "Rogat"
+    ],
+    "Midden-Drenthe": [
+      "Beilen", "Westerbork", "Smilde", "Bovensmilde", "Hooghalen", "Wijster", "Hijken",
+      "Orvelte"
+    ],
+    "Noordenveld": [
+      "Roden", "Peize", "Norg", "Nieuw-Roden", "Veenhuizen", "Roderwolde"
+    ],
+    "Tynaarlo": [
+      "Vries", "Zuidlaren", "Eelde", "Paterswolde", "Yde", "De Punt", "Zeijen"
+    ],
+    "Westerveld": [
+      "Diever", "Dwingeloo", "Havelte", "Vledder", "Uffelte", "Frederiksoord",
+      "Wilhelminaoord"
+    ]
+  }
+}');
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
@@ -537,6 +630,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_EVENT_PARAMS,  # 5: history events as kind + params; no event is ever updated
     _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
     _V7_PII_MARKS,  # 7: stored texts with accepted personal-data findings (issue 12)
+    _V8_REGION_PROFILE,  # 8: the region profile, Drenthe for existing vaults (issue 17)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,7 +39,7 @@ from sqlmodel import Session, col, select
 
 from drieluik.domain.vocabulary import ActionStatus, fold
 from drieluik.errors import InvalidInput
-from drieluik.services import meetings
+from drieluik.services import meetings, region
 from drieluik.services.minutes.model import (
     Minutes,
     MinutesAction,
@@ -140,6 +140,7 @@ def live_minutes(session: Session, meeting: Meeting) -> Minutes:
         items=tuple(items),
         action_list=tuple(action_list),
         concept=meeting.ended_at is None,
+        meeting_name=region.read(session).meeting_short,
     )
 
 

@@ -25,7 +25,7 @@ def short_date(day: date | None) -> str:
 
 def title(minutes: Minutes) -> str:
     key = "minutes.title_concept" if minutes.concept else "minutes.title"
-    return t(key, date=long_date(minutes.meeting_date))
+    return t(key, date=long_date(minutes.meeting_date), meeting=minutes.meeting_name)
 
 
 def concept_note(minutes: Minutes) -> str | None:
@@ -92,7 +92,7 @@ def item_facts(item: MinutesItem, *, times: bool = False) -> list[tuple[str, str
         (t("minutes.label.reason"), item.reason.label),
         (t("minutes.label.reporter"), item.reporter),
         (t("minutes.label.form"), item.form.label),
-        (t("minutes.label.municipality"), item.municipality.label),
+        (t("minutes.label.municipality"), item.municipality),
     ]
     if times:
         facts.append((t("minutes.label.time"), item_time(item)))

@@ -22,7 +22,6 @@ from drieluik.domain.vocabulary import (
     AgendaReason,
     DecisionKind,
     ExploitationForm,
-    Municipality,
 )
 
 # The user-text fields that go out, with where they live. Labels for people
@@ -80,7 +79,7 @@ class MinutesItem:
     reason: AgendaReason
     reporter: str
     form: ExploitationForm
-    municipality: Municipality
+    municipality: str
     summary: str
     notes: str
     discussed: bool
@@ -104,6 +103,9 @@ class Minutes:
     # title and every page, and unreached items "nog niet besproken".
     concept: bool = False
     show_times: bool = False  # planned and spent time per item (`--times`)
+    # The meeting's name in the title, from the vault's region profile
+    # (`RegionProfile.meeting_short`); records from before profiles are Drenthe's.
+    meeting_name: str = "Drieluik"
 
     def map_texts(self, change: Callable[[FieldRef, str], str]) -> Minutes:
         """A copy with every outgoing user text replaced by `change(ref, text)`."""
@@ -217,7 +219,7 @@ def from_json(text: str) -> Minutes:
             reason=AgendaReason(item["reason"]),
             reporter=item["reporter"],
             form=ExploitationForm(item["form"]),
-            municipality=Municipality(item["municipality"]),
+            municipality=str(item["municipality"]),
             summary=item["summary"],
             notes=item["notes"],
             discussed=item["discussed"],
@@ -242,4 +244,5 @@ def from_json(text: str) -> Minutes:
         attending=tuple(data["attending"]),
         items=items,
         action_list=tuple(_action_from(a) for a in data["action_list"]),
+        meeting_name=str(data.get("meeting_name") or "Drieluik"),
     )

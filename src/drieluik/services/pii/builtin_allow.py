@@ -1,6 +1,7 @@
 """Names that notes use all the time and that are not personal data.
 
-Organisations in the Drenthe chain, municipalities and towns, regions,
+Organisations in the chain (Drenthe's, and of every shipped region profile),
+municipalities and towns, regions,
 countries and nationalities. The guard never flags these on weak evidence (a
 first name from the list, a role word, a street suffix); only a title is
 stronger ("mevrouw Hoogeveen" is a person). Users add their own terms to the
@@ -9,7 +10,7 @@ allow-list in the vault (`drieluik.services.allowlist`).
 
 from __future__ import annotations
 
-from drieluik.domain.vocabulary import DRENTHE_MUNICIPALITIES, KNOWN_REPORTERS
+from drieluik.domain.regions import all_shipped
 
 ORGANISATIONS = (
     "Veilig Thuis",
@@ -407,8 +408,14 @@ CALENDAR = (
 BUILTIN_ALLOW_TERMS: tuple[str, ...] = tuple(
     dict.fromkeys(
         (
-            *(m.value for m in DRENTHE_MUNICIPALITIES),
-            *(r for r in KNOWN_REPORTERS if r not in {"Overig", "Gemeente", "Zorginstelling"}),
+            *(name for profile in all_shipped() for name in profile.all_names()),
+            *(profile.name for profile in all_shipped()),
+            *(
+                r
+                for profile in all_shipped()
+                for r in (*profile.reporters, *profile.partners)
+                if r not in {"Overig", "Gemeente", "Zorginstelling"}
+            ),
             *ORGANISATIONS,
             *BRANDS,
             *TOWNS,

@@ -15,7 +15,6 @@ from drieluik.services.report_page.model import (
     YearPoint,
     build_page,
     load_page,
-    region_municipalities,
 )
 
 __all__ = [
@@ -25,5 +24,4 @@ __all__ = [
     "YearPoint",
     "build_page",
     "load_page",
-    "region_municipalities",
 ]

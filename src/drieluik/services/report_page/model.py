@@ -2,8 +2,8 @@
 
 Every label is in the reader's language when the page is built; renderers
 only lay it out. Where the region shows (the municipalities, the region's
-name), it comes from `region_municipalities()` and `REGION_NAME` only, so a
-region profile can replace them in one place.
+name), it comes from the report (`AnnualReport.region`, `.municipalities`:
+the vault's region profile for that year).
 """
 
 from __future__ import annotations
@@ -12,23 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drieluik.domain.dates import MIN_YEAR
-from drieluik.domain.vocabulary import DRENTHE_MUNICIPALITIES, ExploitationForm, Municipality
+from drieluik.domain.region import UNKNOWN
+from drieluik.domain.vocabulary import ExploitationForm
 from drieluik.i18n import t
 from drieluik.services import report
 from drieluik.services.report import AnnualReport, CountingRules
 from drieluik.store.vault import Vault
 
-# The region the page is about. One place: a region profile replaces these.
-REGION_NAME = "Drenthe"
-
 # Earlier years on the page, besides the year itself (the "opnieuw een
 # stijging" of the report needs at least two).
 YEARS_BACK = 4
-
-
-def region_municipalities() -> tuple[str, ...]:
-    """The region's municipalities in the page's (alphabetical) order."""
-    return tuple(m.value for m in DRENTHE_MUNICIPALITIES)
 
 
 @dataclass(frozen=True)
@@ -129,11 +122,22 @@ def build_page(
         (k, PageRow(label, mine, theirs))
         for k, label, mine, theirs in sections["by_municipality"].rows
     )
-    outside = places[Municipality.BUITEN_DRENTHE.value]
+    # The year's municipalities (renames followed), then any other name that
+    # counted in either year (a municipality added later), outside, unknown.
+    outside = places.get(current.outside)
+    special = (current.outside, UNKNOWN)
+    listed = [m for m in current.municipalities if m in places] or [
+        k for k in places if k not in special
+    ]
+    others = [
+        k
+        for k, row in places.items()
+        if k not in listed and k not in special and (row.value or row.previous)
+    ]
     municipality_rows = (
-        tuple(places[m] for m in region_municipalities())
-        + ((outside,) if outside.value or outside.previous else ())
-        + (places[Municipality.ONBEKEND.value],)
+        tuple(places[m] for m in (*listed, *others))
+        + ((outside,) if outside and (outside.value or outside.previous) else ())
+        + ((places[UNKNOWN],) if UNKNOWN in places else ())
     )
     # Reporters that sent signals in either year, most signals first.
     reporters = sorted(
@@ -175,7 +179,7 @@ def build_page(
         year=year,
         previous_year=prev_year if prev else None,
         title=t("report.title", year=year),
-        subtitle=t("page.subtitle", region=REGION_NAME),
+        subtitle=t(f"page.subtitle.{current.region_area}", region=current.region),
         totals=totals,
         tables=tables,
         years_title=t("page.years.title"),

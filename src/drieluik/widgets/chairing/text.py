@@ -73,7 +73,7 @@ def case_line(item: AgendaItemView) -> Text:
     meta = t(
         "chair.case_line",
         form=case.form.label,
-        municipality=case.municipality.label,
+        municipality=case.municipality,
         reporter=case.reporter,
     )
     return literal(meta, single_line=True)

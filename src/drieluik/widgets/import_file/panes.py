@@ -9,7 +9,7 @@ as markup; a possible personal-data finding is shown by its category only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from drieluik.i18n import t
-from drieluik.services.importer import COLUMNS, IGNORE, ColumnPlan, ImportResult, value_choices
+from drieluik.services.importer import COLUMNS, IGNORE, ColumnPlan, ImportResult
 from drieluik.widgets.filter_select import FilterSelect
 from drieluik.widgets.literal import literal
 
@@ -100,8 +100,11 @@ class ValueMapPane(Vertical):
     ValueMapPane FilterSelect { width: 1fr; max-width: 34; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, choices: Callable[[str], list[tuple[str, str]]], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.choices = choices  # (label, value) per field: the vault's region decides
         # (field, text as in the sheet, rows holding it (0: from the mapping), chosen value)
         self.items: list[tuple[str, str, int, str | None]] = []
 
@@ -113,7 +116,7 @@ class ValueMapPane(Vertical):
             with Horizontal(classes="import-map-row"):
                 yield Label(self._line(name, text, rows), classes="import-map-label")
                 yield FilterSelect(
-                    value_choices(name),
+                    self.choices(name),
                     prompt=t("imp.value_prompt"),
                     value=chosen,
                     id=f"import-val-{index}",
