@@ -128,8 +128,10 @@ def unwritable_folder(where: Path) -> Iterator[Path]:
         where.chmod(0o755)
 
 
-# Byte layout of a format-1 vault with one key slot, as docs/vault-format.md
-# states it (offset, size). Tests patch fields by name through these.
+# Byte layout of a vault as docs/vault-format.md states it (offset, size):
+# the fixed header is the same in format 1 and 2; a format-2 key slot is the
+# format-1 slot's 92 bytes, then its creation time, name and 4 reserved bytes.
+# Tests patch fields by name through these.
 FIXED_FIELDS = {
     "magic": (0, 8),
     "format_version": (8, 2),
@@ -142,7 +144,7 @@ FIXED_FIELDS = {
     "slot_count": (64, 1),
     "reserved": (65, 3),
 }
-SLOT_FIELDS = {
+SLOT_FIELDS_V1 = {
     "kind": (0, 1),
     "kdf_id": (1, 1),
     "slot_reserved": (2, 2),
@@ -154,23 +156,35 @@ SLOT_FIELDS = {
     "wrapped_key": (44, 48),
     "slot_tail": (92, 4),
 }
+SLOT_FIELDS = {
+    **{k: v for k, v in SLOT_FIELDS_V1.items() if k != "slot_tail"},
+    "created_at": (92, 8),
+    "name": (100, 32),
+    "slot_tail": (132, 4),
+}
 FIRST_SLOT = 68
-SLOT_SIZE = 96
+SLOT_SIZE_V1 = 96
+SLOT_SIZE = 136
 MAC_SIZE = 32
 TAG_SIZE = 16
 
 
-def field_span(name: str, slot: int = 0) -> tuple[int, int]:
+def field_span(name: str, slot: int = 0, version: int = 2) -> tuple[int, int]:
     """(offset, size) of a header field; slot fields in key slot number `slot`."""
     if name in FIXED_FIELDS:
         return FIXED_FIELDS[name]
-    offset, size = SLOT_FIELDS[name]
-    return FIRST_SLOT + SLOT_SIZE * slot + offset, size
+    fields, size_of_slot = (
+        (SLOT_FIELDS_V1, SLOT_SIZE_V1) if version == 1 else (SLOT_FIELDS, SLOT_SIZE)
+    )
+    offset, size = fields[name]
+    return FIRST_SLOT + size_of_slot * slot + offset, size
 
 
-def with_field(data: bytes, name: str, value: int | bytes, slot: int = 0) -> bytes:
+def with_field(
+    data: bytes, name: str, value: int | bytes, slot: int = 0, version: int = 2
+) -> bytes:
     """`data` with one header field replaced (integers little-endian)."""
-    offset, size = field_span(name, slot)
+    offset, size = field_span(name, slot, version)
     raw = value if isinstance(value, bytes) else value.to_bytes(size, "little")
     assert len(raw) == size
     return data[:offset] + raw + data[offset + size :]

@@ -18,6 +18,7 @@ from drieluik.cli import (
     demo,
     export,
     help_language,
+    keys,
     meetings,
     pii,
     report,
@@ -85,7 +86,7 @@ def _register() -> None:
     global _registered
     if _registered:
         return
-    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo):
+    for area in (vault_cmds, keys, cases, meetings, search, report, pii, export, trust, demo):
         area.register(app)
     _registered = True
 

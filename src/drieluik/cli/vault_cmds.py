@@ -161,14 +161,24 @@ def passwd(
             show_default=False,
         ),
     ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="De sleutel die het nieuwe wachtwoord krijgt (anders die waarmee geopend "
+            "is). / The key slot to change (else the one that opened the vault).",
+            show_default=False,
+        ),
+    ] = None,
     allow_weak: AllowWeakOption = False,
 ) -> None:
     """Wijzig het wachtwoord (ook met de herstelsleutel). / Change the passphrase."""
-    from drieluik.services import audit
+    from drieluik.services import keys
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         if recovery_key_file is not None:
             info(t("passwd.via_recovery"))
+        target = opened.slot_to_change(name).name  # refused before the new passphrase is asked
         new = get_passphrase(
             new_passphrase_file,
             env="DRIELUIK_NEW_PASSPHRASE",
@@ -177,11 +187,9 @@ def passwd(
             confirm=True,
         )
         check_strength(new, allow_weak=allow_weak)
-        # Logged in memory first, so the one save of the new slot carries it.
-        with opened.transaction(persist=False) as session:
-            audit.record(session, "passphrase.change")
-        opened.change_passphrase(new)
-    console.print(t("passwd.done"))
+        changed = keys.change_passphrase(opened, new, name=target)
+        several = len(opened.header.passphrase_slots) > 1
+    console.print(t("key.passwd_done", name=changed) if several else t("passwd.done"))
 
 
 def backup(

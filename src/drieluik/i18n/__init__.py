@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from drieluik.i18n import cases, core, meetings, minutes, pii, report, search, trust, tui
+from drieluik.i18n import cases, core, keys, meetings, minutes, pii, report, search, trust, tui
 
 LANGUAGES = ("nl", "en")
-_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, tui)
+_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, keys, tui)
 
 _language_override: str | None = None
 

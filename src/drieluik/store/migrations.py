@@ -529,6 +529,10 @@ CREATE TABLE pii_marks (
 CREATE INDEX ix_pii_marks_case_id ON pii_marks (case_id);
 """
 
+_V8_AUDIT_KEY_SLOT = """
+ALTER TABLE audit_log ADD COLUMN key_slot VARCHAR;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
@@ -537,6 +541,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_EVENT_PARAMS,  # 5: history events as kind + params; no event is ever updated
     _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
     _V7_PII_MARKS,  # 7: stored texts with accepted personal-data findings (issue 12)
+    _V8_AUDIT_KEY_SLOT,  # 8: which named key slot opened the vault, per audit entry (issue 14)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
