@@ -71,6 +71,7 @@ def add(
     from drieluik.services import keys
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
+        opened.check_new_slot_name(name)  # refused before the new passphrase is asked
         new = get_passphrase(
             new_passphrase_file,
             env="DRIELUIK_NEW_PASSPHRASE",

@@ -37,11 +37,15 @@ def remove_key(vault: Vault, name: str) -> str:
 
 
 def change_passphrase(vault: Vault, new_passphrase: str, *, name: str | None = None) -> str:
-    """`passwd`: the slot that opened the vault, or the named one; returns its name."""
+    """`passwd`: the slot that opened the vault, or the named one; returns its name.
+
+    Logged as `passphrase.change`, with `:NAAM` when it is another holder's slot.
+    """
     target = vault.slot_to_change(name).name
+    several = len(vault.header.passphrase_slots) > 1
+    action = "passphrase.change"
+    if several and target != vault.slot_name:
+        action += f":{target}"
     with vault.transaction(persist=False) as session:
-        audit.record(
-            session,
-            "passphrase.change" if target == vault.slot_name else f"passphrase.change:{target}",
-        )
+        audit.record(session, action)
     return vault.change_passphrase(new_passphrase, name=target)

@@ -473,12 +473,8 @@ class Vault:
         per attempt (docs/security.md, "Key holders").
         """
         _require_passphrase(passphrase)
-        name = _require_slot_name(name)
+        name = self.check_new_slot_name(name)
         named = self.header.passphrase_slots
-        if any(s.name.casefold() == name.casefold() for s in named):
-            raise InvalidInput("key.exists", name=name)
-        if len(named) >= fmt.MAX_NAMED_SLOTS:
-            raise InvalidInput("key.full", limit=fmt.MAX_NAMED_SLOTS)
         model = self.header.named(self.slot_name) or named[0]
         salt = model.salt if params is None else os.urandom(16)
         # Checked before the (slow) derivation: what every later unlock would cost.
@@ -496,6 +492,16 @@ class Vault:
             created_at=int(time.time()),
             salt=salt,
         )
+
+    def check_new_slot_name(self, name: str) -> str:
+        """The name as it would be stored, if a new slot may have it (else InvalidInput)."""
+        name = _require_slot_name(name)
+        named = self.header.passphrase_slots
+        if any(s.name.casefold() == name.casefold() for s in named):
+            raise InvalidInput("key.exists", name=name)
+        if len(named) >= fmt.MAX_NAMED_SLOTS:
+            raise InvalidInput("key.full", limit=fmt.MAX_NAMED_SLOTS)
+        return name
 
     def add_key_slot(self, slot: fmt.KeySlot) -> None:
         """Put a slot from `new_key_slot` in the header and save."""
