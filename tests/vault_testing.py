@@ -261,7 +261,9 @@ class KillRun:
 class SaveKiller:
     """Runs savers against one vault and kills each with SIGKILL at a random moment."""
 
-    def __init__(self, path: Path, passphrase: str) -> None:
+    script = _ZYGOTE  # a zygote speaking the protocol above
+
+    def __init__(self, path: Path, passphrase: str, *extra: str) -> None:
         import queue
         import threading
 
@@ -270,7 +272,7 @@ class SaveKiller:
         self.save_seconds: list[float] = []
         self._lines: queue.Queue[str] = queue.Queue()
         self._zygote = subprocess.Popen(
-            [sys.executable, "-c", _ZYGOTE, str(path), passphrase],
+            [sys.executable, "-c", self.script, str(path), passphrase, *extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -367,7 +369,9 @@ class SaveKiller:
                 stream.close()
 
 
-def run_kill_campaign(path: Path, passphrase: str, runs: int, seed: int) -> list[KillRun]:
+def run_kill_campaign(
+    path: Path, passphrase: str, runs: int, seed: int, killer: SaveKiller | None = None
+) -> list[KillRun]:
     """`runs` savers killed at random moments; asserts after each that nothing was lost."""
     import functools
     import random
@@ -375,7 +379,7 @@ def run_kill_campaign(path: Path, passphrase: str, runs: int, seed: int) -> list
     from drieluik.store import vault_format
 
     rng = random.Random(seed)
-    killer = SaveKiller(path, passphrase)
+    killer = killer or SaveKiller(path, passphrase)
     results: list[KillRun] = []
     real_derive_key = vault_format.derive_key
     vault_format.derive_key = functools.lru_cache(maxsize=8)(real_derive_key)
@@ -403,3 +407,124 @@ def describe_kill_campaign(results: list[KillRun]) -> str:
         f"{survived_after_save} landed after the rename but before the save returned; "
         f"highest generation {max(r.found for r in results)}; vault opened every time"
     )
+
+
+# --- kill -9 during key add / key remove --------------------------------------------
+
+# The same protocol, but each "save" is a key-slot change: the holder opens
+# with whichever of the two passphrases works and walks the cycle
+#   {standaard} -> +tweede -> -standaard -> +standaard -> -tweede -> {standaard}
+# through services.keys (audited), so at every moment one slot or both exist.
+_KEY_ZYGOTE = r"""
+import functools, os, sys, time
+from pathlib import Path
+from drieluik.errors import WrongPassphrase
+from drieluik.services import keys
+from drieluik.store import vault_format
+from drieluik.store.kdf import normalise_passphrase
+from drieluik.store.vault import Vault
+
+path, first, second = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+PASSPHRASES = {"standaard": first, "tweede": second}
+vault_format.derive_key = functools.lru_cache(maxsize=8)(vault_format.derive_key)
+
+
+def open_any():
+    for passphrase in (first, second):
+        try:
+            return Vault.open(path, passphrase)
+        except WrongPassphrase:
+            continue
+    raise SystemExit("neither passphrase opens the vault")
+
+
+with open_any() as warm:  # both derivations computed once, inherited by every fork
+    slot = warm.header.passphrase_slots[0]
+    for passphrase in (first, second):
+        vault_format.derive_key(normalise_passphrase(passphrase), slot.salt, slot.params)
+
+
+def step(vault):
+    names = [s.name for s in vault.header.passphrase_slots]
+    if len(names) == 1:
+        other = "tweede" if names[0] == "standaard" else "standaard"
+        keys.add_key(vault, other, PASSPHRASES[other])
+    else:
+        keys.remove_key(vault, names[0])  # the older one goes
+
+
+def saver():
+    vault = open_any()
+    os.write(1, f"opened {os.getpid()}\n".encode())
+    while True:
+        start = time.perf_counter()
+        step(vault)
+        took = time.perf_counter() - start
+        os.write(1, f"saved {os.getpid()} {vault.header.generation} {took:.6f}\n".encode())
+
+
+os.write(1, b"zygote ready\n")
+for line in sys.stdin:
+    if line.strip() != "run":
+        break
+    go_read, go_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(go_write)
+            os.read(go_read, 1)
+            os.close(go_read)
+            saver()
+        finally:
+            os._exit(3)
+    os.close(go_read)
+    os.write(1, f"pid {pid}\n".encode())
+    os.write(go_write, b"g")
+    os.close(go_write)
+    _, status = os.waitpid(pid, 0)
+    os.write(1, f"exit {pid} {status}\n".encode())
+"""
+
+KEY_CYCLE_STATES = (("standaard",), ("standaard", "tweede"), ("tweede",), ("tweede", "standaard"))
+
+
+class KeySlotKiller(SaveKiller):
+    """Kills holders in the middle of `key add` / `key remove` (see _KEY_ZYGOTE).
+
+    After each kill: the vault opens, its slots are one of the cycle's states
+    (never none, never a torn mix), every slot in it opens with its own
+    passphrase, the audit chain is intact, and no temp file is left.
+    """
+
+    script = _KEY_ZYGOTE
+
+    def __init__(self, path: Path, first: str, second: str) -> None:
+        self.passphrases = {"standaard": first, "tweede": second}
+        self.states: list[tuple[str, ...]] = []
+        super().__init__(path, first, second)
+
+    def _check_vault(self) -> int:
+        from drieluik.errors import WrongPassphrase
+        from drieluik.services import audit
+        from drieluik.store.vault import Vault
+
+        opened_with = []
+        for name, passphrase in self.passphrases.items():
+            try:
+                with Vault.open(self.path, passphrase) as vault:
+                    names = tuple(s.name for s in vault.header.passphrase_slots)
+                    assert vault.slot_name == name
+                    assert audit.verify_chain(vault).ok
+                    with vault.db.lock:
+                        check = vault.db.conn.execute("PRAGMA integrity_check").fetchall()
+                    assert check == [("ok",)]
+                    generation = vault.header.generation
+                opened_with.append(name)
+            except WrongPassphrase:
+                continue
+        assert opened_with, "neither the old nor the new slot opens the vault"
+        assert names in KEY_CYCLE_STATES, names
+        assert sorted(opened_with) == sorted(names), (opened_with, names)
+        assert temp_files(self.path) == [], "open must remove orphaned temp files"
+        self.states.append(names)
+        return generation
