@@ -151,6 +151,7 @@ def test_init_creates_a_vault_that_check_accepts(vault_path: Path) -> None:
     assert report["path"] == str(vault_path)
     assert report["counts"]["cases"] == 0
     assert report["key_slots"] == ["passphrase"]
+    assert report["key_slot_names"] == ["standaard"]
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,7 @@ def check(
         "size": details.size,
         "kdf": details.kdf,
         "key_slots": list(details.slots),
+        "key_slot_names": list(details.slot_names),
         "counts": counts,
         "vault_id": details.vault_id,
         "older_copy": older is not None,
@@ -139,7 +140,7 @@ def check(
         ("check.saved_at", report["saved_at"]),
         ("check.size", f"{details.size:,} bytes".replace(",", ".")),
         ("check.kdf", report["kdf"]),
-        ("check.slots", ", ".join(t(f"check.slot.{slot}") for slot in details.slots)),
+        ("check.slots", _slots_line(details)),
         ("check.recovery_key", t("check.yes") if "recovery" in details.slots else t("check.no")),
         ("check.counts", ", ".join(f"{t(f'check.table.{k}')} {v}" for k, v in counts.items())),
         ("check.rollback", t("check.yes") if older else t("check.no")),
@@ -147,6 +148,14 @@ def check(
     width = max(len(t(key)) for key, _ in rows)
     for key, value in rows:
         console.print(f"  {t(key):<{width}}  {value}")
+
+
+def _slots_line(details) -> str:
+    """`wachtwoord (standaard, zorgcoordinator), herstelsleutel`."""
+    shown = [f"{t('check.slot.passphrase')} ({', '.join(details.slot_names)})"]
+    if "recovery" in details.slots:
+        shown.append(t("check.slot.recovery"))
+    return ", ".join(shown)
 
 
 def passwd(
