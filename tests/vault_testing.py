@@ -225,6 +225,10 @@ def saver():
         os.write(1, f"saved {os.getpid()} {vault.header.generation} {took:.6f}\n".encode())
 
 
+"""
+
+# Both zygotes end with this: fork one saver per "run", report its pid and its exit.
+_FORK_LOOP = r"""
 os.write(1, b"zygote ready\n")
 for line in sys.stdin:
     if line.strip() != "run":
@@ -248,6 +252,7 @@ for line in sys.stdin:
     _, status = os.waitpid(pid, 0)
     os.write(1, f"exit {pid} {status}\n".encode())
 """
+_ZYGOTE += _FORK_LOOP
 
 
 @dataclass(frozen=True)
@@ -415,7 +420,8 @@ def describe_kill_campaign(results: list[KillRun]) -> str:
 # with whichever of the two passphrases works and walks the cycle
 #   {standaard} -> +tweede -> -standaard -> +standaard -> -tweede -> {standaard}
 # through services.keys (audited), so at every moment one slot or both exist.
-_KEY_ZYGOTE = r"""
+_KEY_ZYGOTE = (
+    r"""
 import functools, os, sys, time
 from pathlib import Path
 from drieluik.errors import WrongPassphrase
@@ -463,27 +469,9 @@ def saver():
         os.write(1, f"saved {os.getpid()} {vault.header.generation} {took:.6f}\n".encode())
 
 
-os.write(1, b"zygote ready\n")
-for line in sys.stdin:
-    if line.strip() != "run":
-        break
-    go_read, go_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(go_write)
-            os.read(go_read, 1)
-            os.close(go_read)
-            saver()
-        finally:
-            os._exit(3)
-    os.close(go_read)
-    os.write(1, f"pid {pid}\n".encode())
-    os.write(go_write, b"g")
-    os.close(go_write)
-    _, status = os.waitpid(pid, 0)
-    os.write(1, f"exit {pid} {status}\n".encode())
 """
+    + _FORK_LOOP
+)
 
 KEY_CYCLE_STATES = (("standaard",), ("standaard", "tweede"), ("tweede",), ("tweede", "standaard"))
 

@@ -3,33 +3,21 @@ never a passphrase; the name is part of the hash chain."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from drieluik.domain.vocabulary import ExploitationForm, Municipality
 from drieluik.errors import InvalidInput
 from drieluik.services import audit, cases, keys
-from drieluik.services.cases import CaseInput
 from drieluik.services.unlock import unlock
 from drieluik.store import vault_format as fmt
 from drieluik.store.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.services.test_audit import _input
 
 SECOND = "zorg wachtwoord twee"
 RECOVERY = "ABCD-EFGH-JKLM-NPQR"
-
-
-def _input(summary: str) -> CaseInput:
-    return CaseInput(
-        signal_date=date(2024, 2, 1),
-        reporter="Politie",
-        municipality=Municipality.EMMEN,
-        form=ExploitationForm.SEKSUEEL,
-        summary=summary,
-    )
 
 
 @pytest.fixture
