@@ -184,3 +184,42 @@ def test_in_english(
     assert "Key “successor” added" in result.stdout
     listed = run_here(capsys, "key", "list", "--passphrase-file", str(files[0]))
     assert "← opened" in listed.stdout
+
+
+def test_own_kdf_gives_the_slot_its_own_salt(
+    vault: Path, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = files
+    added = run_here(
+        capsys,
+        *("key", "add", "--name", "eigen", "--own-kdf", "--passphrase-file", str(old)),
+        *("--new-passphrase-file", str(new), "--allow-weak"),
+    )
+    assert added.code == 0, added.stderr
+    listed = json.loads(
+        run_here(capsys, "key", "list", "--json", "--passphrase-file", str(old)).stdout
+    )
+    assert [s["shares_kdf"] for s in listed] == [False, False]
+    with Vault.open(vault, SECOND) as opened:
+        first, second = opened.header.passphrase_slots
+        assert first.salt != second.salt
+
+
+def test_a_format_1_vault_becomes_format_2_with_key_add(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from tests.store.test_key_slots import V1_PASSPHRASE, V1_VECTOR
+
+    path = tmp_path / "oud.vault"
+    shutil.copyfile(V1_VECTOR, path)
+    env = {"DRIELUIK_PASSPHRASE": V1_PASSPHRASE, "DRIELUIK_NEW_PASSPHRASE": SECOND}
+    before = json.loads(run_cli("check", "--json", "--vault", str(path), env=env).stdout)
+    assert (before["format_version"], before["key_slot_names"]) == (1, ["standaard"])
+    added = run_cli("key", "add", "--name", "opvolger", "--vault", str(path), env=env)
+    assert added.code == 0, added.stderr
+    after = json.loads(run_cli("check", "--json", "--vault", str(path), env=env).stdout)
+    assert (after["format_version"], after["key_slot_names"]) == (2, ["standaard", "opvolger"])
+    assert after["vault_id"] == before["vault_id"]
+    assert run_cli("check", "--vault", str(path), env={"DRIELUIK_PASSPHRASE": SECOND}).code == 0
