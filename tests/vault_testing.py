@@ -128,8 +128,10 @@ def unwritable_folder(where: Path) -> Iterator[Path]:
         where.chmod(0o755)
 
 
-# Byte layout of a format-1 vault with one key slot, as docs/vault-format.md
-# states it (offset, size). Tests patch fields by name through these.
+# Byte layout of a vault as docs/vault-format.md states it (offset, size):
+# the fixed header is the same in format 1 and 2; a format-2 key slot is the
+# format-1 slot's 92 bytes, then its creation time, name and 4 reserved bytes.
+# Tests patch fields by name through these.
 FIXED_FIELDS = {
     "magic": (0, 8),
     "format_version": (8, 2),
@@ -142,7 +144,7 @@ FIXED_FIELDS = {
     "slot_count": (64, 1),
     "reserved": (65, 3),
 }
-SLOT_FIELDS = {
+SLOT_FIELDS_V1 = {
     "kind": (0, 1),
     "kdf_id": (1, 1),
     "slot_reserved": (2, 2),
@@ -154,23 +156,35 @@ SLOT_FIELDS = {
     "wrapped_key": (44, 48),
     "slot_tail": (92, 4),
 }
+SLOT_FIELDS = {
+    **{k: v for k, v in SLOT_FIELDS_V1.items() if k != "slot_tail"},
+    "created_at": (92, 8),
+    "name": (100, 32),
+    "slot_tail": (132, 4),
+}
 FIRST_SLOT = 68
-SLOT_SIZE = 96
+SLOT_SIZE_V1 = 96
+SLOT_SIZE = 136
 MAC_SIZE = 32
 TAG_SIZE = 16
 
 
-def field_span(name: str, slot: int = 0) -> tuple[int, int]:
+def field_span(name: str, slot: int = 0, version: int = 2) -> tuple[int, int]:
     """(offset, size) of a header field; slot fields in key slot number `slot`."""
     if name in FIXED_FIELDS:
         return FIXED_FIELDS[name]
-    offset, size = SLOT_FIELDS[name]
-    return FIRST_SLOT + SLOT_SIZE * slot + offset, size
+    fields, size_of_slot = (
+        (SLOT_FIELDS_V1, SLOT_SIZE_V1) if version == 1 else (SLOT_FIELDS, SLOT_SIZE)
+    )
+    offset, size = fields[name]
+    return FIRST_SLOT + size_of_slot * slot + offset, size
 
 
-def with_field(data: bytes, name: str, value: int | bytes, slot: int = 0) -> bytes:
+def with_field(
+    data: bytes, name: str, value: int | bytes, slot: int = 0, version: int = 2
+) -> bytes:
     """`data` with one header field replaced (integers little-endian)."""
-    offset, size = field_span(name, slot)
+    offset, size = field_span(name, slot, version)
     raw = value if isinstance(value, bytes) else value.to_bytes(size, "little")
     assert len(raw) == size
     return data[:offset] + raw + data[offset + size :]
@@ -211,6 +225,10 @@ def saver():
         os.write(1, f"saved {os.getpid()} {vault.header.generation} {took:.6f}\n".encode())
 
 
+"""
+
+# Both zygotes end with this: fork one saver per "run", report its pid and its exit.
+_FORK_LOOP = r"""
 os.write(1, b"zygote ready\n")
 for line in sys.stdin:
     if line.strip() != "run":
@@ -234,6 +252,7 @@ for line in sys.stdin:
     _, status = os.waitpid(pid, 0)
     os.write(1, f"exit {pid} {status}\n".encode())
 """
+_ZYGOTE += _FORK_LOOP
 
 
 @dataclass(frozen=True)
@@ -247,7 +266,9 @@ class KillRun:
 class SaveKiller:
     """Runs savers against one vault and kills each with SIGKILL at a random moment."""
 
-    def __init__(self, path: Path, passphrase: str) -> None:
+    script = _ZYGOTE  # a zygote speaking the protocol above
+
+    def __init__(self, path: Path, passphrase: str, *extra: str) -> None:
         import queue
         import threading
 
@@ -256,7 +277,7 @@ class SaveKiller:
         self.save_seconds: list[float] = []
         self._lines: queue.Queue[str] = queue.Queue()
         self._zygote = subprocess.Popen(
-            [sys.executable, "-c", _ZYGOTE, str(path), passphrase],
+            [sys.executable, "-c", self.script, str(path), passphrase, *extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -353,7 +374,9 @@ class SaveKiller:
                 stream.close()
 
 
-def run_kill_campaign(path: Path, passphrase: str, runs: int, seed: int) -> list[KillRun]:
+def run_kill_campaign(
+    path: Path, passphrase: str, runs: int, seed: int, killer: SaveKiller | None = None
+) -> list[KillRun]:
     """`runs` savers killed at random moments; asserts after each that nothing was lost."""
     import functools
     import random
@@ -361,7 +384,7 @@ def run_kill_campaign(path: Path, passphrase: str, runs: int, seed: int) -> list
     from drieluik.store import vault_format
 
     rng = random.Random(seed)
-    killer = SaveKiller(path, passphrase)
+    killer = killer or SaveKiller(path, passphrase)
     results: list[KillRun] = []
     real_derive_key = vault_format.derive_key
     vault_format.derive_key = functools.lru_cache(maxsize=8)(real_derive_key)
@@ -389,3 +412,107 @@ def describe_kill_campaign(results: list[KillRun]) -> str:
         f"{survived_after_save} landed after the rename but before the save returned; "
         f"highest generation {max(r.found for r in results)}; vault opened every time"
     )
+
+
+# --- kill -9 during key add / key remove --------------------------------------------
+
+# The same protocol, but each "save" is a key-slot change: the holder opens
+# with whichever of the two passphrases works and walks the cycle
+#   {standaard} -> +tweede -> -standaard -> +standaard -> -tweede -> {standaard}
+# through services.keys (audited), so at every moment one slot or both exist.
+_KEY_ZYGOTE = (
+    r"""
+import functools, os, sys, time
+from pathlib import Path
+from drieluik.errors import WrongPassphrase
+from drieluik.services import keys
+from drieluik.store import vault_format
+from drieluik.store.kdf import normalise_passphrase
+from drieluik.store.vault import Vault
+
+path, first, second = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+PASSPHRASES = {"standaard": first, "tweede": second}
+vault_format.derive_key = functools.lru_cache(maxsize=8)(vault_format.derive_key)
+
+
+def open_any():
+    for passphrase in (first, second):
+        try:
+            return Vault.open(path, passphrase)
+        except WrongPassphrase:
+            continue
+    raise SystemExit("neither passphrase opens the vault")
+
+
+with open_any() as warm:  # both derivations computed once, inherited by every fork
+    slot = warm.header.passphrase_slots[0]
+    for passphrase in (first, second):
+        vault_format.derive_key(normalise_passphrase(passphrase), slot.salt, slot.params)
+
+
+def step(vault):
+    names = [s.name for s in vault.header.passphrase_slots]
+    if len(names) == 1:
+        other = "tweede" if names[0] == "standaard" else "standaard"
+        keys.add_key(vault, other, PASSPHRASES[other])
+    else:
+        keys.remove_key(vault, names[0])  # the older one goes
+
+
+def saver():
+    vault = open_any()
+    os.write(1, f"opened {os.getpid()}\n".encode())
+    while True:
+        start = time.perf_counter()
+        step(vault)
+        took = time.perf_counter() - start
+        os.write(1, f"saved {os.getpid()} {vault.header.generation} {took:.6f}\n".encode())
+
+
+"""
+    + _FORK_LOOP
+)
+
+KEY_CYCLE_STATES = (("standaard",), ("standaard", "tweede"), ("tweede",), ("tweede", "standaard"))
+
+
+class KeySlotKiller(SaveKiller):
+    """Kills holders in the middle of `key add` / `key remove` (see _KEY_ZYGOTE).
+
+    After each kill: the vault opens, its slots are one of the cycle's states
+    (never none, never a torn mix), every slot in it opens with its own
+    passphrase, the audit chain is intact, and no temp file is left.
+    """
+
+    script = _KEY_ZYGOTE
+
+    def __init__(self, path: Path, first: str, second: str) -> None:
+        self.passphrases = {"standaard": first, "tweede": second}
+        self.states: list[tuple[str, ...]] = []
+        super().__init__(path, first, second)
+
+    def _check_vault(self) -> int:
+        from drieluik.errors import WrongPassphrase
+        from drieluik.services import audit
+        from drieluik.store.vault import Vault
+
+        opened_with = []
+        for name, passphrase in self.passphrases.items():
+            try:
+                with Vault.open(self.path, passphrase) as vault:
+                    names = tuple(s.name for s in vault.header.passphrase_slots)
+                    assert vault.slot_name == name
+                    assert audit.verify_chain(vault).ok
+                    with vault.db.lock:
+                        check = vault.db.conn.execute("PRAGMA integrity_check").fetchall()
+                    assert check == [("ok",)]
+                    generation = vault.header.generation
+                opened_with.append(name)
+            except WrongPassphrase:
+                continue
+        assert opened_with, "neither the old nor the new slot opens the vault"
+        assert names in KEY_CYCLE_STATES, names
+        assert sorted(opened_with) == sorted(names), (opened_with, names)
+        assert temp_files(self.path) == [], "open must remove orphaned temp files"
+        self.states.append(names)
+        return generation

@@ -70,6 +70,8 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
     new = tmp_path / "nieuw.vault"
     other = tmp_path / "ander.txt"
     other.write_text("nieuw wachtwoord dat lang genoeg is\n", encoding="utf-8")
+    third = tmp_path / "derde.txt"
+    third.write_text("wachtwoord van de zorgcoördinator\n", encoding="utf-8")
     note = tmp_path / "notitie.txt"
     note.write_text(f"Contact in {PLACE}, tel. 06-12345678.\n", encoding="utf-8")
     sample = Path(__file__).parent.parent / "data" / "import" / "signalen_utf8_bom_puntkomma.csv"
@@ -93,6 +95,24 @@ def invocations(tmp_path: Path, code: str) -> dict[str, list[list[str]]]:
         "audit": [["audit"], ["audit", "--json"]],
         "recovery-key": [
             ["recovery-key", "--vault", str(new), "--passphrase-file", str(other), "--yes"]
+        ],
+        # After passwd: `other` opens `new`; the key's name is not in cp1252's ASCII part.
+        "key add": [
+            [
+                *("key", "add", "--vault", str(new), "--name", "zorgcoördinator"),
+                *("--passphrase-file", str(other), "--new-passphrase-file", str(third)),
+                "--allow-weak",
+            ]
+        ],
+        "key list": [
+            ["key", "list", "--vault", str(new), "--passphrase-file", str(other)],
+            ["key", "list", "--vault", str(new), "--passphrase-file", str(other), "--json"],
+        ],
+        "key remove": [
+            [
+                *("key", "remove", "--vault", str(new), "--name", "zorgcoördinator"),
+                *("--passphrase-file", str(other), "--yes"),
+            ]
         ],
         "demo": [["demo", "--no-open", "--cases", "3", "--vault", str(tmp_path / "d.vault")]],
         "case show": [["case", "show", code], ["case", "show", code, "--json"]],

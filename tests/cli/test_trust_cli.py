@@ -189,7 +189,8 @@ def test_audit_lists_and_verifies(here, due_vault) -> None:
     assert "case.create" in listing.stdout and "decision.create" in listing.stdout
     last_two = json.loads(here("audit", "--json", "--limit", "2").stdout)
     assert len(last_two) == 2
-    assert set(last_two[0]) == {"id", "tijd", "gebruiker", "actie", "code"}
+    assert set(last_two[0]) == {"id", "tijd", "gebruiker", "actie", "code", "sleutel"}
+    assert last_two[0]["sleutel"] == "standaard"
 
     verified = here("audit", "--verify")
     assert verified.code == 0, verified.stderr

@@ -151,6 +151,7 @@ def test_init_creates_a_vault_that_check_accepts(vault_path: Path) -> None:
     assert report["path"] == str(vault_path)
     assert report["counts"]["cases"] == 0
     assert report["key_slots"] == ["passphrase"]
+    assert report["key_slot_names"] == ["standaard"]
 
 
 @pytest.mark.parametrize(
@@ -276,7 +277,10 @@ DAMAGE = {
     "truncated payload": (lambda v, t: _sealed(v)[:-1], 7),
     "flipped payload byte": (lambda v, t: flipped(_sealed(v), 5000), 7),
     "flipped salt byte": (lambda v, t: flipped(_sealed(v), 90), 3),
-    "future format version": (lambda v, t: with_field(_sealed(v), "format_version", 2), 1),
+    "future format version": (
+        lambda v, t: with_field(_sealed(v), "format_version", fmt.FORMAT_VERSION + 1),
+        1,
+    ),
     "4 TiB of KDF memory": (lambda v, t: with_field(_sealed(v), "memory_kib", 0xFFFFFFFF), 7),
     "2^32-1 KDF passes": (lambda v, t: with_field(_sealed(v), "iterations", 0xFFFFFFFF), 7),
     "zero KDF lanes": (lambda v, t: with_field(_sealed(v), "lanes", 0), 7),

@@ -63,7 +63,7 @@ def main(out: Path) -> None:
         "passphrase": PASSPHRASE,
         "file_sha256": hashlib.sha256(data).hexdigest(),
         "file_size": len(data),
-        "format_version": fmt.FORMAT_VERSION,
+        "format_version": header.version,
         "schema_version": SCHEMA_VERSION,
         "header": {
             "magic": fmt.MAGIC.decode(),

@@ -104,10 +104,11 @@ def test_an_edited_entry_with_a_recomputed_hash_breaks_the_next_link(trail: Vaul
     ids = _ids(trail)
     with trail.session() as session:
         prev = session.execute(
-            text("SELECT prev_hash, at, os_user FROM audit_log WHERE id = :id"), {"id": ids[3]}
+            text("SELECT prev_hash, at, os_user, key_slot FROM audit_log WHERE id = :id"),
+            {"id": ids[3]},
         ).one()
     forged = audit.entry_hash(
-        prev[0], audit._parse_moment(prev[1]), prev[2], "case.view", "DL-2024-001"
+        prev[0], audit._parse_moment(prev[1]), prev[2], "case.view", "DL-2024-001", prev[3]
     )
     _sql(trail, f"UPDATE audit_log SET action = 'case.view', hash = '{forged}' WHERE id = {ids[3]}")
     result = audit.verify_chain(trail)

@@ -1,4 +1,5 @@
-"""The committed format-1 vector keeps opening, with exactly its known content.
+"""The committed format-1 vector keeps opening, with exactly its known content
+(and converts to format 2 at its next save: tests/store/test_key_slots.py).
 
 Also read by an independent implementation of docs/vault-format.md that uses
 only `cryptography` and `sqlite3`, so the document and the code cannot drift
@@ -25,7 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from drieluik.errors import WrongPassphrase
 from drieluik.store import vault_format as fmt
 from drieluik.store.vault import Vault, peek
-from tests.vault_testing import FIRST_SLOT, FIXED_FIELDS, SLOT_FIELDS, SLOT_SIZE, field_span
+from tests.vault_testing import FIRST_SLOT, FIXED_FIELDS, SLOT_FIELDS_V1, SLOT_SIZE_V1, field_span
 
 DATA = Path(__file__).parent.parent / "data"
 VECTOR = DATA / "known-answer-v1.vault"
@@ -99,15 +100,16 @@ def test_the_header_fields_are_where_the_document_says(vector: Path) -> None:
     header, slot = EXPECTED["header"], EXPECTED["slots"][0]
 
     def raw(name: str) -> bytes:
-        offset, size = field_span(name)
+        offset, size = field_span(name, version=1)
         return data[offset : offset + size]
 
     def number(name: str) -> int:
         return int.from_bytes(raw(name), "little")
 
     assert raw("magic") == header["magic"].encode() == fmt.MAGIC
-    assert number("format_version") == EXPECTED["format_version"] == fmt.FORMAT_VERSION
-    assert number("header_length") == header["header_length"] == FIRST_SLOT + SLOT_SIZE
+    assert number("format_version") == EXPECTED["format_version"] == 1
+    assert 1 in fmt.READABLE_VERSIONS
+    assert number("header_length") == header["header_length"] == FIRST_SLOT + SLOT_SIZE_V1
     assert raw("vault_id").hex() == header["vault_id"]
     assert number("generation") == header["generation"]
     assert number("saved_at") == header["saved_at"]
@@ -127,17 +129,20 @@ def test_the_header_fields_are_where_the_document_says(vector: Path) -> None:
 
     # The struct layouts in the code agree with the table in the document.
     assert fmt.FIXED_HEADER.size == FIRST_SLOT == sum(s for _, s in FIXED_FIELDS.values())
-    assert fmt.SLOT.size == SLOT_SIZE == sum(s for _, s in SLOT_FIELDS.values())
+    assert fmt.SLOT_V1.size == SLOT_SIZE_V1 == sum(s for _, s in SLOT_FIELDS_V1.values())
     parsed = fmt.parse_header(data, len(data))
+    assert parsed.version == 1
     assert parsed.vault_id.hex() == header["vault_id"]
     assert parsed.slots[0].params.memory_kib == slot["memory_kib"]
 
     info = peek(vector)
-    assert (info.generation, info.size, info.slots) == (
+    assert (info.generation, info.size, info.slots, info.format_version) == (
         header["generation"],
         EXPECTED["file_size"],
         ("passphrase",),
+        1,
     )
+    assert info.slot_names == (fmt.DEFAULT_SLOT_NAME,)
 
 
 def _hkdf(data_key: bytes, vault_id: bytes, purpose: bytes) -> bytes:

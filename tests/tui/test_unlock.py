@@ -118,3 +118,31 @@ async def test_the_vault_path_is_shown_relative_to_home(
         await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
         shown = str(app.screen.query_one("#unlock-path").render())
         assert expected in shown and str(closed_vault) not in shown
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "slot"),
+    [("zorg wachtwoord twee", "zorgcoördinator"), (PASSPHRASE, "standaard")],
+)
+async def test_either_key_holder_unlocks_with_the_passphrase_alone(
+    closed_vault: Path, passphrase: str, slot: str
+) -> None:
+    """Two named slots: the screen asks for the passphrase only and tries both;
+    the audit trail names the slot that opened the vault."""
+    from drieluik.services import audit, keys
+
+    with Vault.open(closed_vault, PASSPHRASE) as vault:
+        keys.add_key(vault, "zorgcoördinator", "zorg wachtwoord twee")
+    app = app_for(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        screen = app.screen
+        assert len(screen.query(Input)) == 1  # no slot to choose
+        await pilot.press(*"geen van beide", "enter")
+        await wait_for(pilot, lambda: screen.failed_attempts == 1)
+        await pilot.press(*passphrase, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert app.vault.slot_name == slot
+        last = audit.list_entries(app.vault)[-1]
+        assert (last.action, last.key_slot) == ("unlock", slot)
+        await pilot.press("ctrl+q")

@@ -18,6 +18,7 @@ from drieluik.cli import (
     demo,
     export,
     help_language,
+    keys,
     meetings,
     pii,
     region,
@@ -86,7 +87,19 @@ def _register() -> None:
     global _registered
     if _registered:
         return
-    for area in (vault_cmds, cases, meetings, search, report, pii, export, trust, demo, region):
+    for area in (
+        vault_cmds,
+        keys,
+        cases,
+        meetings,
+        search,
+        report,
+        pii,
+        export,
+        trust,
+        demo,
+        region,
+    ):
         area.register(app)
     _registered = True
 

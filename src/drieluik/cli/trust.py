@@ -243,8 +243,8 @@ def _show_entries(entries, as_json: bool) -> None:
     for entry in entries:
         moment = format_moment(entry.at) if entry.at else "????-??-?? ??:??"
         console.print(
-            f"{entry.id:>6}  {moment}  {entry.os_user:<12}  {entry.action:<18}  "
-            f"{entry.case_code or ''}".rstrip()
+            f"{entry.id:>6}  {moment}  {entry.os_user:<12}  {entry.key_slot or '-':<16}  "
+            f"{entry.action:<18}  {entry.case_code or ''}".rstrip()
         )
 
 

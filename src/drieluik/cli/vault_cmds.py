@@ -135,6 +135,7 @@ def check(
         "size": details.size,
         "kdf": details.kdf,
         "key_slots": list(details.slots),
+        "key_slot_names": list(details.slot_names),
         "counts": counts,
         "vault_id": details.vault_id,
         "older_copy": older is not None,
@@ -151,7 +152,7 @@ def check(
         ("check.saved_at", report["saved_at"]),
         ("check.size", f"{details.size:,} bytes".replace(",", ".")),
         ("check.kdf", report["kdf"]),
-        ("check.slots", ", ".join(t(f"check.slot.{slot}") for slot in details.slots)),
+        ("check.slots", _slots_line(details)),
         ("check.recovery_key", t("check.yes") if "recovery" in details.slots else t("check.no")),
         ("check.counts", ", ".join(f"{t(f'check.table.{k}')} {v}" for k, v in counts.items())),
         ("check.rollback", t("check.yes") if older else t("check.no")),
@@ -159,6 +160,14 @@ def check(
     width = max(len(t(key)) for key, _ in rows)
     for key, value in rows:
         console.print(f"  {t(key):<{width}}  {value}")
+
+
+def _slots_line(details) -> str:
+    """`wachtwoord (standaard, zorgcoordinator), herstelsleutel`."""
+    shown = [f"{t('check.slot.passphrase')} ({', '.join(details.slot_names)})"]
+    if "recovery" in details.slots:
+        shown.append(t("check.slot.recovery"))
+    return ", ".join(shown)
 
 
 def passwd(
@@ -173,14 +182,24 @@ def passwd(
             show_default=False,
         ),
     ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="De sleutel die het nieuwe wachtwoord krijgt (anders die waarmee geopend "
+            "is). / The key slot to change (else the one that opened the vault).",
+            show_default=False,
+        ),
+    ] = None,
     allow_weak: AllowWeakOption = False,
 ) -> None:
     """Wijzig het wachtwoord (ook met de herstelsleutel). / Change the passphrase."""
-    from drieluik.services import audit
+    from drieluik.services import keys
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         if recovery_key_file is not None:
             info(t("passwd.via_recovery"))
+        target = opened.slot_to_change(name).name  # refused before the new passphrase is asked
         new = get_passphrase(
             new_passphrase_file,
             env="DRIELUIK_NEW_PASSPHRASE",
@@ -189,11 +208,9 @@ def passwd(
             confirm=True,
         )
         check_strength(new, allow_weak=allow_weak)
-        # Logged in memory first, so the one save of the new slot carries it.
-        with opened.transaction(persist=False) as session:
-            audit.record(session, "passphrase.change")
-        opened.change_passphrase(new)
-    console.print(t("passwd.done"))
+        changed = keys.change_passphrase(opened, new, name=target)
+        several = len(opened.header.passphrase_slots) > 1
+    console.print(t("key.passwd_done", name=changed) if several else t("passwd.done"))
 
 
 def backup(

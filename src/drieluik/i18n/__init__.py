@@ -14,6 +14,7 @@ from functools import cache
 from drieluik.i18n import (
     cases,
     core,
+    keys,
     meetings,
     minutes,
     pii,
@@ -25,7 +26,7 @@ from drieluik.i18n import (
 )
 
 LANGUAGES = ("nl", "en")
-_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, tui, region)
+_CATALOG_MODULES = (core, cases, meetings, search, report, pii, minutes, trust, keys, tui, region)
 
 _language_override: str | None = None
 

@@ -42,9 +42,25 @@ def _canonical_time(at: datetime) -> str:
     return _as_utc(at).isoformat()
 
 
-def entry_hash(prev_hash: str, at: datetime, user: str, action: str, case_code: str | None) -> str:
-    material = "\x1f".join((prev_hash, _canonical_time(at), user, action, case_code or ""))
+def entry_hash(
+    prev_hash: str,
+    at: datetime,
+    user: str,
+    action: str,
+    case_code: str | None,
+    key_slot: str | None = None,
+) -> str:
+    fields = [prev_hash, _canonical_time(at), user, action, case_code or ""]
+    if key_slot is not None:  # entries before schema 9 have none and hash as they did
+        fields.append(key_slot)
+    material = "\x1f".join(fields)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def _key_slot(session: Session) -> str | None:
+    """The key slot that opened the vault this session belongs to (store/vault.py)."""
+    slot = session.info.get("key_slot")
+    return slot if isinstance(slot, str) else None
 
 
 # --- writing ------------------------------------------------------------------
@@ -77,13 +93,15 @@ def record(session: Session, action: str, case_code: str | None = None) -> Audit
     count, prev = _head(session)
     at = now()
     user = os_user()
+    slot = _key_slot(session)
     entry = AuditEntry(
         at=at,
         os_user=user,
         action=action,
         case_code=case_code,
         prev_hash=prev,
-        hash=entry_hash(prev, at, user, action, case_code),
+        hash=entry_hash(prev, at, user, action, case_code, slot),
+        key_slot=slot,
     )
     session.add(entry)
     _set_head(session, count + 1, entry.hash)
@@ -115,9 +133,10 @@ def record_many(session: Session, action: str, case_codes: list[str]) -> None:
     count, prev = _head(session)
     at = now()
     user = os_user()
+    slot = _key_slot(session)
     rows = []
     for code in case_codes:
-        digest = entry_hash(prev, at, user, action, code)
+        digest = entry_hash(prev, at, user, action, code, slot)
         rows.append(
             {
                 "at": at,
@@ -126,6 +145,7 @@ def record_many(session: Session, action: str, case_codes: list[str]) -> None:
                 "case_code": code,
                 "prev_hash": prev,
                 "hash": digest,
+                "key_slot": slot,
             }
         )
         prev = digest
@@ -149,6 +169,7 @@ class AuditView:
     os_user: str
     action: str
     case_code: str | None
+    key_slot: str | None = None  # the key slot's name; None before schema 9
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -157,6 +178,7 @@ class AuditView:
             "gebruiker": self.os_user,
             "actie": self.action,
             "code": self.case_code,
+            "sleutel": self.key_slot,
         }
 
 
@@ -173,7 +195,7 @@ def _parse_moment(raw: object) -> datetime | None:
 
 # Raw SQL, not the model: a hand-edited row (a moment that no longer parses)
 # must be reported, not crash the listing or the check.
-_ROWS = "SELECT id, at, os_user, action, case_code, prev_hash, hash FROM audit_log"
+_ROWS = "SELECT id, at, os_user, action, case_code, prev_hash, hash, key_slot FROM audit_log"
 
 
 def list_entries(vault: Vault, *, limit: int | None = None) -> list[AuditView]:
@@ -182,7 +204,8 @@ def list_entries(vault: Vault, *, limit: int | None = None) -> list[AuditView]:
     with vault.session() as session:
         rows = session.execute(text(query), {"limit": limit} if limit is not None else {}).all()
     return [
-        AuditView(row[0], _parse_moment(row[1]), row[2], row[3], row[4]) for row in reversed(rows)
+        AuditView(row[0], _parse_moment(row[1]), row[2], row[3], row[4], row[7])
+        for row in reversed(rows)
     ]
 
 
@@ -213,13 +236,13 @@ def verify_chain(vault: Vault) -> AuditVerification:
         anchor = session.get(Setting, HEAD_KEY)
         prev = GENESIS
         # Streamed: a national-scale trail has a million entries.
-        for entry_id, raw_at, user, action, code, prev_hash, digest in session.execute(
+        for entry_id, raw_at, user, action, code, prev_hash, digest, slot in session.execute(
             text(_ROWS + " ORDER BY id")
         ):
             if prev_hash != prev:
                 return AuditVerification(False, total, prev, entry_id, "link")
             at = _parse_moment(raw_at)
-            if at is None or entry_hash(prev, at, user, action, code) != digest:
+            if at is None or entry_hash(prev, at, user, action, code, slot) != digest:
                 return AuditVerification(False, total, prev, entry_id, "hash")
             prev = digest
     if anchor is None:

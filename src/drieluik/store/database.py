@@ -49,6 +49,9 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.lock = threading.RLock()
+        # Given to every session (`Session.info`): the vault puts the name of
+        # the key slot that opened it here, for the audit trail.
+        self.session_info: dict[str, object] = {}
         for pragma in _PRAGMAS:
             conn.execute(pragma)
         self.engine: Engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
@@ -103,7 +106,10 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self.lock, Session(self.engine, expire_on_commit=False) as session:
+        with (
+            self.lock,
+            Session(self.engine, expire_on_commit=False, info=dict(self.session_info)) as session,
+        ):
             yield session
 
     def close(self) -> None:

@@ -622,6 +622,11 @@ INSERT OR IGNORE INTO settings (key, value) VALUES ('region_profile', '{
 }');
 """
 
+# Migration 9 (issue 14): which named key slot opened the vault, per audit entry.
+_V9_AUDIT_KEY_SLOT = """
+ALTER TABLE audit_log ADD COLUMN key_slot VARCHAR;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_TABLES + _V1_SEARCH,  # 1: the first schema
     _V2_FACET_MARK,  # 2: facet tokens marked; indexes for the annual report
@@ -631,6 +636,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V6_MEETING_RECORDS,  # 6: frozen minutes, reopen, time-box, undo (issue 11)
     _V7_PII_MARKS,  # 7: stored texts with accepted personal-data findings (issue 12)
     _V8_REGION_PROFILE,  # 8: the region profile, Drenthe for existing vaults (issue 17)
+    _V9_AUDIT_KEY_SLOT,  # 9: which named key slot opened the vault, per audit entry (issue 14)
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -219,6 +219,9 @@ class AuditEntry(SQLModel, table=True):
     case_code: str | None = None
     prev_hash: str
     hash: str
+    # The name of the key slot that opened the vault (never a secret); NULL
+    # for entries made before schema 9. Part of the hash when present.
+    key_slot: str | None = None
 
 
 class DestructionRecord(SQLModel, table=True):

@@ -55,6 +55,19 @@ class VaultInfo:
     slots: tuple[str, ...]
     kdf: str
     vault_id: str = ""  # hex; stays the same across saves, copies and re-keys
+    slot_names: tuple[str, ...] = ()  # the passphrase slots' names (unauthenticated)
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    """One key slot as `key list` shows it: never a secret."""
+
+    name: str  # RECOVERY_SLOT_NAME for the recovery slot
+    kind: str  # "passphrase" or "recovery"
+    created_at: datetime | None  # None: unknown (converted from format version 1)
+    kdf: KdfParams
+    shares_kdf: bool  # same salt and parameters as another passphrase slot
+    opened_this_session: bool
 
 
 def lock_path(path: Path) -> Path:
@@ -66,7 +79,7 @@ def peek(path: Path) -> VaultInfo:
     header, size = _read_header(path)
     return VaultInfo(
         path=path,
-        format_version=fmt.FORMAT_VERSION,
+        format_version=header.version,
         generation=header.generation,
         saved_at=datetime.fromtimestamp(header.saved_at),
         size=size,
@@ -75,15 +88,29 @@ def peek(path: Path) -> VaultInfo:
         ),
         kdf=header.slots[0].params.describe(),
         vault_id=header.vault_id.hex(),
+        slot_names=tuple(s.name for s in header.upgraded().passphrase_slots),
     )
 
 
 class Vault:
     def __init__(
-        self, path: Path, header: fmt.Header, data_key: bytes, db: Database, lock: ProcessLock
+        self,
+        path: Path,
+        header: fmt.Header,
+        data_key: bytes,
+        db: Database,
+        lock: ProcessLock,
+        slot_name: str = fmt.DEFAULT_SLOT_NAME,
     ) -> None:
         self.path = path
-        self.header = header
+        # Always the version this drieluik writes: a version-1 file is
+        # converted in memory at open and written as version 2 at its next save.
+        self.format_version_found = header.version
+        self.header = header.upgraded()
+        # The slot that opened the vault (RECOVERY_SLOT_NAME for the recovery
+        # key); the audit trail records it with every entry (services/audit.py).
+        self.slot_name = slot_name
+        db.session_info["key_slot"] = slot_name
         self._data_key: bytes | None = data_key
         lock_in_memory(data_key)  # best effort: never swapped out (docs/security.md)
         self.db: Database | None = db
@@ -99,13 +126,21 @@ class Vault:
     # --- creating and opening -------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        params: KdfParams | None = None,
+        *,
+        slot_name: str = fmt.DEFAULT_SLOT_NAME,
+    ) -> Vault:
         path = Path(path)
         if path.exists():
             raise InvalidInput("vault.exists", path=path)
         if not path.parent.is_dir():
             raise InvalidInput("path.no_parent", path=path.parent)
         _require_passphrase(passphrase)
+        slot_name = _require_slot_name(slot_name)
         lock = _acquire(path)
         try:
             # Again under the lock: another `init` may have finished meanwhile.
@@ -120,10 +155,12 @@ class Vault:
                 data_key,
                 vault_id,
                 params or KdfParams(),
+                name=slot_name,
+                created_at=int(time.time()),
             )
             header = fmt.Header(vault_id, 0, 0, b"\0" * 12, 0, (slot,))
             db = Database.new()
-            vault = cls(path, header, data_key, db, lock)
+            vault = cls(path, header, data_key, db, lock, slot_name)
             vault._stat = None
             vault.save(require_existing=False)
             return vault
@@ -162,16 +199,20 @@ class Vault:
             refused = (
                 "vault.wrong_passphrase" if recovery_key is None else "vault.wrong_recovery_key"
             )
-            slot = header.slot(kind)
-            if slot is None:
-                raise WrongPassphrase(refused, path=path)
+            # The passphrase alone: every passphrase slot is tried, one
+            # Argon2id per distinct salt and parameters (fmt.unwrap_any).
+            candidates = tuple(s for s in header.slots if s.kind == kind)
             try:
-                data_key = fmt.unwrap_slot(slot, secret, header.vault_id)
+                slot, data_key = fmt.unwrap_any(candidates, secret, header.vault_id)
             except fmt.BadKey:
                 raise WrongPassphrase(refused, path=path) from None
             db, found = load_database(path, header, data, data_key)
             del data
-            vault = cls(path, header, data_key, db, lock)
+            if kind == fmt.SLOT_RECOVERY:
+                slot_name = fmt.RECOVERY_SLOT_NAME
+            else:
+                slot_name = slot.name or fmt.DEFAULT_SLOT_NAME  # version 1: converted
+            vault = cls(path, header, data_key, db, lock, slot_name)
             vault.schema_version_found = found
             if not lock.held:
                 vault._make_read_only()
@@ -307,6 +348,7 @@ class Vault:
             )
         return replace(
             self.header,
+            version=fmt.FORMAT_VERSION,
             generation=self.header.generation + 1,
             saved_at=int(time.time()),
             payload_nonce=os.urandom(12),
@@ -352,18 +394,136 @@ class Vault:
             raise RuntimeError("vault is closed")
         return self._data_key
 
-    def change_passphrase(self, new_passphrase: str, params: KdfParams | None = None) -> None:
-        """Rewrap the data key under a new passphrase; the recovery slot keeps working."""
+    def change_passphrase(
+        self, new_passphrase: str, params: KdfParams | None = None, *, name: str | None = None
+    ) -> str:
+        """Rewrap the data key under a new passphrase in one named slot; returns its name.
+
+        `name` None: the slot that opened the vault, or — opened with the
+        recovery key — the only passphrase slot (several: InvalidInput, say
+        which). Other slots and the recovery slot keep working. The slot keeps
+        its parameters; it keeps its salt too while another slot shares it
+        (one Argon2id per unlock attempt for both), else it gets a new one.
+        """
         _require_passphrase(new_passphrase)
-        old = self.header.slot(fmt.SLOT_PASSPHRASE)
-        slot = fmt.new_slot(
+        old = self.slot_to_change(name)
+        shared = any(
+            s.kdf_key == old.kdf_key and s.name != old.name for s in self.header.passphrase_slots
+        )
+        new = fmt.new_slot(
             fmt.SLOT_PASSPHRASE,
             normalise_passphrase(new_passphrase),
             self._key(),
             self.header.vault_id,
-            params or (old.params if old else KdfParams()),
+            params or old.params,
+            name=old.name,
+            created_at=old.created_at,
+            salt=old.salt if shared and params is None else None,
         )
-        self._replace_slot(slot)
+        slots = [new if s is old else s for s in self.header.slots]
+        self._set_slots(slots)
+        return old.name
+
+    def slot_to_change(self, name: str | None) -> fmt.KeySlot:
+        if name is not None:
+            slot = self.header.named(fmt.normalise_slot_name(name))
+            if slot is None:
+                raise InvalidInput("key.unknown", name=name, names=self._names())
+            return slot
+        slot = self.header.named(self.slot_name)
+        if slot is not None:
+            return slot
+        named = self.header.passphrase_slots
+        if len(named) == 1:
+            return named[0]
+        raise InvalidInput("key.which", names=self._names())
+
+    def _names(self) -> str:
+        return ", ".join(s.name for s in self.header.passphrase_slots)
+
+    def key_slots(self) -> list[SlotInfo]:
+        """The passphrase slots in order, then the recovery slot."""
+        named = self.header.passphrase_slots
+        infos = []
+        for slot in self.header.slots:
+            recovery = slot.kind == fmt.SLOT_RECOVERY
+            name = fmt.RECOVERY_SLOT_NAME if recovery else slot.name
+            infos.append(
+                SlotInfo(
+                    name=name,
+                    kind="recovery" if recovery else "passphrase",
+                    created_at=datetime.fromtimestamp(slot.created_at) if slot.created_at else None,
+                    kdf=slot.params,
+                    shares_kdf=not recovery
+                    and any(o is not slot and o.kdf_key == slot.kdf_key for o in named),
+                    opened_this_session=name == self.slot_name,
+                )
+            )
+        return infos
+
+    def new_key_slot(
+        self, name: str, passphrase: str, params: KdfParams | None = None
+    ) -> fmt.KeySlot:
+        """A new named passphrase slot around the same data key (not yet in the header).
+
+        Without `params` it shares the salt and parameters of the slot that
+        opened the vault (of the first passphrase slot, opened with the
+        recovery key), so a wrong passphrase still costs one Argon2id; with
+        `params` it gets its own salt and those parameters, one Argon2id more
+        per attempt (docs/security.md, "Key holders").
+        """
+        _require_passphrase(passphrase)
+        name = self.check_new_slot_name(name)
+        named = self.header.passphrase_slots
+        model = self.header.named(self.slot_name) or named[0]
+        salt = model.salt if params is None else os.urandom(16)
+        # Checked before the (slow) derivation: what every later unlock would cost.
+        draft = replace(model, params=params or model.params, salt=salt)
+        problem = fmt.total_work_problem([*named, draft])
+        if problem is not None:
+            raise InvalidInput("key.too_costly", detail=problem)
+        return fmt.new_slot(
+            fmt.SLOT_PASSPHRASE,
+            normalise_passphrase(passphrase),
+            self._key(),
+            self.header.vault_id,
+            draft.params,
+            name=name,
+            created_at=int(time.time()),
+            salt=salt,
+        )
+
+    def check_new_slot_name(self, name: str) -> str:
+        """The name as it would be stored, if a new slot may have it (else InvalidInput)."""
+        name = _require_slot_name(name)
+        named = self.header.passphrase_slots
+        if any(s.name.casefold() == name.casefold() for s in named):
+            raise InvalidInput("key.exists", name=name)
+        if len(named) >= fmt.MAX_NAMED_SLOTS:
+            raise InvalidInput("key.full", limit=fmt.MAX_NAMED_SLOTS)
+        return name
+
+    def add_key_slot(self, slot: fmt.KeySlot) -> None:
+        """Put a slot from `new_key_slot` in the header and save."""
+        if self.header.named(slot.name) is not None:
+            raise InvalidInput("key.exists", name=slot.name)
+        if len(self.header.passphrase_slots) >= fmt.MAX_NAMED_SLOTS:
+            raise InvalidInput("key.full", limit=fmt.MAX_NAMED_SLOTS)
+        self._set_slots([*self.header.slots, slot])
+
+    def key_slot_to_remove(self, name: str) -> fmt.KeySlot:
+        """The named slot, if it may be removed (it exists and is not the last one)."""
+        slot = self.header.named(fmt.normalise_slot_name(name))
+        if slot is None:
+            raise InvalidInput("key.unknown", name=name, names=self._names())
+        if len(self.header.passphrase_slots) == 1:
+            raise InvalidInput("key.last", name=slot.name)
+        return slot
+
+    def remove_key_slot(self, name: str) -> None:
+        """Remove one named passphrase slot and save; never the last one."""
+        slot = self.key_slot_to_remove(name)
+        self._set_slots([s for s in self.header.slots if s is not slot])
 
     def set_recovery_key(self, recovery_key: str, params: KdfParams | None = None) -> None:
         slot = fmt.new_slot(
@@ -372,6 +532,7 @@ class Vault:
             self._key(),
             self.header.vault_id,
             params or KdfParams(),
+            created_at=int(time.time()),
         )
         self._replace_slot(slot)
 
@@ -379,9 +540,15 @@ class Vault:
         return self.header.slot(fmt.SLOT_RECOVERY) is not None
 
     def _replace_slot(self, slot: fmt.KeySlot) -> None:
+        """The recovery slot: replaced (or added) after the passphrase slots."""
+        self._set_slots([*(s for s in self.header.slots if s.kind != slot.kind), slot])
+
+    def _set_slots(self, slots: list[fmt.KeySlot]) -> None:
+        """Save with these slots; if the save fails the old ones are back (and on disk)."""
+        if self.read_only:
+            raise VaultReadOnly("vault.read_only", path=self.path)
         previous = self.header
-        others = tuple(s for s in previous.slots if s.kind != slot.kind)
-        self.header = replace(previous, slots=tuple(sorted((*others, slot), key=lambda s: s.kind)))
+        self.header = previous.with_slots(slots)
         try:
             self.save()
         except BaseException:
@@ -408,6 +575,14 @@ class Vault:
 def normalise_recovery_key(text: str) -> bytes:
     """Recovery keys are read aloud and retyped: ignore case, spaces and hyphens."""
     return "".join(c for c in text.upper() if c.isalnum()).encode("ascii", "ignore")
+
+
+def _require_slot_name(name: str) -> str:
+    normalised = fmt.normalise_slot_name(name)
+    problem = fmt.slot_name_problem(normalised)
+    if problem is not None:
+        raise InvalidInput("key.bad_name", name=name, limit=fmt.NAME_SIZE)
+    return normalised
 
 
 def _require_passphrase(passphrase: str) -> None:
@@ -474,7 +649,7 @@ def _read_header(path: Path) -> tuple[fmt.Header, int]:
     """The header alone: a foreign or oversized file is refused before it is read."""
     with _reading(path), open_regular(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
-        prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+        prefix = file.read(fmt.MAX_HEADER_BYTES)
     return _parse_header(path, prefix, size), size
 
 
@@ -487,7 +662,7 @@ def read_vault_file(path: Path) -> tuple[fmt.Header, bytearray]:
     """
     with _reading(path), open_regular(path, "rb", buffering=0) as file:
         size = os.fstat(file.fileno()).st_size
-        prefix = file.read(fmt.FIXED_HEADER.size + fmt.SLOT.size * fmt.MAX_SLOTS)
+        prefix = file.read(fmt.MAX_HEADER_BYTES)
         header = _parse_header(path, prefix, size)
         data = bytearray(size)
         view = memoryview(data)
@@ -516,7 +691,7 @@ def load_database(
     """
     header_bytes = bytes(data[: header.length])
     mac = bytes(data[header.length : header.length + fmt.MAC_SIZE])
-    if not fmt.verify_header(header_bytes, mac, data_key, header.vault_id):
+    if not fmt.verify_header(header_bytes, mac, data_key, header.vault_id, header.version):
         raise VaultDamaged("vault.damaged", path=path, detail="header MAC")
     body = memoryview(data)[header.length + fmt.MAC_SIZE :]
     try:
