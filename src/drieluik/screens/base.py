@@ -15,37 +15,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from drieluik.errors import DrieluikError
-from drieluik.i18n import catalog, t
+from drieluik.textual_compat import localise_bindings
 
 if TYPE_CHECKING:
     from drieluik.app import DrieluikApp
     from drieluik.store.vault import Vault
-
-
-def localise_bindings(node: DOMNode) -> None:
-    """Replace binding descriptions that are message keys by their text."""
-    messages = catalog()
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(
-                b,
-                description=t(b.description) if b.description in messages else b.description,
-                tooltip=t(b.tooltip) if b.tooltip in messages else b.tooltip,
-            )
-            if isinstance(b, Binding)
-            else b
-            for b in bindings
-        ]
 
 
 class Rebuildable:

@@ -26,9 +26,9 @@ from textual.widgets import Static, TextArea
 
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
-from drieluik.screens.base import localise_bindings
 from drieluik.services import allowlist
 from drieluik.services.pii import Finding, mask, redact, scan
+from drieluik.textual_compat import localise_bindings
 from drieluik.widgets.literal import visible
 
 SCAN_DELAY_SECONDS = 0.2
