@@ -147,7 +147,7 @@ class CasesScreen(DrieluikScreen):
             self.load(keep_cursor=True)
 
     def load(self, *, keep_cursor: bool = False) -> None:
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         self.total = cases.count_cases(self.vault, self.filters)
         self.page = min(self.page, self.pages - 1)

@@ -604,13 +604,13 @@ class ChairingScreen(DrieluikScreen):
     def _save_time(self) -> None:
         """Store the current item's clock so far (a lock or quit must not lose it)."""
         item = self.item
-        if item is None or self.finished or self.app.vault is None:
+        if item is None or self.finished or self.drieluik.vault is None:
             return
         self.run_service(meetings.record_time, self.vault, item.id, self.item_seconds())
 
     def save_notes(self) -> None:
         """Store the notes if they changed since the last save."""
-        if self.app.vault is None or not self.is_attached:
+        if self.drieluik.vault is None or not self.is_attached:
             return
         pane = self.query_one(NotesPane)
         text = pane.pending()
@@ -659,7 +659,7 @@ class ChairingScreen(DrieluikScreen):
     def action_confirm_notes(self) -> None:
         """Ctrl+S/F2: the chair confirms what the guard found in these notes (policy
         `bevestigen`): they are stored as typed and marked."""
-        if self.app.vault is None or not self.is_attached:
+        if self.drieluik.vault is None or not self.is_attached:
             return
         pane = self.query_one(NotesPane)
         if pane.item_id is None:

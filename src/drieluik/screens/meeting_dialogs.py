@@ -623,7 +623,7 @@ class ExportDialog(FormDialog):
     def _export(
         self, fmt: str, out: Path, *, redact: bool, force: bool, partner: str | None
     ) -> None:
-        vault = self.app.vault
+        vault = self.drieluik.vault
         if vault is None:
             return
         try:

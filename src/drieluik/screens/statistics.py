@@ -175,7 +175,7 @@ class StatisticsScreen(DrieluikScreen):
         return this_year
 
     def load(self) -> None:
-        if self.app.vault is None or self.year is None:
+        if self.drieluik.vault is None or self.year is None:
             return
         self.page = report_page.load_page(self.vault, self.year)
         self.current = report.annual_report(self.vault, self.year)

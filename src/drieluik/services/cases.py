@@ -433,8 +433,7 @@ def guard_inputs(
         if canonical_reporter(data.reporter, profile) is None:
             found = checker.scan(data.reporter)
             if found and not accept_personal_data:
-                where = {"line": line} if line is not None else {}
-                refused += guard.to_found("reporter", found, **where)
+                refused += guard.to_found("reporter", found, line=line)
         try:
             checked = checker.check(
                 "summary", data.summary, accept=accept_personal_data, redact=redact
@@ -500,7 +499,7 @@ def create_cases(
         # the RETURNING results of thousands of tiny batches is quadratic
         # (20,000 rows with mixed statuses took a minute instead of a second).
         closed = [row.pop("closed_date") for row in rows]
-        ids = session.scalars(insert(Case).returning(Case.id), rows).all()
+        ids = session.scalars(insert(Case).returning(col(Case.id)), rows).all()
         closing = [
             {"b_id": case_id, "b_closed": day}
             for case_id, day in zip(ids, closed, strict=True)

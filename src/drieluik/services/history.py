@@ -43,7 +43,9 @@ def case_history(vault: Vault, ref: int | str) -> list[HistoryEntry]:
         meeting_ids = {e.meeting_id for e in events if e.meeting_id is not None}
         meeting_dates = dict(
             session.exec(
-                select(Meeting.id, Meeting.meeting_date).where(col(Meeting.id).in_(meeting_ids))
+                select(col(Meeting.id), col(Meeting.meeting_date)).where(
+                    col(Meeting.id).in_(meeting_ids)
+                )
             ).all()
         )
         notes = dict(

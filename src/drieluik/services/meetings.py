@@ -175,7 +175,10 @@ def list_meetings(vault: Vault) -> list[tuple[int, date, int, bool]]:
     with vault.session() as session:
         rows = session.exec(
             select(
-                Meeting.id, Meeting.meeting_date, func.count(col(AgendaItem.id)), Meeting.ended_at
+                col(Meeting.id),
+                col(Meeting.meeting_date),
+                func.count(col(AgendaItem.id)),
+                col(Meeting.ended_at),
             )
             .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id, isouter=True)
             .group_by(col(Meeting.id))
@@ -205,7 +208,9 @@ def proposal_date(vault: Vault, today: date | None = None) -> date:
     that without a meeting (a meeting closed early on its planned date has one)."""
     day = (today or _today()) + timedelta(days=PROPOSAL_DAYS_AHEAD)
     with vault.session() as session:
-        taken = set(session.exec(select(Meeting.meeting_date).where(Meeting.meeting_date >= day)))
+        taken = set(
+            session.exec(select(col(Meeting.meeting_date)).where(col(Meeting.meeting_date) >= day))
+        )
     while day in taken:
         day += timedelta(days=PROPOSAL_DAYS_AHEAD)
     return day
@@ -226,8 +231,8 @@ def next_meeting(vault: Vault, today: date | None = None) -> MeetingView | None:
 def previous_meeting_date(vault: Vault, before: date) -> date | None:
     with vault.session() as session:
         return session.exec(
-            select(Meeting.meeting_date)
-            .where(Meeting.meeting_date < before)
+            select(col(Meeting.meeting_date))
+            .where(col(Meeting.meeting_date) < before)
             .order_by(col(Meeting.meeting_date).desc())
         ).first()
 

@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from drieluik.domain.vocabulary import fold
+from drieluik.domain.synonyms import fold
 from drieluik.textual_compat import localise_bindings
 
 ValueType = TypeVar("ValueType", bound=Hashable)

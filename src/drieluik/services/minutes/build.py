@@ -37,7 +37,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from drieluik.domain.vocabulary import ActionStatus, fold
+from drieluik.domain.synonyms import fold
+from drieluik.domain.vocabulary import ActionStatus
 from drieluik.errors import InvalidInput
 from drieluik.services import meetings, region
 from drieluik.services.minutes.model import (
