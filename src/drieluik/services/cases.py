@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
@@ -34,7 +35,7 @@ from drieluik.i18n import t
 from drieluik.services import audit, guard, region
 from drieluik.services.pii import scan
 from drieluik.services.types import CaseFilter, CaseView, FieldProblem
-from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
+from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now, table_of
 from drieluik.store.vault import Vault
 
 # A case code: the region's prefix (DL for Drenthe), the signal year, a number.
@@ -105,14 +106,14 @@ def validate_case_fields(
         municipality = profile.parse_municipality(text("gemeente"))
         if municipality is None:
             names = profile.names_on(signal_date or today or date.today())
-            problem = t(
+            message = t(
                 "field.municipality_invalid",
                 value=text("gemeente"),
                 region=profile.name,
                 count=len(names),
                 outside=profile.outside,
             )
-            errors.append(FieldProblem("gemeente", problem))
+            errors.append(FieldProblem("gemeente", message))
 
     form = None
     if text("vorm"):
@@ -131,8 +132,8 @@ def validate_case_fields(
                 from drieluik.services.pii import mask
 
                 kind = found[0].category.label
-                problem = t("field.reporter_personal", text=mask(found[0].text), kind=kind)
-                errors.append(FieldProblem("melder", problem, kind="personal_data"))
+                message = t("field.reporter_personal", text=mask(found[0].text), kind=kind)
+                errors.append(FieldProblem("melder", message, kind="personal_data"))
             else:
                 warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
         else:
@@ -499,14 +500,16 @@ def create_cases(
         # the RETURNING results of thousands of tiny batches is quadratic
         # (20,000 rows with mixed statuses took a minute instead of a second).
         closed = [row.pop("closed_date") for row in rows]
-        ids = session.scalars(insert(Case).returning(col(Case.id)), rows).all()
+        ids = [
+            i for i in session.scalars(insert(Case).returning(col(Case.id)), rows) if i is not None
+        ]
         closing = [
             {"b_id": case_id, "b_closed": day}
             for case_id, day in zip(ids, closed, strict=True)
             if day is not None
         ]
         if closing:
-            table = Case.__table__
+            table = table_of(Case)
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("b_id"))
@@ -571,7 +574,7 @@ def update_case(
         unchanged_summary = before.summary == data.summary
         unchanged_reporter = before.reporter == data.reporter
     if unchanged_summary and unchanged_reporter:
-        marks: list[tuple] = [None]
+        marks: Sequence[tuple[Any, ...] | None] = [None]
     else:
         # Only what changes is checked: an edit of the date does not ask again
         # about a summary that was confirmed before.

@@ -56,6 +56,7 @@ from drieluik.store.models import (
     Meeting,
     Setting,
     clock_at,
+    table_of,
 )
 from drieluik.store.vault import Vault
 
@@ -890,7 +891,11 @@ def fill_demo(
             codes = case_service.create_cases(vault, sim.inputs(), action="demo.create")
         step("history")
         with vault.transaction() as session:
-            ids = dict(session.exec(select(Case.code, Case.id)).all())
+            ids = {
+                code: case_id
+                for code, case_id in session.exec(select(Case.code, Case.id))
+                if case_id is not None
+            }
             _write(session, sim, [ids[code] for code in codes])
             marker = {"seed": seed, "cases": len(sim.cases), "today": today.isoformat()}
             session.merge(Setting(key=DEMO_MARKER, value=json.dumps(marker)))
@@ -964,7 +969,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     """
     if not sim.cases:
         return
-    case_table = Case.__table__
+    case_table = table_of(Case)
     session.execute(
         update(case_table)
         .where(case_table.c.id == bindparam("b_id"))
@@ -988,7 +993,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     # The signal events create_cases wrote (stamped now) give way to the
     # simulated ones (stamped when each signal came in).
     demo_ids = set(case_ids)
-    event_table = CaseEvent.__table__
+    event_table = table_of(CaseEvent)
     written = session.exec(
         select(CaseEvent.id, CaseEvent.case_id).where(
             CaseEvent.kind == EventKind.SIGNAAL_ONTVANGEN.value
@@ -1004,13 +1009,13 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.meetings:
         _staged_insert(
             session,
-            Meeting.__table__,
+            table_of(Meeting),
             [{**m, "id": meeting_base + int(m["id"])} for m in sim.meetings],  # type: ignore[call-overload]
         )
     if sim.items:
         _staged_insert(
             session,
-            AgendaItem.__table__,
+            table_of(AgendaItem),
             (
                 {
                     **item,
@@ -1024,7 +1029,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.decisions:
         _staged_insert(
             session,
-            Decision.__table__,
+            table_of(Decision),
             (
                 {
                     **d,
@@ -1038,7 +1043,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.actions:
         _staged_insert(
             session,
-            Action.__table__,
+            table_of(Action),
             (
                 {
                     "id": action_base + index,
@@ -1059,7 +1064,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.events:
         _staged_insert(
             session,
-            CaseEvent.__table__,
+            table_of(CaseEvent),
             (
                 {
                     "case_id": case_ids[case],

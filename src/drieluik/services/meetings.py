@@ -322,14 +322,14 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
         .distinct()
     ):
         reasons.setdefault(case_id, AgendaReason.ACTIE_VERLOPEN)
-    for case_id in session.exec(
+    for review_id in session.exec(
         select(Case.id).where(
             Case.status == CaseStatus.MONITORING.value,
             col(Case.review_date).is_not(None),
             col(Case.review_date) <= meeting_date,
         )
     ):
-        reasons.setdefault(case_id or 0, AgendaReason.MONITORING_HERBEOORDELING)
+        reasons.setdefault(review_id or 0, AgendaReason.MONITORING_HERBEOORDELING)
     if not reasons:
         return []
     cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(list(reasons))))}

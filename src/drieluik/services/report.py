@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -241,7 +242,7 @@ def annual_report(
             query = _GROUPED.format(key=key, riec=not_riec)
             return [tuple(r) for r in session.execute(sql_text(query), span)]
 
-        def scalar(query: str, params: dict[str, object]) -> int:
+        def scalar(query: str, params: Mapping[str, object]) -> int:
             return int(session.execute(sql_text(query), params).scalar_one())
 
         # One pass for three dimensions: at most 5 × 14 × (reporters) groups,

@@ -158,7 +158,7 @@ def _organisations(items: tuple[MinutesItem, ...]) -> list[str]:
     seen: dict[str, str] = {}
     for item in items:
         names = [item.reporter, *(a.owner for a in item.actions)]
-        names += [d.referral_to for d in item.decisions]
+        names += [d.referral_to for d in item.decisions if d.referral_to]
         for name in names:
             if name and fold(name) and fold(name) not in seen:
                 seen[fold(name)] = name

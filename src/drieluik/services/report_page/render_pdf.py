@@ -14,6 +14,7 @@ drieluik/assets/fonts, a missing glyph printed as U+FFFD).
 from __future__ import annotations
 
 from contextlib import ExitStack
+from typing import cast
 
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
@@ -208,8 +209,12 @@ def _footnotes(pdf: _MinutesPdf, page: FiguresPage) -> None:
     """The counting rules, kept together on one page with their heading."""
     pdf.set_font(FONT, "", 8.5)
     height = sum(
-        pdf.multi_cell(
-            pdf.epw - 6, 4.2, pdf.printable(note), dry_run=True, output=MethodReturnValue.HEIGHT
+        # fpdf2 types multi_cell's result as the union of all its `output` modes.
+        cast(
+            float,
+            pdf.multi_cell(
+                pdf.epw - 6, 4.2, pdf.printable(note), dry_run=True, output=MethodReturnValue.HEIGHT
+            ),
         )
         + 0.8
         for note in page.footnotes
