@@ -250,8 +250,8 @@ def _read_secret_file(path: Path, unreadable: str) -> str:
     except TimeoutError:
         raise InvalidInput(unreadable, path=path, detail=t("cli.pipe_silent")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) else "UTF-8"
-        raise InvalidInput(unreadable, path=path, detail=detail) from None
+        reason = exc.strerror if isinstance(exc, OSError) else "UTF-8"
+        raise InvalidInput(unreadable, path=path, detail=reason) from None
 
 
 def read_passphrase_file(path: Path) -> str:

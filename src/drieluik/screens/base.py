@@ -39,19 +39,21 @@ class Rebuildable:
     # False for dialogs and the unlock screen: they are not rebuilt after a lock.
     RESTORE_AFTER_LOCK = True
 
+    _init_arguments: tuple[tuple[Any, ...], dict[str, Any]]
+
     def __new__(cls, *args: Any, **kwargs: Any):
         instance = super().__new__(cls)
         instance._init_arguments = (args, kwargs)
         return instance
 
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
-        return self._init_arguments  # type: ignore[attr-defined]
+        return self._init_arguments
 
 
 class _Shared:
     @property
     def drieluik(self) -> DrieluikApp:
-        return self.app  # type: ignore[attr-defined,return-value]
+        return self.app  # type: ignore[attr-defined]  # a mixin: the Screen has `app`
 
     @property
     def vault(self) -> Vault:

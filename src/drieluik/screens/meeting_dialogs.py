@@ -160,7 +160,10 @@ class FormDialog(DrieluikModal):
         for field in self.query("Input, TextArea, Select"):
             if field.id is None:
                 continue
-            found[field.id] = field.text if isinstance(field, TextArea) else field.value
+            if isinstance(field, TextArea):
+                found[field.id] = field.text
+            elif isinstance(field, (Input, Select)):
+                found[field.id] = field.value
         return found
 
     def _restore_draft(self) -> None:
@@ -182,7 +185,7 @@ class FormDialog(DrieluikModal):
                 field.load_text(value)
             elif isinstance(field, Select) and value is Select.BLANK:
                 field.clear()
-            else:
+            elif isinstance(field, (Input, Select)):
                 field.value = value
 
     def finish(self, result: Any) -> None:

@@ -302,6 +302,7 @@ class MeetingPrepScreen(DrieluikScreen):
         attending = list(self.meeting.attending)
         if name not in attending:
             attending.append(name)
+        assert self.meeting_id is not None  # as in _save_attending: a shown meeting has one
         try:
             if self._org_warned == name:
                 # A second Enter: the user says it is an organisation, so the guard

@@ -170,7 +170,7 @@ class FilterSelect(Widget, Generic[ValueType], can_focus=True):
         super().__init__(id=id)
         self.options = list(options)
         self.prompt = prompt
-        self.set_reactive(FilterSelect.value, value)
+        self.set_reactive(type(self).value, value)
         self.set_class(value is not None, "-has-value", update=False)
         localise_bindings(self)
 
@@ -188,6 +188,11 @@ class FilterSelect(Widget, Generic[ValueType], can_focus=True):
         if len(label) > room:
             label = label[: room - 1] + "…"
         return Content(label.ljust(room) + " " + ARROW)
+
+    def set_value_quietly(self, value: ValueType | None) -> None:
+        """Show `value` without posting `Changed` (the caller made the choice itself)."""
+        self.set_reactive(type(self).value, value)
+        self.set_class(value is not None, "-has-value")
 
     def watch_value(self, value: ValueType | None) -> None:
         self.set_class(value is not None, "-has-value")
