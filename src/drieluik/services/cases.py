@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.dates import MIN_YEAR, check_not_past, local, parse_date
 from drieluik.domain.region import RegionProfile
@@ -278,7 +279,10 @@ def get_case(vault: Vault, ref: str | int) -> CaseView:
         return to_view(find_case(session, ref))
 
 
-def _filtered(statement, filters: CaseFilter):
+Row = TypeVar("Row")
+
+
+def _filtered(statement: SelectOfScalar[Row], filters: CaseFilter) -> SelectOfScalar[Row]:
     if filters.year is not None:
         statement = statement.where(
             Case.signal_date >= date(filters.year, 1, 1),
@@ -311,7 +315,7 @@ def list_cases(
 def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
     statement = _filtered(select(func.count()).select_from(Case), filters or CaseFilter())
     with vault.session() as session:
-        return session.exec(statement).one()
+        return int(session.exec(statement).one())
 
 
 def list_reporters(vault: Vault) -> list[str]:
@@ -417,7 +421,7 @@ def guard_inputs(
     accept_personal_data: bool = False,
     redact: bool = False,
     lines: list[int] | None = None,
-) -> tuple[list[CaseInput], list[tuple]]:
+) -> tuple[list[CaseInput], list[tuple[Any, ...]]]:
     """The inputs as the vault's policy lets them in, and the findings to mark.
 
     Refuses all (PersonalDataFound listing each input's findings, masked, with
@@ -428,7 +432,7 @@ def guard_inputs(
     profile = region.get(vault)
     refused: list[guard.Found] = []
     kept: list[CaseInput] = []
-    marks: list[tuple] = []
+    marks: list[tuple[Any, ...]] = []
     for index, data in enumerate(inputs):
         line = lines[index] if lines else None
         if canonical_reporter(data.reporter, profile) is None:
@@ -465,7 +469,7 @@ def create_cases(
     accept_personal_data: bool = False,
     redact: bool = False,
     lines: list[int] | None = None,
-    checked: list[tuple] | None = None,
+    checked: list[tuple[Any, ...]] | None = None,
 ) -> list[str]:
     """Create cases in one transaction and one save; returns their codes.
 

@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, cast
 
 from sqlalchemy import Column, MetaData, Table, bindparam, func, insert, text, update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
@@ -449,7 +451,7 @@ class _Simulation:
         self.actions: list[_Action] = []
         # (case, moment, kind, meeting, params); an action_id or decision_id in
         # params is the simulation's index, made a row id when written
-        self.events: list[tuple[int, datetime, EventKind, int | None, dict]] = []
+        self.events: list[tuple[int, datetime, EventKind, int | None, dict[str, Any]]] = []
         self.plans: list[tuple[datetime, int, int, str]] = []  # (when, seq, action, what)
         self._seq = 0
         # What the agenda rules look at, kept current instead of searched for
@@ -532,7 +534,15 @@ class _Simulation:
 
     # --- helpers ---
 
-    def event(self, case: _Case, at: datetime, kind: EventKind, meeting=None, /, **params):
+    def event(
+        self,
+        case: _Case,
+        at: datetime,
+        kind: EventKind,
+        meeting: int | None = None,
+        /,
+        **params: Any,
+    ) -> None:
         self.events.append((case.index, at, kind, meeting, params))
 
     def set_status(
@@ -629,7 +639,7 @@ class _Simulation:
             case,
             at,
             EventKind.ACTIE_AANGEMAAKT,
-            self.items[item]["meeting_id"],
+            cast(int | None, self.items[item]["meeting_id"]),  # items are plain rows
             action_id=index,
             description=description,
             owner=owner,
@@ -921,7 +931,7 @@ def _one_save(vault: Vault) -> Iterator[None]:
         vault.after_commit = hook
 
 
-def _staged_insert(session, table: Table, rows: Iterable[dict[str, object]]) -> None:
+def _staged_insert(session: Session, table: Table, rows: Iterable[dict[str, object]]) -> None:
     """Insert many rows through an in-memory TEMP table and one INSERT … SELECT.
 
     The search-index triggers then run inside one statement. Sent row by row
@@ -956,11 +966,11 @@ def _staged_insert(session, table: Table, rows: Iterable[dict[str, object]]) -> 
         stage.drop(connection)
 
 
-def _start(session, table) -> int:
+def _start(session: Session, table: type[Meeting | AgendaItem | Decision | Action]) -> int:
     return (session.exec(select(func.max(table.id))).one() or 0) + 1
 
 
-def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
+def _write(session: Session, sim: _Simulation, case_ids: list[int]) -> None:
     """Everything but the cases themselves, in bulk.
 
     Core tables, not ORM entities: the ORM's bulk insert splits rows into a
@@ -1079,7 +1089,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
         )
 
 
-def _row_ids(params: dict, action_base: int, decision_base: int) -> dict:
+def _row_ids(params: dict[str, Any], action_base: int, decision_base: int) -> dict[str, Any]:
     """An event's params with the simulation's indexes turned into row ids."""
     if "action_id" in params:
         return {**params, "action_id": action_base + params["action_id"]}
@@ -1099,7 +1109,7 @@ def summarise(vault: Vault, today: date | None = None) -> DemoSummary:
     today = today or date.today()
     with vault.session() as session:
 
-        def count(statement) -> int:
+        def count(statement: SelectOfScalar[int]) -> int:
             return int(session.exec(statement).one())
 
         upcoming = session.exec(

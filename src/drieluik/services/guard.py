@@ -143,7 +143,12 @@ class PersonalDataFound(InvalidInput):
     exit_code = ExitCode.PII_BLOCKED
 
     def __init__(
-        self, key: str, /, found: Sequence[Found] = (), policy: Policy | None = None, **params
+        self,
+        key: str,
+        /,
+        found: Sequence[Found] = (),
+        policy: Policy | None = None,
+        **params: object,
     ) -> None:
         self.found = tuple(found)
         self.policy = policy

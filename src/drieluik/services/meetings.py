@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.dates import check_not_past, local
 from drieluik.domain.text import clean_short_text, clean_text
@@ -252,10 +253,10 @@ def propose_agenda(vault: Vault, meeting_date: date) -> list[ProposedItem]:
         return _propose(session, meeting_date)
 
 
-def _new_signals(meeting_date: date):  # a SQLModel select of Case.id
+def _new_signals(meeting_date: date) -> SelectOfScalar[int | None]:  # a select of Case.id
     """Cases with status `nieuw` not yet discussed, signalled by `meeting_date`."""
     discussed_ids = select(AgendaItem.case_id).where(col(AgendaItem.discussed).is_(True))
-    return select(Case.id).where(
+    return select(col(Case.id)).where(
         Case.status == CaseStatus.NIEUW.value,
         Case.signal_date <= meeting_date,
         col(Case.id).not_in(discussed_ids),
@@ -304,12 +305,12 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
             .where(Case.status != CaseStatus.AFGESLOTEN.value)
         ):
             reasons.setdefault(case_id, AgendaReason.DOORGESCHOVEN)
-    for case_id in session.exec(
+    for signal_id in session.exec(
         _new_signals(meeting_date)
         .order_by(col(Case.signal_date), col(Case.code))
         .limit(MAX_NEW_SIGNALS_PROPOSED)
     ):
-        reasons.setdefault(case_id or 0, AgendaReason.NIEUW_SIGNAAL)
+        reasons.setdefault(signal_id or 0, AgendaReason.NIEUW_SIGNAAL)
     for case_id in session.exec(
         select(Action.case_id)
         .join(Case, col(Case.id) == Action.case_id)

@@ -115,7 +115,7 @@ def _texts(session: Session) -> Iterator[_Text]:
         names = json.loads(meeting.attending or "[]")
         for index, name in enumerate(names):
 
-            def write(session: Session, value: str, m=meeting, i=index) -> None:
+            def write(session: Session, value: str, m: Meeting = meeting, i: int = index) -> None:
                 current = json.loads(m.attending or "[]")
                 current[i] = value
                 m.attending = json.dumps(current)

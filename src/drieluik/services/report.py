@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -51,7 +51,9 @@ from pathlib import Path
 
 from sqlalchemy import text as sql_text
 
-from drieluik.domain.dates import check_year
+from drieluik.domain.dates import (
+    check_year as check_year,  # re-exported: the CLI checks a year here
+)
 from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
     CaseStatus,
@@ -379,7 +381,9 @@ def sections(report: AnnualReport, previous: AnnualReport | None = None) -> list
     """
     prev = comparable(previous)
 
-    def rows(key: str, label=str) -> tuple[tuple[str, str, int, int | None], ...]:
+    def rows(
+        key: str, label: Callable[[str], str] = str
+    ) -> tuple[tuple[str, str, int, int | None], ...]:
         mine: dict[str, int] = getattr(report, key)
         theirs: dict[str, int] | None = getattr(prev, key) if prev else None
         if key == "by_month" and theirs is not None:

@@ -250,7 +250,7 @@ SELECT rid, rank FROM recent ORDER BY rank, rid DESC LIMIT :fetch
 """
 
 
-def _ranked(vault: Vault, fts: str, fetch: int, extra: str = "", **params) -> list[Hit]:
+def _ranked(vault: Vault, fts: str, fetch: int, extra: str = "", **params: object) -> list[Hit]:
     """The best `fetch` entries, best first, with their stored text."""
     with vault.session() as session:
         ranked = session.execute(
