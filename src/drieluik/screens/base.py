@@ -58,7 +58,7 @@ class _Shared:
     @property
     def vault(self) -> Vault:
         """The open vault; screens are torn down before it closes (see lock)."""
-        vault = self.app.vault  # type: ignore[attr-defined]
+        vault = self.drieluik.vault
         if vault is None:
             raise RuntimeError("vault is locked")
         return vault

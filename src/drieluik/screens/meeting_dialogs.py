@@ -114,7 +114,7 @@ def chair_after_asking(screen: Any, meeting_id: int) -> None:
     future = meeting.is_future(today)
 
     def answered(yes: bool | None) -> None:
-        if not yes or screen.app.vault is None:
+        if not yes or screen.drieluik.vault is None:
             return
         try:
             meetings.start_meeting(screen.vault, meeting_id, allow_future=future, today=today)
