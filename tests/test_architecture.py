@@ -1,5 +1,10 @@
 """The layers depend downward only: cli & screens → services → store → domain.
 
+Within the UI too: widgets never import screens (a screen is made of
+widgets, not the other way round), screens reach the data only through the
+services (never `store.models`), and the app module does not import the CLI
+(the CLI starts the app: `cli/tui.py`).
+
 Checked two ways: statically (every `import` in each layer's files) and at
 run time (importing the services in a fresh interpreter must not load Textual,
 as harlequin checks in its import-hygiene test).
@@ -50,6 +55,16 @@ FORBIDDEN = {
         "drieluik.textual_compat",
         "textual",
     ),
+    "widgets": (
+        "drieluik.screens",
+        "drieluik.app",
+        "drieluik.cli",
+        "drieluik.store.models",
+    ),
+    "screens": (
+        "drieluik.store.models",
+        "drieluik.cli",
+    ),
     "i18n": (
         "drieluik.store",
         "drieluik.services",
@@ -69,19 +84,30 @@ def _imports(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
+            # `from drieluik.store import models` imports drieluik.store.models.
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
+
+
+def _violations(path: Path, forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for name in sorted(_imports(path))
+        if any(name == bad or name.startswith(bad + ".") for bad in forbidden)
+    ]
 
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_point_downward(layer: str) -> None:
     files = sorted((PACKAGE / layer).rglob("*.py"))
     assert files, f"no files in layer {layer}"
-    violations = [
-        f"{path.relative_to(PACKAGE)} imports {name}"
-        for path in files
-        for name in sorted(_imports(path))
-        if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer])
-    ]
+    violations = [v for path in files for v in _violations(path, FORBIDDEN[layer])]
+    assert not violations, "\n".join(violations)
+
+
+def test_the_app_module_does_not_import_the_cli() -> None:
+    """The CLI starts the app (`cli/tui.py`), never the other way round."""
+    violations = _violations(PACKAGE / "app.py", ("drieluik.cli", "typer"))
     assert not violations, "\n".join(violations)
 
 

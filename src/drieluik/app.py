@@ -3,7 +3,7 @@
 The app owns the open vault and everything that touches it as a whole:
 saving (from a thread worker, debounced), locking (idle timer and a key),
 and showing errors. Screens get their data only through `drieluik.services`
-with `self.app.vault`; see `screens/base.py` for what they share.
+with `self.drieluik.vault`; see `screens/base.py` for what they share.
 
 Screens are imported where the app opens them, not at the top: with the
 services they use they take ~0.3 s to import, and the unlock screen should
@@ -30,13 +30,14 @@ from textual.timer import Timer
 
 from drieluik import textual_compat
 from drieluik.commands import PROVIDERS
-from drieluik.errors import DrieluikError, ExitCode, InvalidInput
+from drieluik.errors import DrieluikError, ExitCode
 from drieluik.i18n import set_language, t
-from drieluik.screens.base import Rebuildable, localise_bindings
+from drieluik.screens.base import Rebuildable
 from drieluik.services import rollback
-from drieluik.settings import Settings, load_settings
+from drieluik.settings import Settings
 from drieluik.store.models import now as models_now
 from drieluik.store.vault import Vault
+from drieluik.textual_compat import localise_bindings
 
 SAVE_DELAY_SECONDS = 0.3
 IDLE_CHECK_SECONDS = 0.25
@@ -516,34 +517,3 @@ def make_app(
         monotonic=monotonic,
         clock=clock,
     )
-
-
-def run_app(
-    vault: Path | None, passphrase_file: Path | None, *, passphrase: str | None = None
-) -> None:
-    """Start the terminal app; every error ends with one message and its exit code."""
-    import typer
-
-    from drieluik.cli.common import err_console, read_passphrase_file, resolve_vault_path
-
-    settings = load_settings()
-    set_language(settings.lang)
-    path = resolve_vault_path(vault)
-    try:
-        if not path.exists():
-            raise InvalidInput("vault.not_found", path=path)
-        if passphrase is None:
-            passphrase = (
-                read_passphrase_file(passphrase_file)
-                if passphrase_file is not None
-                else os.environ.get("DRIELUIK_PASSPHRASE") or None
-            )
-        app = make_app(settings, path, passphrase=passphrase)
-        app.run()
-    except DrieluikError as exc:
-        err_console.print(f"{t('error.prefix')}: {exc.message}")
-        raise typer.Exit(int(exc.exit_code)) from None
-    code = app.return_code or 0
-    if code:
-        raise typer.Exit(code)
-    raise typer.Exit(int(ExitCode.OK))

@@ -12,6 +12,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -82,7 +83,8 @@ def load_settings(path: Path | None = None) -> Settings:
         except (TypeError, ValueError):
             problems.append(f"{f.name}={raw!r}")
             continue
-        settings = replace(settings, **{f.name: value})
+        change: dict[str, Any] = {f.name: value}  # the field's type: _coerce made it so
+        settings = replace(settings, **change)
     keymap = values.get("keymap")
     if isinstance(keymap, dict):
         flat = _flatten(keymap)

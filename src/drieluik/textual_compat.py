@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 
-from drieluik.i18n import t
+from drieluik.i18n import catalog, t
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -63,6 +63,25 @@ def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
         hiding = command.title == "Keys" and command.help.startswith("Hide")
         help_key = f"{key}_hide_help" if hiding else f"{key}_help"
         yield SystemCommand(t(key), t(help_key), command.callback, command.discover)
+
+
+def localise_bindings(node: DOMNode) -> None:
+    """Replace binding descriptions that are message keys by their text.
+
+    Screens and widgets call this when they are made. PRIVATE:
+    `DOMNode._bindings.key_to_bindings`."""
+    messages = catalog()
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(
+                b,
+                description=t(b.description) if b.description in messages else b.description,
+                tooltip=t(b.tooltip) if b.tooltip in messages else b.tooltip,
+            )
+            if isinstance(b, Binding)
+            else b
+            for b in bindings
+        ]
 
 
 def localise_textual_bindings(node: DOMNode) -> None:

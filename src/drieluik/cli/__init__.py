@@ -164,8 +164,10 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         if _pipe_closed_under_typer():
             return _reader_left()
-        code = exc.code
-        code = code if isinstance(code, int) else (0 if code is None else int(ExitCode.INVALID))
+        status = exc.code
+        code = (
+            status if isinstance(status, int) else (0 if status is None else int(ExitCode.INVALID))
+        )
         if code == 130:  # typer ends a command interrupted by Ctrl+C silently with 130
             err_console.print(t("error.interrupted"))
         return code

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.settings import default_vault_path
+
+if TYPE_CHECKING:  # the store loads when a command opens a vault, not at import
+    from drieluik.store.vault import Vault
 
 
 class LiteralConsole(Console):
@@ -250,8 +253,8 @@ def _read_secret_file(path: Path, unreadable: str) -> str:
     except TimeoutError:
         raise InvalidInput(unreadable, path=path, detail=t("cli.pipe_silent")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) else "UTF-8"
-        raise InvalidInput(unreadable, path=path, detail=detail) from None
+        reason = exc.strerror if isinstance(exc, OSError) else "UTF-8"
+        raise InvalidInput(unreadable, path=path, detail=reason) from None
 
 
 def read_passphrase_file(path: Path) -> str:
@@ -303,7 +306,7 @@ def get_recovery_key(recovery_key_file: Path | None) -> str | None:
 @contextmanager
 def opened_vault(
     vault: Path | None, passphrase_file: Path | None, recovery_key_file: Path | None = None
-) -> Iterator[Any]:
+) -> Iterator[Vault]:
     """Open the vault for one command; the lock is released however the command ends.
 
     A passphrase file wins, then a recovery-key file, then DRIELUIK_PASSPHRASE,

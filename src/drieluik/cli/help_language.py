@@ -138,9 +138,11 @@ def _placeholders(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: t(_PLACEHOLDERS[m.group(0)]), text)
 
 
-def _context_class(base: type) -> type:
+def _context_class(base: Any) -> Any:
+    """`base` is Click's Context class, from whichever copy of Click typer uses."""
     formatter_base = base.formatter_class
 
+    # Click's class comes at run time (typer vendors its own Click): no static type.
     class LocalisedFormatter(formatter_base):  # type: ignore[misc, valid-type]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             prefix = prefix or t("help.click.usage") + " "
@@ -158,7 +160,7 @@ def _context_class(base: type) -> type:
             rows = [(_placeholders(term), _click_words(text)) for term, text in rows]
             super().write_dl(rows, *args, **kwargs)
 
-    class LocalisedContext(base):  # type: ignore[misc, valid-type]
+    class LocalisedContext(base):
         formatter_class = LocalisedFormatter
 
     return LocalisedContext

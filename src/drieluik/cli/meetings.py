@@ -192,8 +192,10 @@ def agenda(
                 meeting = meetings.get_meeting(opened, day)
             except InvalidInput:
                 meeting = None
-        proposal = meetings.propose_agenda(opened, day) if meeting is None else []
-        note = meetings.proposal_note(opened, day) if meeting is None else None
+        # Without a meeting there is a day: the proposal's (see above).
+        proposing = day if meeting is None else None
+        proposal = meetings.propose_agenda(opened, proposing) if proposing else []
+        note = meetings.proposal_note(opened, proposing) if proposing else None
     if note and not as_json:
         info(note)
     if meeting is not None:

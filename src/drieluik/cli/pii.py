@@ -172,10 +172,10 @@ def scan_command(
             line, column = line_and_column(text, finding.start)
             label = finding.category.label
             # Two spaces, not tabs: Rich expands tabs, and this stays grep- and cut-friendly.
-            row = f"{line}:{column}  {finding.category.value} ({label})  {mask(finding.text)}"
+            shown = f"{line}:{column}  {finding.category.value} ({label})  {mask(finding.text)}"
             if explain:
-                row += f"  [{finding.rule}: {explain_rule(finding.rule)}]"
-            console.print(row, markup=False, highlight=False)
+                shown += f"  [{finding.rule}: {explain_rule(finding.rule)}]"
+            console.print(shown, markup=False, highlight=False)
         info(t("pii.scan.count", count=len(findings)) if findings else t("pii.scan.none"))
     if findings:
         raise typer.Exit(int(ExitCode.PII_BLOCKED))

@@ -191,10 +191,11 @@ class RegionProfile:
             self._check_new(new)
         elif not existing.in_force(on):
             raise RegionEditError("region.not_in_force", name=new, date=on)
-        ended = {
-            name: replace(self.entry(name), until=on, successor=new)  # type: ignore[type-var]
-            for name in olds
-        }
+        ended: dict[str, MunicipalityName] = {}
+        for name in olds:
+            ending = self.entry(name)
+            assert ending is not None  # checked above
+            ended[name] = replace(ending, until=on, successor=new)
         result: list[MunicipalityName] = []
         for entry in self.municipalities:
             result.append(ended.get(entry.name, entry))

@@ -18,6 +18,8 @@ chain organisations of those regions; a chair changes what differs with
 
 from __future__ import annotations
 
+from typing import Any
+
 from drieluik.domain.region import MunicipalityName, RegionProfile
 from drieluik.domain.synonyms import PLACES
 
@@ -25,7 +27,7 @@ from drieluik.domain.synonyms import PLACES
 _POLICE = ("Politie (AVIM)", "Politie (TMM)", "Politie")
 _NATIONAL = ("KMar", "Nederlandse Arbeidsinspectie")
 
-_DATA: dict[str, dict] = {
+_DATA: dict[str, dict[str, Any]] = {
     "drenthe": {
         "name": "Drenthe",
         "meeting_name": "het Drieluik",

@@ -15,37 +15,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from drieluik.errors import DrieluikError
-from drieluik.i18n import catalog, t
+from drieluik.textual_compat import localise_bindings
 
 if TYPE_CHECKING:
     from drieluik.app import DrieluikApp
     from drieluik.store.vault import Vault
-
-
-def localise_bindings(node: DOMNode) -> None:
-    """Replace binding descriptions that are message keys by their text."""
-    messages = catalog()
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(
-                b,
-                description=t(b.description) if b.description in messages else b.description,
-                tooltip=t(b.tooltip) if b.tooltip in messages else b.tooltip,
-            )
-            if isinstance(b, Binding)
-            else b
-            for b in bindings
-        ]
 
 
 class Rebuildable:
@@ -58,24 +39,26 @@ class Rebuildable:
     # False for dialogs and the unlock screen: they are not rebuilt after a lock.
     RESTORE_AFTER_LOCK = True
 
+    _init_arguments: tuple[tuple[Any, ...], dict[str, Any]]
+
     def __new__(cls, *args: Any, **kwargs: Any):
         instance = super().__new__(cls)
         instance._init_arguments = (args, kwargs)
         return instance
 
     def rebuild_arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
-        return self._init_arguments  # type: ignore[attr-defined]
+        return self._init_arguments
 
 
 class _Shared:
     @property
     def drieluik(self) -> DrieluikApp:
-        return self.app  # type: ignore[attr-defined,return-value]
+        return self.app  # type: ignore[attr-defined]  # a mixin: the Screen has `app`
 
     @property
     def vault(self) -> Vault:
         """The open vault; screens are torn down before it closes (see lock)."""
-        vault = self.app.vault  # type: ignore[attr-defined]
+        vault = self.drieluik.vault
         if vault is None:
             raise RuntimeError("vault is locked")
         return vault

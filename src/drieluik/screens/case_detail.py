@@ -92,7 +92,7 @@ class CaseDetailScreen(DrieluikScreen):
             self.load()
 
     def load(self) -> None:
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         self.case = case = cases.get_case(self.vault, self.ref)
         self.ref = case.id
@@ -199,7 +199,7 @@ class CaseDetailScreen(DrieluikScreen):
             self.load()
 
         def answered(yes: bool | None) -> None:
-            if yes and self.app.vault is not None:
+            if yes and self.drieluik.vault is not None:
                 self.run_service(
                     meetings.add_item, self.vault, meeting.id, case.id, on_success=added
                 )
@@ -263,7 +263,7 @@ class CaseDetailScreen(DrieluikScreen):
             self.load()
 
         def answered(confirmed: bool | None) -> None:
-            if confirmed and self.app.vault is not None:
+            if confirmed and self.drieluik.vault is not None:
                 self.run_service(change, self.vault, action.id, on_success=changed)
 
         question = t(
@@ -299,7 +299,7 @@ class CaseDetailScreen(DrieluikScreen):
             actions.postpone_action(self.vault, action.id, new_date)
 
         def postponed(new_date: date | None) -> None:
-            if new_date is not None and self.app.vault is not None:
+            if new_date is not None and self.drieluik.vault is not None:
                 self.notify(t("detail.action_postponed", date=format_date(new_date)))
                 self.load()
 

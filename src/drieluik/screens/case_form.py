@@ -236,7 +236,7 @@ class CaseFormScreen(DrieluikScreen):
     def show_similar(self) -> None:
         """Earlier cases like the one being typed: a repeat signal shows up."""
         self._similar_timer = None
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         text = self.query_one("#form-summary", TextArea).text
         exclude = self.case.id if self.case else None

@@ -7,6 +7,8 @@ asks the service for one page (`list_cases(offset, limit)`) and the total
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -147,7 +149,7 @@ class CasesScreen(DrieluikScreen):
             self.load(keep_cursor=True)
 
     def load(self, *, keep_cursor: bool = False) -> None:
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         self.total = cases.count_cases(self.vault, self.filters)
         self.page = min(self.page, self.pages - 1)
@@ -186,7 +188,7 @@ class CasesScreen(DrieluikScreen):
         event.stop()
         value = event.value
         name = (event.filter_select.id or "").removeprefix("filter-")
-        current = {
+        current: dict[str, Any] = {
             "year": self.filters.year,
             "status": self.filters.status,
             "form": self.filters.form,
@@ -195,7 +197,7 @@ class CasesScreen(DrieluikScreen):
         if name not in current or current[name] == value:
             return
         current[name] = value
-        self.filters = CaseFilter(**current)  # type: ignore[arg-type]
+        self.filters = CaseFilter(**current)
         self.page = 0
         self.load()
 

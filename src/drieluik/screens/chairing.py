@@ -330,9 +330,7 @@ class ChairingScreen(DrieluikScreen):
             self._open_dialog = None
             self.call_after_refresh(self._resume_dialog, kind, draft)
 
-    def _push_dialog(
-        self, dialog: FormDialog, kind: str, callback: Callable[[Any], object]
-    ) -> None:
+    def _push_dialog(self, dialog: FormDialog, kind: str, callback: Callable[[Any], None]) -> None:
         """Show an entry dialog that a lock gives back as it was (`rebuild_arguments`)."""
         dialog.resume_as = kind  # type: ignore[attr-defined]
         self.app.push_screen(dialog, callback)
@@ -355,7 +353,7 @@ class ChairingScreen(DrieluikScreen):
                 self._postpone_action(action, draft)
 
     @property
-    def active_bindings(self):  # type: ignore[override]
+    def active_bindings(self):
         """The screen's keys first, in BINDINGS order (the footer shows them so).
 
         Textual orders them by where a key was first seen, and the notes area
@@ -604,13 +602,13 @@ class ChairingScreen(DrieluikScreen):
     def _save_time(self) -> None:
         """Store the current item's clock so far (a lock or quit must not lose it)."""
         item = self.item
-        if item is None or self.finished or self.app.vault is None:
+        if item is None or self.finished or self.drieluik.vault is None:
             return
         self.run_service(meetings.record_time, self.vault, item.id, self.item_seconds())
 
     def save_notes(self) -> None:
         """Store the notes if they changed since the last save."""
-        if self.app.vault is None or not self.is_attached:
+        if self.drieluik.vault is None or not self.is_attached:
             return
         pane = self.query_one(NotesPane)
         text = pane.pending()
@@ -622,9 +620,9 @@ class ChairingScreen(DrieluikScreen):
         def saved(result: Any) -> None:
             pane.saved_text = text
             self._remember_typed(item_id, result, text)
-            if getattr(result, "redacted", 0) and pane.item_id not in self._notes_warned:
+            if getattr(result, "redacted", 0) and item_id not in self._notes_warned:
                 # Stored with placeholders until confirmed (docs/anonymisation.md).
-                self._notes_warned.add(pane.item_id)
+                self._notes_warned.add(item_id)
                 self.notify(t("chair.notes_placeholders"), severity="warning", markup=False)
 
         confirmed = tuple(self._notes_confirmed.get(pane.item_id, ()))
@@ -659,7 +657,7 @@ class ChairingScreen(DrieluikScreen):
     def action_confirm_notes(self) -> None:
         """Ctrl+S/F2: the chair confirms what the guard found in these notes (policy
         `bevestigen`): they are stored as typed and marked."""
-        if self.app.vault is None or not self.is_attached:
+        if self.drieluik.vault is None or not self.is_attached:
             return
         pane = self.query_one(NotesPane)
         if pane.item_id is None:

@@ -73,7 +73,7 @@ class DashboardScreen(DrieluikScreen):
         self.load()
 
     def load(self) -> None:
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         self.summary = summary = dashboard.summary(self.vault, self.drieluik.today())
         self._show_meeting(summary)

@@ -231,9 +231,9 @@ class ImportScreen(DrieluikScreen):
             for text, target in table.items():
                 items[(name, text)] = (0, target)
         if preview.result is not None:
-            for name, table in preview.result.unknown_values.items():
-                for text, rows in table.items():
-                    items[(name, text)] = (rows, self.mapping.value_for(name, text))
+            for name, counts in preview.result.unknown_values.items():
+                for text, count in counts.items():
+                    items[(name, text)] = (count, self.mapping.value_for(name, text))
         order = {name: i for i, name in enumerate(VALUE_FIELDS)}
         return [
             (name, text, rows, target)
@@ -262,7 +262,11 @@ class ImportScreen(DrieluikScreen):
         and --redact make; unset (the safe choice) imports nothing under `bevestigen`."""
         row = self.query_one("#import-personal-row")
         result = self.preview.result if self.preview else None
-        flagged = bool(result and result.personal) and result.policy is not guard.Policy.WAARSCHUWEN
+        flagged = (
+            result is not None
+            and bool(result.personal)
+            and result.policy is not guard.Policy.WAARSCHUWEN
+        )
         row.display = flagged
         if not flagged or result is None:
             return
@@ -309,9 +313,9 @@ class ImportScreen(DrieluikScreen):
     @on(FilterSelect.Changed, "#import-profile")
     def _profile_chosen(self, event: FilterSelect.Changed) -> None:
         event.stop()
-        name = event.value
-        if name is None or name == self.profile:
+        if event.value is None or event.value == self.profile:
             return
+        name = str(event.value)  # the choices are the profiles' names
         self.run_service(
             importer.load_profile, self.vault, name, on_success=lambda m: self._use(name, m)
         )
@@ -427,8 +431,7 @@ class ImportScreen(DrieluikScreen):
             self._kept = self.mapping.as_json()
             choice = self.query_one("#import-profile", FilterSelect)
             choice.options = [(n, n) for n in importer.profile_names(self.vault)]
-            choice.set_reactive(FilterSelect.value, clean)
-            choice.set_class(True, "-has-value")
+            choice.set_value_quietly(clean)
             choice.refresh()
             self._status(t("imp.profile_saved", name=clean))
 

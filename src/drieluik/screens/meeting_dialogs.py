@@ -114,7 +114,7 @@ def chair_after_asking(screen: Any, meeting_id: int) -> None:
     future = meeting.is_future(today)
 
     def answered(yes: bool | None) -> None:
-        if not yes or screen.app.vault is None:
+        if not yes or screen.drieluik.vault is None:
             return
         try:
             meetings.start_meeting(screen.vault, meeting_id, allow_future=future, today=today)
@@ -160,7 +160,10 @@ class FormDialog(DrieluikModal):
         for field in self.query("Input, TextArea, Select"):
             if field.id is None:
                 continue
-            found[field.id] = field.text if isinstance(field, TextArea) else field.value
+            if isinstance(field, TextArea):
+                found[field.id] = field.text
+            elif isinstance(field, (Input, Select)):
+                found[field.id] = field.value
         return found
 
     def _restore_draft(self) -> None:
@@ -182,7 +185,7 @@ class FormDialog(DrieluikModal):
                 field.load_text(value)
             elif isinstance(field, Select) and value is Select.BLANK:
                 field.clear()
-            else:
+            elif isinstance(field, (Input, Select)):
                 field.value = value
 
     def finish(self, result: Any) -> None:
@@ -623,7 +626,7 @@ class ExportDialog(FormDialog):
     def _export(
         self, fmt: str, out: Path, *, redact: bool, force: bool, partner: str | None
     ) -> None:
-        vault = self.app.vault
+        vault = self.drieluik.vault
         if vault is None:
             return
         try:

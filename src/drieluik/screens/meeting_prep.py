@@ -141,7 +141,7 @@ class MeetingPrepScreen(DrieluikScreen):
             table.add_column(t(f"prep.col.{key}"), key=key)
 
     def on_screen_resume(self) -> None:
-        if self.meeting_id is not None and self.app.vault is not None:
+        if self.meeting_id is not None and self.drieluik.vault is not None:
             self.load(keep_cursor=True)
 
     # --- before the meeting exists: the date and the proposal ------------------------
@@ -302,6 +302,7 @@ class MeetingPrepScreen(DrieluikScreen):
         attending = list(self.meeting.attending)
         if name not in attending:
             attending.append(name)
+        assert self.meeting_id is not None  # as in _save_attending: a shown meeting has one
         try:
             if self._org_warned == name:
                 # A second Enter: the user says it is an organisation, so the guard
@@ -463,7 +464,7 @@ class MeetingPrepScreen(DrieluikScreen):
             meetings.set_planned_minutes(self.vault, item.id, minutes)
 
         def done(minutes: int | None) -> None:
-            if minutes is None or self.app.vault is None:
+            if minutes is None or self.drieluik.vault is None:
                 return
             self.notify(t("prep.minutes_set", code=item.case.code, minutes=minutes), markup=False)
             self.load(focus_item=item.id)
@@ -482,7 +483,7 @@ class MeetingPrepScreen(DrieluikScreen):
             self.load(keep_cursor=True)
 
         def remove(confirmed: bool | None) -> None:
-            if confirmed and self.app.vault is not None:
+            if confirmed and self.drieluik.vault is not None:
                 self.run_service(meetings.remove_item, self.vault, item.id, on_success=removed)
 
         self.app.push_screen(

@@ -50,7 +50,7 @@ class MeetingsScreen(DrieluikScreen):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        if self.app.vault is not None:
+        if self.drieluik.vault is not None:
             self.load()
 
     def load(self) -> None:

@@ -94,7 +94,7 @@ class SearchScreen(DrieluikScreen):
     def run_search(self) -> None:
         """Search now for what is in the field and show the hits, best first."""
         self._timer = None
-        if self.app.vault is None:
+        if self.drieluik.vault is None:
             return
         try:
             self.hits = search(self.vault, self.query_text, limit=MAX_HITS)

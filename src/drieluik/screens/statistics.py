@@ -12,6 +12,7 @@ leaves out, are the last tab.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
@@ -58,8 +59,8 @@ class BarChart(Widget):
         self.rows: list[tuple[str, int, int | None]] = []
         self.year = 0
 
-    def set_rows(self, rows: list[tuple[str, int, int | None]], year: int) -> None:
-        self.rows = rows
+    def set_rows(self, rows: Sequence[tuple[str, int, int | None]], year: int) -> None:
+        self.rows = list(rows)
         self.year = year
         self.refresh(layout=True)
 
@@ -175,7 +176,7 @@ class StatisticsScreen(DrieluikScreen):
         return this_year
 
     def load(self) -> None:
-        if self.app.vault is None or self.year is None:
+        if self.drieluik.vault is None or self.year is None:
             return
         self.page = report_page.load_page(self.vault, self.year)
         self.current = report.annual_report(self.vault, self.year)
@@ -197,7 +198,9 @@ class StatisticsScreen(DrieluikScreen):
         decisions = next(s for s in report.sections(self.current, prev) if s.key == "decisions")
         self._show("decisions", decisions.title, [(lb, v, p) for _, lb, v, p in decisions.rows])
 
-    def _show(self, key: str, title: str, rows: list[tuple[str, int, int | None]]) -> None:
+    def _show(self, key: str, title: str, rows: Sequence[tuple[str, int, int | None]]) -> None:
+        if self.year is None:  # nothing counted yet: no year chosen
+            return
         self.query_one(f"#title-{key}", Static).update(Text(title, style="bold"))
         self.query_one(f"#chart-{key}", BarChart).set_rows(rows, self.year)
 

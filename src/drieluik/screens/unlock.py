@@ -136,7 +136,9 @@ class UnlockScreen(DrieluikScreen):
             return
         if event.state is WorkerState.SUCCESS:
             vault = event.worker.result
-            if not self.is_attached or self.app.vault is not None:
+            if not isinstance(vault, Vault):  # unlock() returns one or raises
+                return
+            if not self.is_attached or self.drieluik.vault is not None:
                 vault.close()  # the screen went away meanwhile
                 return
             self.drieluik.unlocked(vault)

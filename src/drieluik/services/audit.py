@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
-from drieluik.store.models import AuditEntry, Setting, now
+from drieluik.store.models import AuditEntry, Setting, now, table_of
 from drieluik.store.vault import Vault
 
 GENESIS = "0" * 64
@@ -74,8 +74,8 @@ def _head(session: Session) -> tuple[int, str]:
         if count.isdigit() and len(digest) == 64:
             return int(count), digest
     last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    count = session.exec(select(func.count()).select_from(AuditEntry)).one()
-    return count, last.hash if last else GENESIS
+    total = session.exec(select(func.count()).select_from(AuditEntry)).one()
+    return total, last.hash if last else GENESIS
 
 
 def _set_head(session: Session, count: int, digest: str) -> None:
@@ -149,7 +149,7 @@ def record_many(session: Session, action: str, case_codes: list[str]) -> None:
             }
         )
         prev = digest
-    session.execute(AuditEntry.__table__.insert(), rows)
+    session.execute(table_of(AuditEntry).insert(), rows)
     _set_head(session, count + len(rows), prev)
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.dates import MIN_YEAR, check_not_past, local, parse_date
 from drieluik.domain.region import RegionProfile
@@ -34,7 +36,7 @@ from drieluik.i18n import t
 from drieluik.services import audit, guard, region
 from drieluik.services.pii import scan
 from drieluik.services.types import CaseFilter, CaseView, FieldProblem
-from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now
+from drieluik.store.models import Case, CaseEvent, Reporter, Setting, now, table_of
 from drieluik.store.vault import Vault
 
 # A case code: the region's prefix (DL for Drenthe), the signal year, a number.
@@ -105,14 +107,14 @@ def validate_case_fields(
         municipality = profile.parse_municipality(text("gemeente"))
         if municipality is None:
             names = profile.names_on(signal_date or today or date.today())
-            problem = t(
+            message = t(
                 "field.municipality_invalid",
                 value=text("gemeente"),
                 region=profile.name,
                 count=len(names),
                 outside=profile.outside,
             )
-            errors.append(FieldProblem("gemeente", problem))
+            errors.append(FieldProblem("gemeente", message))
 
     form = None
     if text("vorm"):
@@ -131,8 +133,8 @@ def validate_case_fields(
                 from drieluik.services.pii import mask
 
                 kind = found[0].category.label
-                problem = t("field.reporter_personal", text=mask(found[0].text), kind=kind)
-                errors.append(FieldProblem("melder", problem, kind="personal_data"))
+                message = t("field.reporter_personal", text=mask(found[0].text), kind=kind)
+                errors.append(FieldProblem("melder", message, kind="personal_data"))
             else:
                 warnings.append(FieldProblem("melder", t("field.reporter_unknown", value=reporter)))
         else:
@@ -277,7 +279,10 @@ def get_case(vault: Vault, ref: str | int) -> CaseView:
         return to_view(find_case(session, ref))
 
 
-def _filtered(statement, filters: CaseFilter):
+Row = TypeVar("Row")
+
+
+def _filtered(statement: SelectOfScalar[Row], filters: CaseFilter) -> SelectOfScalar[Row]:
     if filters.year is not None:
         statement = statement.where(
             Case.signal_date >= date(filters.year, 1, 1),
@@ -310,7 +315,7 @@ def list_cases(
 def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
     statement = _filtered(select(func.count()).select_from(Case), filters or CaseFilter())
     with vault.session() as session:
-        return session.exec(statement).one()
+        return int(session.exec(statement).one())
 
 
 def list_reporters(vault: Vault) -> list[str]:
@@ -416,7 +421,7 @@ def guard_inputs(
     accept_personal_data: bool = False,
     redact: bool = False,
     lines: list[int] | None = None,
-) -> tuple[list[CaseInput], list[tuple]]:
+) -> tuple[list[CaseInput], list[tuple[Any, ...]]]:
     """The inputs as the vault's policy lets them in, and the findings to mark.
 
     Refuses all (PersonalDataFound listing each input's findings, masked, with
@@ -427,14 +432,13 @@ def guard_inputs(
     profile = region.get(vault)
     refused: list[guard.Found] = []
     kept: list[CaseInput] = []
-    marks: list[tuple] = []
+    marks: list[tuple[Any, ...]] = []
     for index, data in enumerate(inputs):
         line = lines[index] if lines else None
         if canonical_reporter(data.reporter, profile) is None:
             found = checker.scan(data.reporter)
             if found and not accept_personal_data:
-                where = {"line": line} if line is not None else {}
-                refused += guard.to_found("reporter", found, **where)
+                refused += guard.to_found("reporter", found, line=line)
         try:
             checked = checker.check(
                 "summary", data.summary, accept=accept_personal_data, redact=redact
@@ -465,7 +469,7 @@ def create_cases(
     accept_personal_data: bool = False,
     redact: bool = False,
     lines: list[int] | None = None,
-    checked: list[tuple] | None = None,
+    checked: list[tuple[Any, ...]] | None = None,
 ) -> list[str]:
     """Create cases in one transaction and one save; returns their codes.
 
@@ -500,14 +504,16 @@ def create_cases(
         # the RETURNING results of thousands of tiny batches is quadratic
         # (20,000 rows with mixed statuses took a minute instead of a second).
         closed = [row.pop("closed_date") for row in rows]
-        ids = session.scalars(insert(Case).returning(Case.id), rows).all()
+        ids = [
+            i for i in session.scalars(insert(Case).returning(col(Case.id)), rows) if i is not None
+        ]
         closing = [
             {"b_id": case_id, "b_closed": day}
             for case_id, day in zip(ids, closed, strict=True)
             if day is not None
         ]
         if closing:
-            table = Case.__table__
+            table = table_of(Case)
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("b_id"))
@@ -572,7 +578,7 @@ def update_case(
         unchanged_summary = before.summary == data.summary
         unchanged_reporter = before.reporter == data.reporter
     if unchanged_summary and unchanged_reporter:
-        marks: list[tuple] = [None]
+        marks: Sequence[tuple[Any, ...] | None] = [None]
     else:
         # Only what changes is checked: an edit of the date does not ask again
         # about a summary that was confirmed before.

@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, cast
 
 from sqlalchemy import Column, MetaData, Table, bindparam, func, insert, text, update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
@@ -56,6 +58,7 @@ from drieluik.store.models import (
     Meeting,
     Setting,
     clock_at,
+    table_of,
 )
 from drieluik.store.vault import Vault
 
@@ -448,7 +451,7 @@ class _Simulation:
         self.actions: list[_Action] = []
         # (case, moment, kind, meeting, params); an action_id or decision_id in
         # params is the simulation's index, made a row id when written
-        self.events: list[tuple[int, datetime, EventKind, int | None, dict]] = []
+        self.events: list[tuple[int, datetime, EventKind, int | None, dict[str, Any]]] = []
         self.plans: list[tuple[datetime, int, int, str]] = []  # (when, seq, action, what)
         self._seq = 0
         # What the agenda rules look at, kept current instead of searched for
@@ -531,7 +534,15 @@ class _Simulation:
 
     # --- helpers ---
 
-    def event(self, case: _Case, at: datetime, kind: EventKind, meeting=None, /, **params):
+    def event(
+        self,
+        case: _Case,
+        at: datetime,
+        kind: EventKind,
+        meeting: int | None = None,
+        /,
+        **params: Any,
+    ) -> None:
         self.events.append((case.index, at, kind, meeting, params))
 
     def set_status(
@@ -628,7 +639,7 @@ class _Simulation:
             case,
             at,
             EventKind.ACTIE_AANGEMAAKT,
-            self.items[item]["meeting_id"],
+            cast(int | None, self.items[item]["meeting_id"]),  # items are plain rows
             action_id=index,
             description=description,
             owner=owner,
@@ -890,7 +901,11 @@ def fill_demo(
             codes = case_service.create_cases(vault, sim.inputs(), action="demo.create")
         step("history")
         with vault.transaction() as session:
-            ids = dict(session.exec(select(Case.code, Case.id)).all())
+            ids = {
+                code: case_id
+                for code, case_id in session.exec(select(Case.code, Case.id))
+                if case_id is not None
+            }
             _write(session, sim, [ids[code] for code in codes])
             marker = {"seed": seed, "cases": len(sim.cases), "today": today.isoformat()}
             session.merge(Setting(key=DEMO_MARKER, value=json.dumps(marker)))
@@ -916,7 +931,7 @@ def _one_save(vault: Vault) -> Iterator[None]:
         vault.after_commit = hook
 
 
-def _staged_insert(session, table: Table, rows: Iterable[dict[str, object]]) -> None:
+def _staged_insert(session: Session, table: Table, rows: Iterable[dict[str, object]]) -> None:
     """Insert many rows through an in-memory TEMP table and one INSERT … SELECT.
 
     The search-index triggers then run inside one statement. Sent row by row
@@ -951,11 +966,11 @@ def _staged_insert(session, table: Table, rows: Iterable[dict[str, object]]) -> 
         stage.drop(connection)
 
 
-def _start(session, table) -> int:
+def _start(session: Session, table: type[Meeting | AgendaItem | Decision | Action]) -> int:
     return (session.exec(select(func.max(table.id))).one() or 0) + 1
 
 
-def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
+def _write(session: Session, sim: _Simulation, case_ids: list[int]) -> None:
     """Everything but the cases themselves, in bulk.
 
     Core tables, not ORM entities: the ORM's bulk insert splits rows into a
@@ -964,7 +979,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     """
     if not sim.cases:
         return
-    case_table = Case.__table__
+    case_table = table_of(Case)
     session.execute(
         update(case_table)
         .where(case_table.c.id == bindparam("b_id"))
@@ -988,7 +1003,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     # The signal events create_cases wrote (stamped now) give way to the
     # simulated ones (stamped when each signal came in).
     demo_ids = set(case_ids)
-    event_table = CaseEvent.__table__
+    event_table = table_of(CaseEvent)
     written = session.exec(
         select(CaseEvent.id, CaseEvent.case_id).where(
             CaseEvent.kind == EventKind.SIGNAAL_ONTVANGEN.value
@@ -1004,13 +1019,13 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.meetings:
         _staged_insert(
             session,
-            Meeting.__table__,
+            table_of(Meeting),
             [{**m, "id": meeting_base + int(m["id"])} for m in sim.meetings],  # type: ignore[call-overload]
         )
     if sim.items:
         _staged_insert(
             session,
-            AgendaItem.__table__,
+            table_of(AgendaItem),
             (
                 {
                     **item,
@@ -1024,7 +1039,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.decisions:
         _staged_insert(
             session,
-            Decision.__table__,
+            table_of(Decision),
             (
                 {
                     **d,
@@ -1038,7 +1053,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.actions:
         _staged_insert(
             session,
-            Action.__table__,
+            table_of(Action),
             (
                 {
                     "id": action_base + index,
@@ -1059,7 +1074,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
     if sim.events:
         _staged_insert(
             session,
-            CaseEvent.__table__,
+            table_of(CaseEvent),
             (
                 {
                     "case_id": case_ids[case],
@@ -1074,7 +1089,7 @@ def _write(session, sim: _Simulation, case_ids: list[int]) -> None:
         )
 
 
-def _row_ids(params: dict, action_base: int, decision_base: int) -> dict:
+def _row_ids(params: dict[str, Any], action_base: int, decision_base: int) -> dict[str, Any]:
     """An event's params with the simulation's indexes turned into row ids."""
     if "action_id" in params:
         return {**params, "action_id": action_base + params["action_id"]}
@@ -1094,7 +1109,7 @@ def summarise(vault: Vault, today: date | None = None) -> DemoSummary:
     today = today or date.today()
     with vault.session() as session:
 
-        def count(statement) -> int:
+        def count(statement: SelectOfScalar[int]) -> int:
             return int(session.exec(statement).one())
 
         upcoming = session.exec(

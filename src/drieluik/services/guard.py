@@ -143,7 +143,12 @@ class PersonalDataFound(InvalidInput):
     exit_code = ExitCode.PII_BLOCKED
 
     def __init__(
-        self, key: str, /, found: Sequence[Found] = (), policy: Policy | None = None, **params
+        self,
+        key: str,
+        /,
+        found: Sequence[Found] = (),
+        policy: Policy | None = None,
+        **params: object,
     ) -> None:
         self.found = tuple(found)
         self.policy = policy
@@ -154,10 +159,15 @@ class PersonalDataFound(InvalidInput):
         return self.policy is not Policy.WEIGEREN
 
 
-def to_found(field: str, findings: Iterable[Finding], **where: object) -> list[Found]:
+def to_found(
+    field: str, findings: Iterable[Finding], *, line: int | None = None, column: str | None = None
+) -> list[Found]:
     from drieluik.services.pii import mask
 
-    return [Found(field, f.category, f.start, f.end, mask(f.text), **where) for f in findings]
+    return [
+        Found(field, f.category, f.start, f.end, mask(f.text), line=line, column=column)
+        for f in findings
+    ]
 
 
 # --- the check ---------------------------------------------------------------------------
@@ -324,7 +334,9 @@ def mark(
 
 def unmark(session: Session, owner: str, owner_id: int) -> None:
     """A row is gone: so are its marks."""
-    session.execute(delete(PiiMark).where(PiiMark.owner == owner, PiiMark.owner_id == owner_id))
+    session.execute(
+        delete(PiiMark).where(col(PiiMark.owner) == owner, col(PiiMark.owner_id) == owner_id)
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 from sqlmodel import col, select
 
@@ -43,7 +44,9 @@ def case_history(vault: Vault, ref: int | str) -> list[HistoryEntry]:
         meeting_ids = {e.meeting_id for e in events if e.meeting_id is not None}
         meeting_dates = dict(
             session.exec(
-                select(Meeting.id, Meeting.meeting_date).where(col(Meeting.id).in_(meeting_ids))
+                select(col(Meeting.id), col(Meeting.meeting_date)).where(
+                    col(Meeting.id).in_(meeting_ids)
+                )
             ).all()
         )
         notes = dict(
@@ -51,7 +54,7 @@ def case_history(vault: Vault, ref: int | str) -> list[HistoryEntry]:
                 select(AgendaItem.meeting_id, AgendaItem.notes).where(AgendaItem.case_id == case.id)
             ).all()
         )
-    entries: list[tuple[tuple, HistoryEntry]] = []
+    entries: list[tuple[tuple[Any, ...], HistoryEntry]] = []
     for event in events:
         kind = EventKind(event.kind)
         params = _params(event)
@@ -103,7 +106,7 @@ def _s(params: Mapping[str, object], key: str) -> str:
 
 def _label(enum: type, value: object) -> str:
     try:
-        return enum(value).label
+        return str(enum(value).label)
     except ValueError:
         return str(value)
 

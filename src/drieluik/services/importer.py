@@ -440,8 +440,8 @@ def _open_table(
     refuses one over MAX_ROWS before any row is validated)."""
     if check_file(path) == "xlsx":
         result = ImportResult(path, "xlsx")
-        table, estimate = _read_xlsx(path)
-        return result, table, estimate
+        table, rows = _read_xlsx(path)
+        return result, table, rows
     result = ImportResult(path, "csv")
     text, result.encoding = _decode(path)
     if not text.strip():
@@ -803,7 +803,7 @@ def _note_unknown_value(result: ImportResult, name: str, text: str | None) -> No
 def _overflow(values: list[str | None], width: int) -> int | None:
     """The first filled cell right of the header, if any: usually a delimiter
     inside an unquoted text, which has shifted every cell after it."""
-    return next((i for i in range(width, len(values)) if values[i] and values[i].strip()), None)
+    return next((i for i in range(width, len(values)) if (values[i] or "").strip()), None)
 
 
 def _blank(values: list[str | None]) -> bool:

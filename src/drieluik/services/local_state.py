@@ -70,7 +70,8 @@ def remember_generation(vault_id: str, generation: int, *, lower: bool = False) 
 def add_failed_unlock(vault_id: str, at: datetime | None = None) -> None:
     vaults = _load()
     entry = vaults.setdefault(vault_id, {})
-    moments = [m for m in entry.get("failed_unlocks", []) if isinstance(m, str)]
+    stored = entry.get("failed_unlocks")
+    moments = [m for m in stored if isinstance(m, str)] if isinstance(stored, list) else []
     # Whole seconds, like every audit moment (`models.now`), so the failed
     # attempts never sort after the unlock that logs them.
     moments.append((at or now()).isoformat())
@@ -80,7 +81,8 @@ def add_failed_unlock(vault_id: str, at: datetime | None = None) -> None:
 
 def failed_unlocks(vault_id: str) -> list[datetime]:
     moments = []
-    for raw in _entry(vault_id).get("failed_unlocks", []):
+    stored = _entry(vault_id).get("failed_unlocks")
+    for raw in stored if isinstance(stored, list) else []:
         with contextlib.suppress(TypeError, ValueError):
             moment = datetime.fromisoformat(raw)
             moments.append(moment if moment.tzinfo else moment.replace(tzinfo=UTC))

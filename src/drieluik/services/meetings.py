@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from drieluik.domain.dates import check_not_past, local
 from drieluik.domain.text import clean_short_text, clean_text
@@ -175,7 +176,10 @@ def list_meetings(vault: Vault) -> list[tuple[int, date, int, bool]]:
     with vault.session() as session:
         rows = session.exec(
             select(
-                Meeting.id, Meeting.meeting_date, func.count(col(AgendaItem.id)), Meeting.ended_at
+                col(Meeting.id),
+                col(Meeting.meeting_date),
+                func.count(col(AgendaItem.id)),
+                col(Meeting.ended_at),
             )
             .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id, isouter=True)
             .group_by(col(Meeting.id))
@@ -205,7 +209,9 @@ def proposal_date(vault: Vault, today: date | None = None) -> date:
     that without a meeting (a meeting closed early on its planned date has one)."""
     day = (today or _today()) + timedelta(days=PROPOSAL_DAYS_AHEAD)
     with vault.session() as session:
-        taken = set(session.exec(select(Meeting.meeting_date).where(Meeting.meeting_date >= day)))
+        taken = set(
+            session.exec(select(col(Meeting.meeting_date)).where(col(Meeting.meeting_date) >= day))
+        )
     while day in taken:
         day += timedelta(days=PROPOSAL_DAYS_AHEAD)
     return day
@@ -226,8 +232,8 @@ def next_meeting(vault: Vault, today: date | None = None) -> MeetingView | None:
 def previous_meeting_date(vault: Vault, before: date) -> date | None:
     with vault.session() as session:
         return session.exec(
-            select(Meeting.meeting_date)
-            .where(Meeting.meeting_date < before)
+            select(col(Meeting.meeting_date))
+            .where(col(Meeting.meeting_date) < before)
             .order_by(col(Meeting.meeting_date).desc())
         ).first()
 
@@ -247,10 +253,10 @@ def propose_agenda(vault: Vault, meeting_date: date) -> list[ProposedItem]:
         return _propose(session, meeting_date)
 
 
-def _new_signals(meeting_date: date):  # a SQLModel select of Case.id
+def _new_signals(meeting_date: date) -> SelectOfScalar[int | None]:  # a select of Case.id
     """Cases with status `nieuw` not yet discussed, signalled by `meeting_date`."""
     discussed_ids = select(AgendaItem.case_id).where(col(AgendaItem.discussed).is_(True))
-    return select(Case.id).where(
+    return select(col(Case.id)).where(
         Case.status == CaseStatus.NIEUW.value,
         Case.signal_date <= meeting_date,
         col(Case.id).not_in(discussed_ids),
@@ -299,12 +305,12 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
             .where(Case.status != CaseStatus.AFGESLOTEN.value)
         ):
             reasons.setdefault(case_id, AgendaReason.DOORGESCHOVEN)
-    for case_id in session.exec(
+    for signal_id in session.exec(
         _new_signals(meeting_date)
         .order_by(col(Case.signal_date), col(Case.code))
         .limit(MAX_NEW_SIGNALS_PROPOSED)
     ):
-        reasons.setdefault(case_id or 0, AgendaReason.NIEUW_SIGNAAL)
+        reasons.setdefault(signal_id or 0, AgendaReason.NIEUW_SIGNAAL)
     for case_id in session.exec(
         select(Action.case_id)
         .join(Case, col(Case.id) == Action.case_id)
@@ -317,14 +323,14 @@ def _propose(session: Session, meeting_date: date) -> list[ProposedItem]:
         .distinct()
     ):
         reasons.setdefault(case_id, AgendaReason.ACTIE_VERLOPEN)
-    for case_id in session.exec(
+    for review_id in session.exec(
         select(Case.id).where(
             Case.status == CaseStatus.MONITORING.value,
             col(Case.review_date).is_not(None),
             col(Case.review_date) <= meeting_date,
         )
     ):
-        reasons.setdefault(case_id or 0, AgendaReason.MONITORING_HERBEOORDELING)
+        reasons.setdefault(review_id or 0, AgendaReason.MONITORING_HERBEOORDELING)
     if not reasons:
         return []
     cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(list(reasons))))}

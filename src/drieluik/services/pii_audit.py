@@ -115,7 +115,7 @@ def _texts(session: Session) -> Iterator[_Text]:
         names = json.loads(meeting.attending or "[]")
         for index, name in enumerate(names):
 
-            def write(session: Session, value: str, m=meeting, i=index) -> None:
+            def write(session: Session, value: str, m: Meeting = meeting, i: int = index) -> None:
                 current = json.loads(m.attending or "[]")
                 current[i] = value
                 m.attending = json.dumps(current)
@@ -126,7 +126,7 @@ def _texts(session: Session) -> Iterator[_Text]:
     yield from _record_texts(session)
 
 
-def _event_texts(session: Session, codes: dict[int, str]) -> Iterator[_Text]:
+def _event_texts(session: Session, codes: dict[int | None, str]) -> Iterator[_Text]:
     for event in session.exec(select(CaseEvent).order_by(col(CaseEvent.id))):
         params = json.loads(event.params or "{}")
         if not isinstance(params, dict):

@@ -14,7 +14,7 @@ names, like the other settings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -93,7 +93,7 @@ def _name(value: str) -> str:
     return clean_short_text(t("region.field.municipality"), value)
 
 
-def _edit(vault: Vault, change) -> RegionProfile:
+def _edit(vault: Vault, change: Callable[[RegionProfile], RegionProfile]) -> RegionProfile:
     with vault.transaction() as session:
         try:
             profile = change(read(session))

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -50,7 +51,9 @@ from pathlib import Path
 
 from sqlalchemy import text as sql_text
 
-from drieluik.domain.dates import check_year
+from drieluik.domain.dates import (
+    check_year as check_year,  # re-exported: the CLI checks a year here
+)
 from drieluik.domain.region import UNKNOWN, RegionProfile
 from drieluik.domain.vocabulary import (
     CaseStatus,
@@ -241,7 +244,7 @@ def annual_report(
             query = _GROUPED.format(key=key, riec=not_riec)
             return [tuple(r) for r in session.execute(sql_text(query), span)]
 
-        def scalar(query: str, params: dict[str, object]) -> int:
+        def scalar(query: str, params: Mapping[str, object]) -> int:
             return int(session.execute(sql_text(query), params).scalar_one())
 
         # One pass for three dimensions: at most 5 × 14 × (reporters) groups,
@@ -378,7 +381,9 @@ def sections(report: AnnualReport, previous: AnnualReport | None = None) -> list
     """
     prev = comparable(previous)
 
-    def rows(key: str, label=str) -> tuple[tuple[str, str, int, int | None], ...]:
+    def rows(
+        key: str, label: Callable[[str], str] = str
+    ) -> tuple[tuple[str, str, int, int | None], ...]:
         mine: dict[str, int] = getattr(report, key)
         theirs: dict[str, int] | None = getattr(prev, key) if prev else None
         if key == "by_month" and theirs is not None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import CursorResult, Delete, delete, func, update
 from sqlmodel import Session, col, select
 
 from drieluik.domain.vocabulary import CaseStatus
@@ -83,7 +84,7 @@ def _due(session: Session, today: date) -> list[DueCase]:
     # A generous cut-off in SQL, the exact calendar rule in Python.
     latest_closed = date(today.year - years, 12, 31)
     rows = session.exec(
-        select(Case.id, Case.code, Case.signal_date, Case.closed_date)
+        select(col(Case.id), col(Case.code), col(Case.signal_date), col(Case.closed_date))
         .where(
             Case.status == CaseStatus.AFGESLOTEN.value,
             col(Case.closed_date).is_not(None),
@@ -93,6 +94,7 @@ def _due(session: Session, today: date) -> list[DueCase]:
     ).all()
     due = []
     for case_id, code, signal_date, closed in rows:
+        assert closed is not None  # the query asks for closed cases only
         since = due_since(closed, years)
         if since <= today:
             due.append(DueCase(case_id or 0, code, signal_date, closed, since))
@@ -124,7 +126,7 @@ def count_due(vault: Vault, today: date | None = None) -> int:
             select(func.count()).select_from(Case).where(*closed, col(Case.closed_date) <= certain)
         ).one()
         rest = session.exec(
-            select(Case.closed_date).where(
+            select(col(Case.closed_date)).where(
                 *closed,
                 col(Case.closed_date) > certain,
                 col(Case.closed_date) <= date(today.year - years, 12, 31),
@@ -141,6 +143,12 @@ def set_retention_years(vault: Vault, years: int) -> None:
     vault_settings.put(vault, vault_settings.RETENTION_YEARS, years)
 
 
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; the number of rows it removed."""
+    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]  # sqlmodel types execute() as Result
+    return int(result.rowcount)
+
+
 def _destroy(session: Session, case: DueCase, stamp: datetime) -> int:
     """Delete one case and all rows that hang off it; returns the number of rows."""
     item_ids = select(AgendaItem.id).where(AgendaItem.case_id == case.id)
@@ -150,14 +158,14 @@ def _destroy(session: Session, case: DueCase, stamp: datetime) -> int:
         # own content; only the link goes.
         session.execute(
             update(table)
-            .where(col(table.agenda_item_id).in_(item_ids), table.case_id != case.id)
+            .where(col(table.agenda_item_id).in_(item_ids), col(table.case_id) != case.id)
             .values(agenda_item_id=None)
         )
-        deleted += session.execute(delete(table).where(table.case_id == case.id)).rowcount
-    deleted += session.execute(delete(AgendaItem).where(AgendaItem.case_id == case.id)).rowcount
-    deleted += session.execute(delete(CaseEvent).where(CaseEvent.case_id == case.id)).rowcount
+        deleted += _deleted(session, delete(table).where(col(table.case_id) == case.id))
+    deleted += _deleted(session, delete(AgendaItem).where(col(AgendaItem.case_id) == case.id))
+    deleted += _deleted(session, delete(CaseEvent).where(col(CaseEvent.case_id) == case.id))
     session.execute(delete(PiiMark).where(col(PiiMark.case_id) == case.id))
-    deleted += session.execute(delete(Case).where(Case.id == case.id)).rowcount
+    deleted += _deleted(session, delete(Case).where(col(Case.id) == case.id))
     # Frozen minutes hold the case's summary and notes too; they must not outlive it.
     from drieluik.services.minutes.record import forget_case
 

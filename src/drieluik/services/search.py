@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import text as sql_text
 
@@ -180,12 +182,18 @@ def to_fts_query(user_text: str, *, prefix_last: bool = True) -> str | None:
 # --- filters ---------------------------------------------------------------------
 
 
-class _NoEnum:
-    """A municipality is a region's name, never an enum: always parsed."""
+Filter = TypeVar("Filter")
 
 
-def _coerce(value, enum, parse, what: str):
-    if value is None or isinstance(value, enum):
+def _coerce(
+    value: Filter | str | None,
+    enum: type[Filter] | None,
+    parse: Callable[[str], Filter | None],
+    what: str,
+) -> Filter | None:
+    """`value` as the filter's type; `enum` None: always parsed (a municipality
+    is a region's name, never an enum)."""
+    if value is None or (enum is not None and isinstance(value, enum)):
         return value
     parsed = parse(str(value))
     if parsed is None:
@@ -212,8 +220,9 @@ def facet_tokens(
         tokens.append(f"f{form.value}")
     if municipality is not None:
         parse = (profile or region.default_profile()).parse_municipality
-        municipality = _coerce(municipality, _NoEnum, parse, "gemeente")
-        tokens.append("m" + municipality.lower().replace(" ", "").replace("-", ""))
+        name = _coerce(municipality, None, parse, "gemeente")
+        if name is not None:
+            tokens.append("m" + name.lower().replace(" ", "").replace("-", ""))
     status = _coerce(status, CaseStatus, parse_status, "status")
     if status is not None:
         tokens.append("s" + status.value.replace("_", ""))
@@ -241,7 +250,7 @@ SELECT rid, rank FROM recent ORDER BY rank, rid DESC LIMIT :fetch
 """
 
 
-def _ranked(vault: Vault, fts: str, fetch: int, extra: str = "", **params) -> list[Hit]:
+def _ranked(vault: Vault, fts: str, fetch: int, extra: str = "", **params: object) -> list[Hit]:
     """The best `fetch` entries, best first, with their stored text."""
     with vault.session() as session:
         ranked = session.execute(

@@ -63,7 +63,7 @@ class Database:
         return db
 
     @classmethod
-    def from_bytes(cls, payload: bytes) -> tuple[Database, int]:
+    def from_bytes(cls, payload: bytes | bytearray | memoryview) -> tuple[Database, int]:
         """Load decrypted bytes; returns the database and the schema version found."""
         if not payload:  # deserialize(b"") raises MemoryError, not DatabaseError
             raise DatabaseCorrupt("empty database")

@@ -79,6 +79,6 @@ def lock_in_memory(secret: bytes | bytearray) -> bool:
         page = mmap.PAGESIZE
         start = address - address % page
         length = address + len(secret) - start
-        return libc.mlock(ctypes.c_void_p(start), ctypes.c_size_t(length)) == 0
+        return bool(libc.mlock(ctypes.c_void_p(start), ctypes.c_size_t(length)) == 0)
     except (AttributeError, OSError, TypeError, ValueError):  # pragma: no cover
         return False

@@ -62,7 +62,9 @@ class MsvcrtBackend:
 
     def __init__(self, msvcrt_module: Any = None) -> None:
         if msvcrt_module is None:
-            import msvcrt as msvcrt_module  # type: ignore[no-redef]
+            import msvcrt
+
+            msvcrt_module = msvcrt
         self.msvcrt = msvcrt_module
 
     def lock(self, fd: int) -> None:

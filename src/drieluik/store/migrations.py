@@ -12,6 +12,7 @@ import contextlib
 import json
 import re
 import sqlite3
+from typing import Any
 
 # The full-text index (FTS5) mirrors user text from four tables. Its rowid
 # encodes the source row (id * 4 + kind) so triggers update one entry by rowid
@@ -643,7 +644,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -701,7 +702,7 @@ def _v5_params(kind: str, detail: str | None) -> str:
     return json.dumps({"legacy": text} if params is None else params, ensure_ascii=False)
 
 
-def _v5_parse(kind: str, text: str) -> dict | None:
+def _v5_parse(kind: str, text: str) -> dict[str, Any] | None:
     if kind == "signaal ontvangen":
         return {"reporter": text}
     if kind in ("van agenda gehaald", "besproken") and re.fullmatch(_V5_ISO, text):
@@ -733,7 +734,7 @@ def _v5_parse(kind: str, text: str) -> dict | None:
     return None
 
 
-def _v5_action(text: str) -> dict | None:
+def _v5_action(text: str) -> dict[str, Any] | None:
     """ "Melder bellen (Politie (AVIM))" → description and owner (brackets balanced)."""
     if not text.endswith(")"):
         return None

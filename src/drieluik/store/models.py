@@ -12,10 +12,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 _clock: ContextVar[datetime | None] = ContextVar("drieluik_clock", default=None)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a model (bulk inserts and updates use it)."""
+    table = model.__table__  # type: ignore[attr-defined]  # SQLModel sets it but does not declare it
+    assert isinstance(table, Table)
+    return table
 
 
 def now() -> datetime:

@@ -7,6 +7,7 @@ nothing else reads or writes vault bytes.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -362,7 +364,7 @@ class Vault:
         prefix, chunks = fmt.encrypt_stream(data_key, header, memoryview(payload))
         header_bytes = prefix[: header.length]
 
-        def verify(back) -> None:
+        def verify(back: BinaryIO) -> None:
             # Read the new file back and authenticate it before it replaces
             # the old one: bad RAM or a lying disk must not cost the vault.
             if back.read(len(prefix)) != prefix:
@@ -670,7 +672,7 @@ def read_vault_file(path: Path) -> tuple[fmt.Header, bytearray]:
             view[: len(prefix)] = prefix
             done = len(prefix)
             while done < size:
-                read = file.readinto(view[done:])
+                read = cast(io.RawIOBase, file).readinto(view[done:])  # unbuffered
                 if not read:
                     break
                 done += read

@@ -235,7 +235,7 @@ def sniff(prefix: bytes) -> int:
         raise FutureVersion(version)
     if version not in READABLE_VERSIONS:
         raise NotAVault(f"format version {version}")
-    return version
+    return int(version)
 
 
 def parse_header(data: bytes, file_size: int) -> Header:

@@ -21,12 +21,13 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from drieluik.domain.vocabulary import fold
-from drieluik.screens.base import DrieluikModal, localise_bindings
+from drieluik.domain.synonyms import fold
+from drieluik.textual_compat import localise_bindings
 
 ValueType = TypeVar("ValueType", bound=Hashable)
 
@@ -34,8 +35,12 @@ ARROW = "▼"
 MAX_VISIBLE_CHOICES = 16  # all 14 municipalities and "Gemeente" fit
 
 
-class FilterPicker(DrieluikModal[int | None]):
-    """The choices of one filter, placed under it; dismissed with the chosen index or None."""
+class FilterPicker(ModalScreen[int | None]):
+    """The choices of one filter, placed under it; dismissed with the chosen index or None.
+
+    A plain `ModalScreen` (widgets never import screens): like every dialog it
+    is not rebuilt after a lock (`DrieluikApp.lock` drops it).
+    """
 
     BINDINGS = [Binding("escape", "cancel", "bind.cancel", show=False, id="filter.cancel")]
 
@@ -57,9 +62,10 @@ class FilterPicker(DrieluikModal[int | None]):
 
     def __init__(self, labels: Sequence[str], highlighted: int, anchor: Region) -> None:
         super().__init__()
+        localise_bindings(self)
         self.labels = list(labels)
         self.highlighted = highlighted
-        self.anchor = anchor
+        self.below = anchor  # not `anchor`: that is `Widget.anchor()`
 
     def compose(self) -> ComposeResult:
         # Content is never markup: the labels show exactly as written. The first
@@ -73,16 +79,16 @@ class FilterPicker(DrieluikModal[int | None]):
         options = self.query_one(OptionList)
         screen = self.app.size
         wanted = min(len(self.labels), MAX_VISIBLE_CHOICES) + 2  # + the border
-        room_below = screen.height - self.anchor.bottom
-        if wanted <= room_below or room_below >= self.anchor.y:
-            height, y = min(wanted, room_below), self.anchor.bottom
+        room_below = screen.height - self.below.bottom
+        if wanted <= room_below or room_below >= self.below.y:
+            height, y = min(wanted, room_below), self.below.bottom
         else:  # more room above the filter: open upwards
-            height = min(wanted, self.anchor.y)
-            y = self.anchor.y - height
-        width = max(self.anchor.width, max(map(len, self.labels)) + 4)
+            height = min(wanted, self.below.y)
+            y = self.below.y - height
+        width = max(self.below.width, max(map(len, self.labels)) + 4)
         options.styles.width = width
         options.styles.max_height = height
-        options.styles.offset = (max(0, min(self.anchor.x, screen.width - width)), y)
+        options.styles.offset = (max(0, min(self.below.x, screen.width - width)), y)
         options.highlighted = self.highlighted
         options.focus()
 
@@ -164,7 +170,7 @@ class FilterSelect(Widget, Generic[ValueType], can_focus=True):
         super().__init__(id=id)
         self.options = list(options)
         self.prompt = prompt
-        self.set_reactive(FilterSelect.value, value)
+        self.set_reactive(type(self).value, value)
         self.set_class(value is not None, "-has-value", update=False)
         localise_bindings(self)
 
@@ -182,6 +188,11 @@ class FilterSelect(Widget, Generic[ValueType], can_focus=True):
         if len(label) > room:
             label = label[: room - 1] + "…"
         return Content(label.ljust(room) + " " + ARROW)
+
+    def set_value_quietly(self, value: ValueType | None) -> None:
+        """Show `value` without posting `Changed` (the caller made the choice itself)."""
+        self.set_reactive(type(self).value, value)
+        self.set_class(value is not None, "-has-value")
 
     def watch_value(self, value: ValueType | None) -> None:
         self.set_class(value is not None, "-has-value")

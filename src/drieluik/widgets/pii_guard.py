@@ -23,12 +23,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Document
 
 from drieluik.errors import DrieluikError
 from drieluik.i18n import t
-from drieluik.screens.base import localise_bindings
 from drieluik.services import allowlist
 from drieluik.services.pii import Finding, mask, redact, scan
+from drieluik.textual_compat import localise_bindings
 from drieluik.widgets.literal import visible
 
 SCAN_DELAY_SECONDS = 0.2
@@ -148,7 +149,7 @@ class GuardedTextArea(TextArea):
 
     def _line_spans(self, findings: Iterable[Finding]) -> dict[int, list[tuple[int, int]]]:
         spans: dict[int, list[tuple[int, int]]] = {}
-        document = self.document
+        document = self.plain_document
         for finding in findings:
             try:
                 start_row, start_col = document.get_location_from_index(finding.start)
@@ -173,8 +174,16 @@ class GuardedTextArea(TextArea):
     # --- finding under the cursor --------------------------------------------------
 
     @property
+    def plain_document(self) -> Document:
+        """The text's document; TextArea types it as the base class, which
+        cannot map indexes to locations (ours is always a `Document`)."""
+        document = self.document
+        assert isinstance(document, Document)
+        return document
+
+    @property
     def cursor_index(self) -> int:
-        return self.document.get_index_from_location(self.cursor_location)
+        return self.plain_document.get_index_from_location(self.cursor_location)
 
     def finding_at(self, index: int) -> Finding | None:
         for finding in self.findings:
@@ -198,7 +207,7 @@ class GuardedTextArea(TextArea):
         return None
 
     def _location(self, index: int) -> tuple[int, int]:
-        return self.document.get_location_from_index(index)
+        return self.plain_document.get_location_from_index(index)
 
     # --- redacting and allowing ----------------------------------------------------
 

@@ -37,7 +37,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from drieluik.domain.vocabulary import ActionStatus, fold
+from drieluik.domain.synonyms import fold
+from drieluik.domain.vocabulary import ActionStatus
 from drieluik.errors import InvalidInput
 from drieluik.services import meetings, region
 from drieluik.services.minutes.model import (
@@ -157,7 +158,7 @@ def _organisations(items: tuple[MinutesItem, ...]) -> list[str]:
     seen: dict[str, str] = {}
     for item in items:
         names = [item.reporter, *(a.owner for a in item.actions)]
-        names += [d.referral_to for d in item.decisions]
+        names += [d.referral_to for d in item.decisions if d.referral_to]
         for name in names:
             if name and fold(name) and fold(name) not in seen:
                 seen[fold(name)] = name

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from typing import Any
 
 from drieluik.domain.vocabulary import (
     ActionStatus,
@@ -198,7 +199,7 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _action_from(data: dict) -> MinutesAction:
+def _action_from(data: dict[str, Any]) -> MinutesAction:
     return MinutesAction(
         case_code=data["case_code"],
         description=data["description"],

@@ -17,12 +17,13 @@ import io
 from datetime import UTC, datetime
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from drieluik.i18n import current_language, t
@@ -46,7 +47,7 @@ class _LinearBody:
     before them, so rendering is linear (benchmarks/run.py: minutes_2000_docx_s).
     """
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self.parent = document._body
         self.anchor = document.element.body.sectPr  # None: append at the end
@@ -72,10 +73,11 @@ class _LinearBody:
         return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
     def add_table(self, rows: int, cols: int) -> Table:
-        return self.document.add_table(rows=rows, cols=cols)
+        table: Table = self.document.add_table(rows=rows, cols=cols)  # python-docx: unannotated
+        return table
 
 
-def _cells(row) -> list[_Cell]:
+def _cells(row: _Row) -> list[_Cell]:
     # `row.cells` rebuilds the whole table's cell grid each time: quadratic.
     return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
@@ -102,7 +104,7 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     run._r.append(end)
 
 
-def _proofing_language(document, tag: str) -> None:
+def _proofing_language(document: DocxDocument, tag: str) -> None:
     """The language Word checks spelling in: python-docx's template says en-US
     in the document defaults, which underlines every Dutch word."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -114,7 +116,7 @@ def _proofing_language(document, tag: str) -> None:
     lang.set(qn("w:val"), tag)
 
 
-def _footer(document) -> None:
+def _footer(document: DocxDocument) -> None:
     section = document.sections[0]
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -138,14 +140,16 @@ def _text(paragraph: Paragraph, text: str, *, bold: bool = False) -> None:
     run.bold = bold
 
 
-def _labelled(document, label: str, value: str) -> None:
+def _labelled(document: _LinearBody, label: str, value: str) -> None:
     paragraph = document.add_paragraph()
     _text(paragraph, f"{label}: ", bold=True)
     _text(paragraph, value)
     paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _body(document, label: str, text: str, empty: str, note: str | None = None) -> None:
+def _body(
+    document: _LinearBody, label: str, text: str, empty: str, note: str | None = None
+) -> None:
     heading = document.add_paragraph()
     _text(heading, label, bold=True)
     heading.paragraph_format.space_before = Pt(8)
@@ -164,7 +168,7 @@ def _repeat_header(table: Table) -> None:
     properties.append(header)
 
 
-def _item(document, minutes: Minutes, item: MinutesItem, shown: int) -> None:
+def _item(document: _LinearBody, minutes: Minutes, item: MinutesItem, shown: int) -> None:
     document.add_heading(display_safe(labels.item_heading(item, shown)), level=2)
     for label, value in labels.item_facts(item, times=minutes.show_times):
         _labelled(document, label, value)
@@ -196,7 +200,7 @@ def _item(document, minutes: Minutes, item: MinutesItem, shown: int) -> None:
         _text(paragraph, f" ({labels.action_details(action)})")
 
 
-def _action_table(document, minutes: Minutes) -> None:
+def _action_table(document: _LinearBody, minutes: Minutes) -> None:
     columns = labels.action_columns()
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
@@ -206,7 +210,7 @@ def _action_table(document, minutes: Minutes) -> None:
         _text(cell.paragraphs[0], name, bold=True)
     _repeat_header(table)
     for action in minutes.action_list:
-        cells = _cells(table.add_row())
+        cells = _cells(table.add_row())  # type: ignore[no-untyped-call]  # python-docx leaves add_row unannotated
         for cell, value in zip(cells, labels.action_row(action), strict=True):
             _text(cell.paragraphs[0], value)
     for column, width in zip(table.columns, ACTION_COLUMN_CM, strict=True):
@@ -225,7 +229,7 @@ def _action_table(document, minutes: Minutes) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
 
 
-def new_document(title: str):
+def new_document(title: str) -> DocxDocument:
     """An A4 Word document with drieluik's styles, metadata and proofing language.
 
     The one way drieluik starts a Word file (minutes and the annual figures page).

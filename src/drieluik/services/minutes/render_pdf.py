@@ -315,7 +315,9 @@ def start_pdf(fonts: dict[str, Path], title: str, concept: str | None = None) ->
     pdf = _MinutesPdf(_covered(str(fonts[""])), concept)
     for style, path in fonts.items():
         pdf.add_font(FONT, style, str(path))
-    pdf.alias_nb_pages(None)  # "{nb}" typed in a note stays "{nb}"; see add_footers
+    # "{nb}" typed in a note stays "{nb}"; see add_footers. fpdf2 accepts None
+    # (no alias) but types the argument as str.
+    pdf.alias_nb_pages(None)  # type: ignore[arg-type]
     pdf.set_title(title)
     pdf.set_author("drieluik")
     pdf.set_creator("drieluik")

@@ -259,11 +259,11 @@ def find_foreign_plates(text: str) -> Iterator[Candidate]:
         if window.isupper() or any(a <= start < b for a, b in taken):
             continue
         for rule, pattern, strong in _FOREIGN_PLATES:
-            m = pattern.match(window.upper())
-            if m is None or not strong:
+            plate = pattern.match(window.upper())
+            if plate is None or not strong:
                 continue
-            end = start + m.end()
-            county = m.groupdict().get("county")
+            end = start + plate.end()
+            county = plate.groupdict().get("county")
             if (county is not None and county not in _RO_COUNTIES) or (
                 end < len(text) and text[end].isalnum()
             ):

@@ -689,8 +689,8 @@ def propagate(
     safe_lower = _lower_case_names()
     found: list[Candidate] = []
     for i, token in enumerate(tokens):
-        particles = wanted.get(token.folded)
-        if particles is None:
+        before_name = wanted.get(token.folded)
+        if before_name is None:
             continue
         if not token.text[0].isupper() and (
             (
@@ -704,9 +704,9 @@ def propagate(
         ):
             continue
         start = token.start
-        if particles and i >= len(particles):
-            before = tokens[i - len(particles) : i]
-            if [t.folded for t in before] == list(particles) and all(
+        if before_name and i >= len(before_name):
+            before = tokens[i - len(before_name) : i]
+            if [t.folded for t in before] == list(before_name) and all(
                 _SPACE_GAP_RE.fullmatch(text[a.end : b.start])
                 for a, b in zip(before, [*before[1:], token], strict=True)
             ):

@@ -450,11 +450,11 @@ def find_dob(text: str) -> Iterator[Candidate]:
             yield _candidate(Category.DOB, date.start(), date.end(), "dob.date-cue")
     for cue in _DOB_CUE_RE.finditer(text):
         window_end = min(len(text), cue.end() + 40)
-        date = _DATE_RE.search(text, cue.end(), window_end)
-        if date is not None and _plausible_date(date):
-            between = text[cue.end() : date.start()]
+        cue_date = _DATE_RE.search(text, cue.end(), window_end)
+        if cue_date is not None and _plausible_date(cue_date):
+            between = text[cue.end() : cue_date.start()]
             if not _SENTENCE_END_RE.search(between):
-                yield _candidate(Category.DOB, date.start(), date.end(), "dob.cue-date")
+                yield _candidate(Category.DOB, cue_date.start(), cue_date.end(), "dob.cue-date")
                 continue
         year = _YEAR_ONLY_RE.match(text, cue.end())
         if year is not None:

@@ -8,7 +8,7 @@ the vault's region profile for that year).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from drieluik.domain.dates import MIN_YEAR
@@ -87,7 +87,9 @@ class FiguresPage:
         return changes
 
 
-def load_page(vault: Vault, year: int, rules: CountingRules = report.REPORT_RULES_2023):
+def load_page(
+    vault: Vault, year: int, rules: CountingRules = report.REPORT_RULES_2023
+) -> FiguresPage:
     """The page of `year` from the vault, every year counted under the same `rules`."""
     first = max(MIN_YEAR, year - YEARS_BACK)
     reports = [report.annual_report(vault, y, rules) for y in range(first, year + 1)]
@@ -105,7 +107,9 @@ def build_page(
     prev_year = year - 1
     sections = {s.key: s for s in report.sections(current, prev)}
 
-    def rows(key: str, keep=lambda row: True) -> tuple[PageRow, ...]:
+    def rows(
+        key: str, keep: Callable[[tuple[int, int | None]], bool] = lambda row: True
+    ) -> tuple[PageRow, ...]:
         return tuple(
             PageRow(label, mine, theirs)
             for _, label, mine, theirs in sections[key].rows

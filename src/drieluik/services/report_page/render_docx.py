@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import io
 
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -41,7 +43,7 @@ COLUMNS_CM = (5.0, 1.6, 1.6, 1.8, 7.0)
 COLUMNS_ALONE_CM = (5.0, 1.6, 10.4)
 
 
-def _shade(element, fill: str) -> None:
+def _shade(element: BaseOxmlElement, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
@@ -73,8 +75,8 @@ def _widths(table: Table, widths: tuple[float, ...]) -> None:
             cell.width = Cm(width)
 
 
-def _table_shell(document, header: list[str], widths: tuple[float, ...]) -> Table:
-    table = document.add_table(rows=1, cols=len(header))
+def _table_shell(document: DocxDocument, header: list[str], widths: tuple[float, ...]) -> Table:
+    table: Table = document.add_table(rows=1, cols=len(header))  # python-docx: unannotated
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for n, (cell, name) in enumerate(zip(table.rows[0].cells, header, strict=True)):
@@ -108,7 +110,7 @@ def _legend(page: FiguresPage) -> str:
     return t("page.chart.legend", year=page.year, previous_year=page.previous_year)
 
 
-def _figures_table(document, page: FiguresPage, table: PageTable) -> None:
+def _figures_table(document: DocxDocument, page: FiguresPage, table: PageTable) -> None:
     document.add_heading(display_safe(table.title), level=1)
     compare = page.previous_year is not None
     header = [table.column, str(page.year)]
@@ -119,7 +121,7 @@ def _figures_table(document, page: FiguresPage, table: PageTable) -> None:
     shell = _table_shell(document, header, widths)
     peak = table.peak
     for row in table.rows:
-        cells = shell.add_row().cells
+        cells = shell.add_row().cells  # type: ignore[no-untyped-call]  # python-docx leaves add_row unannotated
         _text(cells[0].paragraphs[0], row.label)
         _text(cells[1].paragraphs[0], str(row.value), bold=True)
         if compare:
@@ -134,7 +136,7 @@ def _figures_table(document, page: FiguresPage, table: PageTable) -> None:
         _note(document, table.note)
 
 
-def _note(document, text: str) -> None:
+def _note(document: DocxDocument, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(3)
     run = paragraph.add_run(display_safe(text))
@@ -142,7 +144,7 @@ def _note(document, text: str) -> None:
     run.font.color.rgb = GREY
 
 
-def _years_table(document, page: FiguresPage) -> None:
+def _years_table(document: DocxDocument, page: FiguresPage) -> None:
     document.add_heading(display_safe(page.years_title), level=1)
     _text(document.add_paragraph(), page.trend)
     header = [*page.year_columns, t("page.chart.per_year")]
@@ -151,7 +153,7 @@ def _years_table(document, page: FiguresPage) -> None:
     shell = _table_shell(document, header, widths)
     peak = max([p.total for p in page.years] + [0])
     for point, change in zip(page.years, page.year_changes(), strict=True):
-        cells = shell.add_row().cells
+        cells = shell.add_row().cells  # type: ignore[no-untyped-call]  # python-docx leaves add_row unannotated
         values = [str(point.year), str(point.total), change, *map(str, point.by_form)]
         for n, (cell, value) in enumerate(zip(cells, values, strict=False)):
             _text(cell.paragraphs[0], value, bold=n == 1)
@@ -159,7 +161,7 @@ def _years_table(document, page: FiguresPage) -> None:
     _finish(shell, widths, range(1, len(header) - 1))
 
 
-def _footer(document, page: FiguresPage) -> None:
+def _footer(document: DocxDocument, page: FiguresPage) -> None:
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(display_safe(f"{page.title} · {page.subtitle}"))

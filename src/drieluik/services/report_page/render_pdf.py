@@ -14,6 +14,7 @@ drieluik/assets/fonts, a missing glyph printed as U+FFFD).
 from __future__ import annotations
 
 from contextlib import ExitStack
+from typing import cast
 
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
@@ -32,7 +33,9 @@ RULE = 150
 TEXT_GREY = 90
 
 
-def _cell(pdf: _MinutesPdf, w: float, text: str, *, align="L", style="", size=9.0) -> None:
+def _cell(
+    pdf: _MinutesPdf, w: float, text: str, *, align: str = "L", style: str = "", size: float = 9.0
+) -> None:
     """One table cell of the page, a row high."""
     pdf.set_font(FONT, style, size)
     pdf.cell(w, ROW, pdf.printable(text), align=align)
@@ -107,7 +110,9 @@ def _table(pdf: _MinutesPdf, page: FiguresPage, table: PageTable) -> None:
         pdf.set_text_color(0)
 
 
-def _bars(pdf, x: float, y: float, width: float, peak: int, value: int, previous) -> None:
+def _bars(
+    pdf: _MinutesPdf, x: float, y: float, width: float, peak: int, value: int, previous: int | None
+) -> None:
     """This year's bar over the previous year's, on one scale, with the value at its end."""
     pdf.set_draw_color(DARK)
     pdf.set_line_width(0.2)
@@ -152,7 +157,9 @@ def _years(pdf: _MinutesPdf, page: FiguresPage) -> None:
     _line_chart(pdf, page, pdf.l_margin, pdf.get_y(), pdf.epw, 42)
 
 
-def _line_chart(pdf: _MinutesPdf, page: FiguresPage, x: float, y: float, w: float, h: float):
+def _line_chart(
+    pdf: _MinutesPdf, page: FiguresPage, x: float, y: float, w: float, h: float
+) -> None:
     """New signals per year: a line with a marked, labelled point per year."""
     points = page.years
     plot_x, plot_w = x + 12, w - 24
@@ -208,8 +215,12 @@ def _footnotes(pdf: _MinutesPdf, page: FiguresPage) -> None:
     """The counting rules, kept together on one page with their heading."""
     pdf.set_font(FONT, "", 8.5)
     height = sum(
-        pdf.multi_cell(
-            pdf.epw - 6, 4.2, pdf.printable(note), dry_run=True, output=MethodReturnValue.HEIGHT
+        # fpdf2 types multi_cell's result as the union of all its `output` modes.
+        cast(
+            float,
+            pdf.multi_cell(
+                pdf.epw - 6, 4.2, pdf.printable(note), dry_run=True, output=MethodReturnValue.HEIGHT
+            ),
         )
         + 0.8
         for note in page.footnotes

@@ -136,8 +136,7 @@ class ValueMapPane(Vertical):
         labels = self.query(".import-map-label").results(Label)
         for index, (label, select) in enumerate(zip(labels, self.query(FilterSelect), strict=True)):
             label.update(self._line(*items[index][:3]))
-            select.set_reactive(FilterSelect.value, items[index][3])
-            select.set_class(items[index][3] is not None, "-has-value")
+            select.set_value_quietly(items[index][3])
             select.refresh()
 
     @staticmethod
