@@ -11,12 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from drieluik.cli.common import (
     AcceptPersonalDataOption,
@@ -43,6 +40,10 @@ from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 
+if TYPE_CHECKING:  # Rich is imported where it prints: `--help` needs none of it
+    from rich.table import Table
+    from rich.text import Text
+
 case_app = typer.Typer(
     name="case",
     help="Eén casus: tonen of toevoegen. / One case: show or add.",
@@ -67,6 +68,9 @@ def fitted_table(headers: list[str], rows: list[list[object]], *, flexible: int)
     such as the reporter), which is cut short with an ellipsis. Cells are
     `Text`, so user text is shown literally, never read as markup.
     """
+    from rich import box
+    from rich.table import Table
+
     texts = [cells(*row) for row in rows]
     widths = [
         max([len(header)] + [t_.cell_len for t_ in (row[i] for row in texts)])
@@ -95,6 +99,8 @@ def fitted_table(headers: list[str], rows: list[list[object]], *, flexible: int)
 
 def cells(*values: object) -> list[Text]:
     # visible() here, not only in the console, so widths are measured as shown.
+    from rich.text import Text
+
     return [Text(visible("" if v is None else str(v))) for v in values]
 
 
@@ -240,6 +246,9 @@ def show(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon een casus met zijn geschiedenis. / Show a case and its history."""
+    from rich.table import Table
+    from rich.text import Text
+
     from drieluik.domain.dates import format_date_time, local
     from drieluik.services import cases, history
 
@@ -514,6 +523,8 @@ def _problem_lines(problems: list[Any], *, group: bool) -> list[str]:
 
 
 def _report(result: Any, *, preview: bool = False) -> None:
+    from rich.text import Text
+
     kind = (
         t(
             "cli.import.kind_csv",
@@ -545,6 +556,10 @@ def _report(result: Any, *, preview: bool = False) -> None:
 
 def _preview(result: Any) -> None:
     """Which column became which field, and the first rows as drieluik reads them."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     console.print(t("cli.import.mapping"))
     for name, letter in sorted(result.columns.items(), key=lambda kv: (len(kv[1]), kv[1])):
         header = result.headers[name]
