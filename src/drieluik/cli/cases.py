@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -32,6 +32,7 @@ from drieluik.cli.common import (
     info,
     opened_vault,
     print_json,
+    print_json_list,
     resolve_vault_path,
     sql_limit,
 )
@@ -198,11 +199,14 @@ def list_cases_command(
         limit = 0 if as_json else DEFAULT_TABLE_LIMIT
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         filters = with_municipality(opened, filters)
+        if as_json:  # streamed: at 100k cases no list of views, no ORM object per row
+            # closing(): a reader that stops early (`| head`) ends the query here,
+            # while the vault is still open, not later at garbage collection.
+            with closing(cases.iter_cases(opened, filters, limit=sql_limit(limit))) as found_rows:
+                print_json_list(case.as_json() for case in found_rows)
+            return
         found = cases.list_cases(opened, filters, limit=sql_limit(limit))
-        total = cases.count_cases(opened, filters) if not as_json else len(found)
-    if as_json:
-        print_json([c.as_json() for c in found])
-        return
+        total = cases.count_cases(opened, filters)
     if not found:
         console.print(t("cli.cases.none"))
         return

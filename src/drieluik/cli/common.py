@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -355,6 +355,22 @@ def print_json(data: object) -> None:
     script assumes, it decodes to exactly the stored text.
     """
     sys.stdout.write(json_text(data, ascii_only=not is_utf8(sys.stdout)))
+
+
+def print_json_list(items: Iterable[object]) -> None:
+    """`print_json(list(items))`, byte for byte, written item by item as they come."""
+    ascii_only = not is_utf8(sys.stdout)
+    write = sys.stdout.write
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=ascii_only, indent=2, default=str)
+        write(("[\n" if first else ",\n") + _indented(text).translate(_JSON_ESCAPED))
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
+def _indented(text: str) -> str:
+    return "  " + text.replace("\n", "\n  ")
 
 
 def info(message: str) -> None:

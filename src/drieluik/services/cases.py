@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Integer, bindparam, cast, func, insert, update
 from sqlmodel import Session, col, select
@@ -236,7 +237,8 @@ def canonical_reporter(name: str, profile: RegionProfile | None = None) -> str |
 # --- reading ---------------------------------------------------------------------
 
 
-def to_view(case: Case) -> CaseView:
+def to_view(case: Case | Any) -> CaseView:
+    """A case's view; `case` is a `Case` or a row of its columns (`iter_cases`)."""
     groups = tuple(
         g for g in (parse_vulnerable_group(p) for p in case.vulnerable_groups.split(",") if p) if g
     )
@@ -305,6 +307,42 @@ def list_cases(
         statement = statement.offset(offset).limit(limit)
     with vault.session() as session:
         return [to_view(c) for c in session.exec(statement)]
+
+
+# The columns `to_view` reads: selected as plain rows, they build the same views.
+_VIEW_COLUMNS = (
+    Case.id,
+    Case.code,
+    Case.signal_date,
+    Case.reporter,
+    Case.municipality,
+    Case.form,
+    Case.status,
+    Case.summary,
+    Case.vulnerable_groups,
+    Case.organised_crime,
+    Case.review_date,
+    Case.closed_date,
+)
+
+
+def iter_cases(
+    vault: Vault, filters: CaseFilter | None = None, *, limit: int | None = None
+) -> Iterator[CaseView]:
+    """`list_cases`' views one at a time, from column rows: no ORM object per row.
+
+    For `cases --json` over the whole vault (issue 13: building a SQLModel
+    object per case was most of its 13.6 s at 100k). Holds the database lock
+    until the iteration ends; a command, not the UI, consumes it.
+    """
+    statement = _filtered(select(*_VIEW_COLUMNS), filters or CaseFilter()).order_by(
+        col(Case.signal_date).desc(), col(Case.id).desc()
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    with vault.session() as session:
+        for row in session.execute(statement):
+            yield to_view(row)
 
 
 def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
