@@ -74,6 +74,48 @@ def temp_files(vault: Path) -> list[Path]:
     return sorted(vault.parent.glob(temp_glob(vault)))
 
 
+def damage_database_inside(vault) -> None:
+    """Save `vault` with a database that is unsound by SQLite's own check.
+
+    What only a holder of the key could make (a bug, a crash inside SQLite):
+    the file is authenticated and opens, but an index no longer matches its
+    table (`PRAGMA integrity_check` finds it; quick_check does not).
+    """
+    conn = vault.db.conn
+    with vault.db.lock:
+        conn.executescript(
+            "CREATE TABLE damage_probe (a, b); CREATE INDEX damage_probe_a ON damage_probe (a);"
+            "INSERT INTO damage_probe VALUES (1, 2), (3, 4);"
+        )
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX damage_probe_a ON damage_probe (b)' "
+            "WHERE name = 'damage_probe_a'"
+        )
+        conn.execute("PRAGMA writable_schema = OFF")
+        conn.commit()
+    vault.save()
+
+
+def break_table_page(vault, table: str) -> None:
+    """Save `vault` with the root pages of `table` and its indexes unreadable.
+
+    Authenticated and loadable (the schema is sound), so it opens; the first
+    query that reads `table` meets SQLITE_CORRUPT.
+    """
+    conn = vault.db.conn
+    with vault.db.lock:
+        roots = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = ? AND rootpage > 0", (table,)
+        ).fetchall()
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        data = bytearray(conn.serialize())
+        for (root,) in roots:
+            data[(root - 1) * page_size] = 0xFF  # not a b-tree page type
+        conn.deserialize(bytes(data))
+    vault.save()
+
+
 def flipped(data: bytes, position: int, mask: int = 0xFF) -> bytes:
     out = bytearray(data)
     out[position] ^= mask

@@ -30,7 +30,7 @@ from textual.timer import Timer
 
 from drieluik import textual_compat
 from drieluik.commands import PROVIDERS
-from drieluik.errors import DrieluikError, ExitCode
+from drieluik.errors import DrieluikError, ExitCode, damaged_database
 from drieluik.i18n import set_language, t
 from drieluik.screens.base import Rebuildable
 from drieluik.services import rollback
@@ -150,8 +150,11 @@ class DrieluikApp(App):
 
     def report_error(self, error: BaseException) -> None:
         """The one place errors are shown (screens, workers, saves)."""
+        damage = damaged_database(error)
         if isinstance(error, DrieluikError):
             message = error.message
+        elif damage is not None:  # found by a query: open does not check (services/integrity)
+            message = damage.message
         else:
             self.log.error(repr(error))
             if os.environ.get("DRIELUIK_DEBUG"):
@@ -255,6 +258,32 @@ class DrieluikApp(App):
         self._save_failed = False
         self._last_activity = self._monotonic()
         self._update_save_state()
+        self._check_integrity(vault)
+
+    @work(thread=True, exit_on_error=False, group="integrity")
+    def _check_integrity(self, vault: Vault) -> None:
+        """SQLite's integrity check, at most once a day (services/integrity.py)."""
+        from drieluik.services import integrity
+
+        try:
+            found = integrity.run_if_due(vault)
+        except Exception as error:  # locked meanwhile: that vault is gone, nothing to say
+            if self.vault is vault and vault.is_open:
+                self.call_from_thread(self.report_error, error)
+            return
+        if found:
+            self.call_from_thread(self._integrity_failed, vault, found)
+
+    def _integrity_failed(self, vault: Vault, found: list[str]) -> None:
+        if self.vault is not vault:
+            return
+        self.notify(
+            t("tui.integrity_failed", path=vault.path, problems="; ".join(found[:3])),
+            title=t("error.prefix"),
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
 
     def unlocked(self, vault: Vault) -> None:
         """Called by the unlock screen: show where the user was, or the dashboard."""

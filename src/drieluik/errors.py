@@ -60,3 +60,26 @@ class VaultDamaged(DrieluikError):
 
 class ExportBlocked(DrieluikError):
     exit_code = ExitCode.PII_BLOCKED
+
+
+# SQLite's primary result codes for a damaged database (SQLITE_CORRUPT, SQLITE_NOTADB).
+_SQLITE_DAMAGE_CODES = {11, 26}
+
+
+def damaged_database(exc: BaseException) -> VaultDamaged | None:
+    """SQLite saying the database inside the vault is damaged, as exit 7; else None.
+
+    Opening does not run SQLite's integrity check (AES-GCM authenticates the
+    file; docs/security.md), so damage made by a holder of the key shows at
+    the query that meets it. That query's error (bare, or wrapped by
+    SQLAlchemy as `.orig`) becomes the documented damage, not "unexpected".
+    """
+    import sqlite3
+
+    cause = getattr(exc, "orig", None) or exc
+    if not isinstance(cause, sqlite3.DatabaseError):
+        return None
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is None or code & 0xFF not in _SQLITE_DAMAGE_CODES:
+        return None
+    return VaultDamaged("vault.database_damaged", detail=str(cause))

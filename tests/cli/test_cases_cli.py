@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from drieluik.cli import run
+from drieluik.cli import common, run
 from drieluik.cli.cases import collect_case_input
+from drieluik.cli.common import json_text
 from drieluik.domain.vocabulary import CaseStatus, DecisionKind
 from drieluik.errors import InvalidInput
 from drieluik.services import actions, cases, meetings
@@ -219,6 +220,31 @@ def test_cases_json_is_the_documented_shape(filled: Path, cli) -> None:
     assert {"code", "datum", "gemeente", "vorm", "melder", "status"} <= set(data[0])
     assert data[1]["datum"] == "2024-02-01" and data[1]["gemeente"] == "Midden-Drenthe"
     assert data[0]["omschrijving"] == "[bold red]geen opmaak[/] \x1b[31m"
+
+
+def test_cases_json_streams_exactly_what_the_listing_holds(filled: Path, cli) -> None:
+    """Streamed row by row (issue 13), byte for byte the JSON of the whole listing."""
+    with opened(filled) as vault:
+        whole = [c.as_json() for c in cases.list_cases(vault)]
+        assert list(cases.iter_cases(vault)) == cases.list_cases(vault)
+        assert list(cases.iter_cases(vault, limit=2)) == cases.list_cases(vault, limit=2)
+    assert cli("cases", "--json").stdout == json_text(whole)
+    assert cli("cases", "--json", "--status", "monitoring").stdout == "[]\n"
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["utf-8", "legacy code page"])
+def test_a_streamed_json_list_is_the_json_of_the_list(
+    ascii_only: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(common, "is_utf8", lambda stream: not ascii_only)
+    samples = [
+        [],
+        [{}],
+        [{"a": [], "b": ["x", "y"], "c": {"d": None}}, 1, "Timișoara \u009b\u202e", []],
+    ]
+    for items in samples:
+        common.print_json_list(iter(items))
+        assert capsys.readouterr().out == json_text(items, ascii_only=ascii_only)
 
 
 def test_cases_filters_and_limit(filled: Path, cli) -> None:

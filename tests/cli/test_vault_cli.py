@@ -24,6 +24,8 @@ from tests.conftest import PASSPHRASE
 from tests.vault_testing import (
     CliResult,
     assert_clean_refusal,
+    break_table_page,
+    damage_database_inside,
     flipped,
     run_cli,
     temp_files,
@@ -297,6 +299,40 @@ def test_damaged_files_are_refused_by_check(vault_path: Path, tmp_path: Path, va
     assert str(vault_path) in result.stderr
     assert vault_path.read_bytes() == data
     assert temp_files(vault_path) == []
+
+
+def test_check_runs_sqlites_integrity_check(new_vault: Vault, vault_path: Path) -> None:
+    """Open does not (docs/security.md); `check` finds an authenticated but unsound database."""
+    new_vault.close()
+    sound = run_cli("check", "--json", env=WITH_PASSPHRASE)
+    assert sound.code == 0, sound.stderr
+    assert json.loads(sound.stdout)["integrity"] == "ok"
+    with Vault.open(vault_path, PASSPHRASE) as opened:
+        damage_database_inside(opened)
+    data = vault_path.read_bytes()
+    result = run_cli("check", env={**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, 7)
+    assert "database inside the vault" in result.stderr and "damage_probe_a" in result.stderr
+    as_json = run_cli("check", "--json", env=WITH_PASSPHRASE)
+    assert as_json.code == 7, as_json.stderr
+    report = json.loads(as_json.stdout)
+    assert report["ok"] is False
+    assert any("damage_probe_a" in line for line in report["integrity"])
+    assert vault_path.read_bytes() == data
+    assert temp_files(vault_path) == []
+
+
+def test_damage_met_by_a_query_is_exit_7_not_unexpected(new_vault: Vault, vault_path: Path) -> None:
+    """Open no longer checks the database: damage found later keeps the documented code."""
+    break_table_page(new_vault, "cases")
+    new_vault.close()
+    data = vault_path.read_bytes()
+    result = run_cli("cases", env={**WITH_PASSPHRASE, "DRIELUIK_LANG": "en"})
+    assert_clean_refusal(result, 7)
+    assert "database inside the vault is damaged" in result.stderr
+    assert "drieluik check" in result.stderr
+    assert_clean_refusal(run_cli("check", env=WITH_PASSPHRASE), 7)
+    assert vault_path.read_bytes() == data
 
 
 def test_missing_vault_and_directory_are_exit_1(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def test_an_empty_payload_is_corrupt_not_a_memory_error() -> None:
 
 
 def test_flipped_bytes_in_the_database_never_escape_as_other_errors(new_vault: Vault) -> None:
-    """quick_check's report quotes damaged bytes, which need not be valid UTF-8."""
+    """SQLite's error reports quote damaged bytes, which need not be valid UTF-8."""
     with new_vault.transaction() as session:
         session.add(Setting(key="k", value="db " * 500))
     payload = new_vault.db.serialize()

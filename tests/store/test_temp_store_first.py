@@ -1,6 +1,6 @@
 """`PRAGMA temp_store = MEMORY` holds before the first query on decrypted bytes.
 
-`Database.from_bytes` runs quick_check and reads the schema version before the
+`Database.from_bytes` loads the schema and reads the schema version before the
 `Database` applies its pragmas, so the connection itself must start with
 temp_store = MEMORY (2); the sort tests in test_no_plaintext.py show why.
 """
@@ -35,7 +35,7 @@ def test_the_setting_survives_deserialize_and_holds_on_a_loaded_database(
 
     def watching_connect() -> sqlite3.Connection:
         conn = real_connect()
-        # The first statement from_bytes runs (quick_check) sees this value.
+        # The first statement from_bytes runs (loading the schema) sees this value.
         seen.append(conn.execute("PRAGMA temp_store").fetchone()[0])
         return conn
 

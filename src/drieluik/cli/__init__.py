@@ -199,6 +199,12 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _unexpected(exc: Exception) -> int:
+    from drieluik.errors import damaged_database
+
+    damage = damaged_database(exc)
+    if damage is not None:
+        err_console.print(f"{t('error.prefix')}: {damage.message}")
+        return int(damage.exit_code)
     if os.environ.get("DRIELUIK_DEBUG"):
         raise exc
     err_console.print(f"{t('error.prefix')}: {t('error.unexpected', kind=type(exc).__name__)}")

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from drieluik.cli.common import (
     AcceptPersonalDataOption,
@@ -35,6 +32,7 @@ from drieluik.cli.common import (
     info,
     opened_vault,
     print_json,
+    print_json_list,
     resolve_vault_path,
     sql_limit,
 )
@@ -42,6 +40,10 @@ from drieluik.domain.dates import format_date
 from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
+
+if TYPE_CHECKING:  # Rich is imported where it prints: `--help` needs none of it
+    from rich.table import Table
+    from rich.text import Text
 
 case_app = typer.Typer(
     name="case",
@@ -67,6 +69,9 @@ def fitted_table(headers: list[str], rows: list[list[object]], *, flexible: int)
     such as the reporter), which is cut short with an ellipsis. Cells are
     `Text`, so user text is shown literally, never read as markup.
     """
+    from rich import box
+    from rich.table import Table
+
     texts = [cells(*row) for row in rows]
     widths = [
         max([len(header)] + [t_.cell_len for t_ in (row[i] for row in texts)])
@@ -95,6 +100,8 @@ def fitted_table(headers: list[str], rows: list[list[object]], *, flexible: int)
 
 def cells(*values: object) -> list[Text]:
     # visible() here, not only in the console, so widths are measured as shown.
+    from rich.text import Text
+
     return [Text(visible("" if v is None else str(v))) for v in values]
 
 
@@ -192,11 +199,14 @@ def list_cases_command(
         limit = 0 if as_json else DEFAULT_TABLE_LIMIT
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         filters = with_municipality(opened, filters)
+        if as_json:  # streamed: at 100k cases no list of views, no ORM object per row
+            # closing(): a reader that stops early (`| head`) ends the query here,
+            # while the vault is still open, not later at garbage collection.
+            with closing(cases.iter_cases(opened, filters, limit=sql_limit(limit))) as found_rows:
+                print_json_list(case.as_json() for case in found_rows)
+            return
         found = cases.list_cases(opened, filters, limit=sql_limit(limit))
-        total = cases.count_cases(opened, filters) if not as_json else len(found)
-    if as_json:
-        print_json([c.as_json() for c in found])
-        return
+        total = cases.count_cases(opened, filters)
     if not found:
         console.print(t("cli.cases.none"))
         return
@@ -240,6 +250,9 @@ def show(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon een casus met zijn geschiedenis. / Show a case and its history."""
+    from rich.table import Table
+    from rich.text import Text
+
     from drieluik.domain.dates import format_date_time, local
     from drieluik.services import cases, history
 
@@ -514,6 +527,8 @@ def _problem_lines(problems: list[Any], *, group: bool) -> list[str]:
 
 
 def _report(result: Any, *, preview: bool = False) -> None:
+    from rich.text import Text
+
     kind = (
         t(
             "cli.import.kind_csv",
@@ -545,6 +560,10 @@ def _report(result: Any, *, preview: bool = False) -> None:
 
 def _preview(result: Any) -> None:
     """Which column became which field, and the first rows as drieluik reads them."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     console.print(t("cli.import.mapping"))
     for name, letter in sorted(result.columns.items(), key=lambda kv: (len(kv[1]), kv[1])):
         header = result.headers[name]

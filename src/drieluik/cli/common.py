@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import codecs
-import errno
 import io
 import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.segment import Segment
 
-from drieluik.domain.text import visible
 from drieluik.errors import InvalidInput
 from drieluik.i18n import t
 from drieluik.settings import default_vault_path
@@ -27,38 +23,23 @@ if TYPE_CHECKING:  # the store loads when a command opens a vault, not at import
     from drieluik.store.vault import Vault
 
 
-class LiteralConsole(Console):
-    """A Rich console that never lets user text act on the terminal.
+class _LazyConsole:
+    """A `LiteralConsole` (cli/literal_console.py) made at its first use.
 
-    Markup and emoji are off, so `[bold]` is printed as typed; and every text
-    segment passes through `visible()`, so an ESC, another control character or
-    a right-to-left override in a summary, a reporter's name or an error
-    message's parameter is shown as a visible symbol instead of reaching the
-    terminal raw. Rich's own control segments (cursor moves of a status line)
-    and styles are not text and pass unchanged. Applying it to nested renders
-    (table cells) again is harmless: the mapping is idempotent.
+    `drieluik --help` prints through Click and never needs Rich: importing it
+    is ~25 ms of a start that should be instant (issue 13).
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(markup=False, emoji=False, highlight=False, soft_wrap=True, **kwargs)
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Any = None
 
-    def render_str(self, text: str, **kwargs: Any) -> Any:
-        # Before Rich's Text drops BEL, BS, VT, FF and CR: shown like any other control.
-        return super().render_str(visible(text), **kwargs)
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from drieluik.cli.literal_console import LiteralConsole
 
-    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
-        for segment in super().render(renderable, options):
-            if segment.control is None and segment.text:
-                shown = visible(segment.text)
-                if shown != segment.text:
-                    segment = Segment(shown, segment.style)
-            yield segment
-
-    def on_broken_pipe(self) -> None:
-        # Rich exits 1 here; a reader that stops reading (`| head -2`) is a
-        # normal end of the command: exit 0 (README, "Exit codes").
-        self.quiet = True
-        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+            self._console = LiteralConsole(stderr=self._stderr)
+        return getattr(self._console, name)
 
 
 _FOLD = "drieluik-fold"
@@ -106,8 +87,8 @@ def configure_streams() -> None:
 
 # Output goes through these two; user text (case summaries, notes) is printed
 # literally, never interpreted.
-console = LiteralConsole()
-err_console = LiteralConsole(stderr=True)
+console: Any = _LazyConsole()
+err_console: Any = _LazyConsole(stderr=True)
 
 VaultOption = Annotated[
     Path | None,
@@ -377,6 +358,22 @@ def print_json(data: object) -> None:
     script assumes, it decodes to exactly the stored text.
     """
     sys.stdout.write(json_text(data, ascii_only=not is_utf8(sys.stdout)))
+
+
+def print_json_list(items: Iterable[object]) -> None:
+    """`print_json(list(items))`, byte for byte, written item by item as they come."""
+    ascii_only = not is_utf8(sys.stdout)
+    write = sys.stdout.write
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=ascii_only, indent=2, default=str)
+        write(("[\n" if first else ",\n") + _indented(text).translate(_JSON_ESCAPED))
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
+def _indented(text: str) -> str:
+    return "  " + text.replace("\n", "\n  ")
 
 
 def info(message: str) -> None:

@@ -16,7 +16,6 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 
 from drieluik.cli.cases import fitted_table, parse_option_date
 from drieluik.cli.common import (
@@ -31,7 +30,6 @@ from drieluik.cli.common import (
     opened_vault,
     print_json,
 )
-from drieluik.domain.vocabulary import MeetingState
 from drieluik.i18n import t
 
 meeting_app = typer.Typer(
@@ -78,6 +76,8 @@ def _agenda_json(
 
 
 def _print_agenda(title: str, items: list[Any], *, times: bool = False) -> None:
+    from rich.text import Text
+
     console.print(Text(title, style="bold"))
     if not items:
         console.print(t("cli.agenda.empty"))
@@ -220,6 +220,7 @@ def list_meetings_command(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon alle overleggen, nieuwste eerst. / List meetings, newest first."""
+    from drieluik.domain.vocabulary import MeetingState
     from drieluik.services import meetings
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:

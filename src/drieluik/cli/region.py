@@ -9,7 +9,6 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 
 from drieluik.cli.common import (
     JsonOption,
@@ -114,6 +113,8 @@ def show(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Toon het regioprofiel van de kluis. / Show the vault's region profile."""
+    from rich.text import Text
+
     from drieluik.services import region
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
@@ -150,6 +151,8 @@ def add_municipality(
 
     Zonder --from geldt ze voor alle jaren. / Without --from it applies to every year.
     """
+    from rich.text import Text
+
     from drieluik.cli.cases import parse_option_date
     from drieluik.services import region
 
@@ -183,6 +186,8 @@ def rename_municipality(
     nieuwe. / Earlier years keep the old name; the year of --from and later count
     under the new one.
     """
+    from rich.text import Text
+
     from drieluik.domain.dates import format_date
     from drieluik.errors import InvalidInput
     from drieluik.services import region
@@ -224,6 +229,8 @@ def meeting_name(
     recovery_key_file: RecoveryKeyFileOption = None,
 ) -> None:
     """Geef het overleg zijn naam (verslag, schermen). / Name the meeting (minutes, screens)."""
+    from rich.text import Text
+
     from drieluik.services import region
 
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:

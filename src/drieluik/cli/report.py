@@ -28,13 +28,9 @@ import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from drieluik.cli.common import (
     PassphraseFileOption,
@@ -48,6 +44,9 @@ from drieluik.cli.common import (
 )
 from drieluik.domain.text import visible
 from drieluik.i18n import t
+
+if TYPE_CHECKING:  # Rich is imported where it prints: `--help` needs none of it
+    from rich.console import Console
 
 
 class ReportFormat(StrEnum):
@@ -213,6 +212,8 @@ def render(
     a reporter's name survives (TAB and LF, which only the format itself
     writes, are kept).
     """
+    from rich.console import Console
+
     from drieluik.services import report
 
     if fmt is ReportFormat.JSON:
@@ -229,6 +230,10 @@ def render(
 
 def print_tables(target: Console, current, previous) -> None:
     """Rich tables: a heading with the totals, then one table per section."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     from drieluik.services import report
 
     prev = report.comparable(previous)

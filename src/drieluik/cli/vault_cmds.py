@@ -21,7 +21,7 @@ from drieluik.cli.common import (
 )
 from drieluik.cli.region import RegionOption, checked_region
 from drieluik.cli.trust import AllowWeakOption, check_strength, print_recovery_key
-from drieluik.errors import InvalidInput
+from drieluik.errors import ExitCode, InvalidInput, VaultDamaged
 from drieluik.i18n import t
 
 
@@ -114,7 +114,7 @@ def check(
     ] = False,
 ) -> None:
     """Controleer de kluis: echtheid, integriteit, versie, generatie. / Verify the vault."""
-    from drieluik.services import rollback
+    from drieluik.services import integrity, rollback
     from drieluik.store.inspect import table_counts
     from drieluik.store.migrations import SCHEMA_VERSION
     from drieluik.store.vault import peek
@@ -122,6 +122,9 @@ def check(
     with opened_vault(vault, passphrase_file, recovery_key_file) as opened:
         details = peek(opened.path)
         counts = table_counts(opened)
+        # Not part of every open (docs/security.md): AES-GCM already refused
+        # any damaged byte; this asks SQLite about the database itself.
+        problems = integrity.problems(opened)
         if accept_older:
             rollback.accept_older(opened)
             info(t("rollback.accepted", generation=opened.header.generation))
@@ -139,7 +142,15 @@ def check(
         "counts": counts,
         "vault_id": details.vault_id,
         "older_copy": older is not None,
+        "integrity": problems or "ok",
     }
+    if problems:
+        if as_json:
+            print_json({"ok": False, **report})
+            raise typer.Exit(int(ExitCode.DAMAGED))
+        raise VaultDamaged(
+            "check.integrity_failed", path=details.path, problems="; ".join(problems[:3])
+        )
     if as_json:
         print_json({"ok": True, **report})
         return
@@ -156,6 +167,7 @@ def check(
         ("check.recovery_key", t("check.yes") if "recovery" in details.slots else t("check.no")),
         ("check.counts", ", ".join(f"{t(f'check.table.{k}')} {v}" for k, v in counts.items())),
         ("check.rollback", t("check.yes") if older else t("check.no")),
+        ("check.integrity", t("check.integrity_ok")),
     ]
     width = max(len(t(key)) for key, _ in rows)
     for key, value in rows:

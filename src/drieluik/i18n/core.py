@@ -146,6 +146,12 @@ MESSAGES = {
         "en": "The vault {path} is damaged or was tampered with ({detail}). "
         "The file was not touched; use a backup.",
     },
+    "vault.database_damaged": {
+        "nl": "De database in de kluis is beschadigd ({detail}). Wat niet was opgeslagen, "
+        "is niet opgeslagen; `drieluik check` toont de fouten, gebruik een back-up.",
+        "en": "The database inside the vault is damaged ({detail}). What was not saved is "
+        "not saved; `drieluik check` shows the errors, use a backup.",
+    },
     "vault.kdf_refused": {
         "nl": "De kluis {path} vraagt onredelijke sleutelparameters ({detail}); geweigerd.",
         "en": "The vault {path} asks for unreasonable key parameters ({detail}); refused.",
@@ -216,6 +222,17 @@ MESSAGES = {
         "en": "Argon2id: {memory} MiB, {iterations} passes, {lanes} lanes (~{ms} ms).",
     },
     "check.ok": {"nl": "Kluis in orde.", "en": "Vault OK."},
+    "check.integrity": {"nl": "Databasecontrole", "en": "Database check"},
+    "check.integrity_ok": {
+        "nl": "in orde (SQLite integrity_check)",
+        "en": "sound (SQLite integrity_check)",
+    },
+    "check.integrity_failed": {
+        "nl": "De database in de kluis {path} is beschadigd ({problems}). Er is niets "
+        "veranderd; gebruik een back-up.",
+        "en": "The database inside the vault {path} is damaged ({problems}). Nothing was "
+        "changed; use a backup.",
+    },
     "check.path": {"nl": "Bestand", "en": "File"},
     "check.format": {"nl": "Formaatversie", "en": "Format version"},
     "check.schema": {"nl": "Schemaversie", "en": "Schema version"},

@@ -72,6 +72,14 @@ MESSAGES = {
         "nl": "vergrendelt over {seconds} s — druk op een toets",
         "en": "locks in {seconds} s — press any key",
     },
+    "tui.integrity_failed": {
+        "nl": "De interne controle van de kluis {path} vond fouten ({problems}). Er is niets "
+        "veranderd. Maak geen wijzigingen meer, sluit af en gebruik een back-up; "
+        "`drieluik check` toont de fouten opnieuw.",
+        "en": "The internal check of the vault {path} found errors ({problems}). Nothing was "
+        "changed. Make no more changes, quit and use a backup; `drieluik check` shows the "
+        "errors again.",
+    },
     "tui.unexpected": {
         "nl": "Onverwachte fout ({kind}). Wat al was ingevoerd staat in de kluis.",
         "en": "Unexpected error ({kind}). What was already entered is in the vault.",

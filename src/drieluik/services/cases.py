@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
@@ -238,7 +238,8 @@ def canonical_reporter(name: str, profile: RegionProfile | None = None) -> str |
 # --- reading ---------------------------------------------------------------------
 
 
-def to_view(case: Case) -> CaseView:
+def to_view(case: Case | Any) -> CaseView:
+    """A case's view; `case` is a `Case` or a row of its columns (`iter_cases`)."""
     groups = tuple(
         g for g in (parse_vulnerable_group(p) for p in case.vulnerable_groups.split(",") if p) if g
     )
@@ -310,6 +311,44 @@ def list_cases(
         statement = statement.offset(offset).limit(limit)
     with vault.session() as session:
         return [to_view(c) for c in session.exec(statement)]
+
+
+# The columns `to_view` reads: selected as plain rows, they build the same views.
+_VIEW_COLUMNS = (
+    Case.id,
+    Case.code,
+    Case.signal_date,
+    Case.reporter,
+    Case.municipality,
+    Case.form,
+    Case.status,
+    Case.summary,
+    Case.vulnerable_groups,
+    Case.organised_crime,
+    Case.review_date,
+    Case.closed_date,
+)
+
+
+def iter_cases(
+    vault: Vault, filters: CaseFilter | None = None, *, limit: int | None = None
+) -> Generator[CaseView, None, None]:
+    """`list_cases`' views one at a time, from column rows: no ORM object per row.
+
+    For `cases --json` over the whole vault (issue 13: building a SQLModel
+    object per case was most of its 13.6 s at 100k). Holds the database lock
+    until the iteration ends; a command, not the UI, consumes it.
+    """
+    # sqlmodel's select() is typed for at most four columns; these are twelve.
+    columns = select(*_VIEW_COLUMNS)  # type: ignore[call-overload]
+    statement = _filtered(columns, filters or CaseFilter()).order_by(
+        col(Case.signal_date).desc(), col(Case.id).desc()
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    with vault.session() as session:
+        for row in session.execute(statement):
+            yield to_view(row)
 
 
 def count_cases(vault: Vault, filters: CaseFilter | None = None) -> int:
