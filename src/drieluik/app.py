@@ -119,7 +119,7 @@ class DrieluikApp(App):
         if settings.keymap:
             self.set_keymap(dict(settings.keymap))
         if vault is not None:
-            self._adopt(vault)
+            self._adopt(vault, check=False)
 
     # --- the contract screens use -------------------------------------------------
 
@@ -250,15 +250,19 @@ class DrieluikApp(App):
 
     # --- opening, locking, quitting ----------------------------------------------
 
-    def _adopt(self, vault: Vault) -> None:
-        """Take an opened vault: from now on every commit schedules a save."""
+    def _adopt(self, vault: Vault, *, check: bool = True) -> None:
+        """Take an opened vault: from now on every commit schedules a save.
+
+        `check`: start the daily integrity check now (False before the app runs:
+        a worker needs the event loop, so `on_mount` starts it then)."""
         self.vault = vault
         vault.after_commit = self.save_soon
         self._changes = self._saved_changes = 0
         self._save_failed = False
         self._last_activity = self._monotonic()
         self._update_save_state()
-        self._check_integrity(vault)
+        if check:
+            self._check_integrity(vault)
 
     @work(thread=True, exit_on_error=False, group="integrity")
     def _check_integrity(self, vault: Vault) -> None:
@@ -347,6 +351,7 @@ class DrieluikApp(App):
             from drieluik.screens.dashboard import DashboardScreen
 
             self.push_screen(DashboardScreen())
+            self._check_integrity(self.vault)  # opened before the app ran (see _adopt)
         self.set_interval(IDLE_CHECK_SECONDS, self._check_idle, name="idle-lock")
 
     def _idle_seconds(self) -> float:
