@@ -621,17 +621,15 @@ def save_notes(
     """
     cleaned = clean_text("notities", notes, strip=False)
     policy = guard.Guard.load(vault)
-    with vault.session() as session:
-        stored = _find_item(session, item_id).notes or ""
-    # What the stored notes hold was confirmed before (an unconfirmed finding
-    # is stored as its placeholder): a later save — after a lock, or another
-    # day — keeps it as typed instead of turning it into a placeholder.
-    earlier = tuple(finding.text for finding in policy.scan(stored))
-    checked = policy.placeholders_until_confirmed(
-        "notes", cleaned, accept=accept_personal_data, confirmed=(*confirmed, *earlier)
-    )
-    with vault.transaction() as session:
+    with vault.transaction() as session:  # one session per save: this runs as the chair types
         item = _find_item(session, item_id)
+        # What the stored notes hold was confirmed before (an unconfirmed finding
+        # is stored as its placeholder): a later save — after a lock, or another
+        # day — keeps it as typed instead of turning it into a placeholder.
+        earlier = tuple(finding.text for finding in policy.scan(item.notes or ""))
+        checked = policy.placeholders_until_confirmed(
+            "notes", cleaned, accept=accept_personal_data, confirmed=(*confirmed, *earlier)
+        )
         if item.notes != checked.text:
             # Allowed after closing (a typo fixed from the history); the frozen
             # minutes keep the notes as they were when the meeting was closed.
